@@ -1,0 +1,11 @@
+"""Loader: budget-request summaries (概算要求等概要) → Parquet tables.
+
+See ``../shared/DATA_CONTRACT.md`` for the tables. Entry point:
+``python -m loaders build [SOURCE ...] [--out DIR]``.
+"""
+
+LOADER_VERSION = "1.0.0"
+
+
+class LoaderError(Exception):
+    """A source cannot be turned into tables; the message names file and line."""

@@ -1,0 +1,244 @@
+"""Classifying and parsing single lines of a summary (no document state here)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from loaders.amounts import AMOUNT, amount_from_match
+from loaders.text import SECTION_MARKER, display, nfkc, project_key, strip_bullet
+
+#: Account tags printed after an item, (NFKC, no spaces) → account name.
+ACCOUNT_TAGS = {
+    "エネ特": "エネルギー対策特別会計",
+    "GX": "GX推進対策費",
+    "特許特": "特許特別会計",
+    "復興特": "東日本大震災復興特別会計",
+}
+DEFAULT_ACCOUNT = "一般会計"
+
+_AMT = AMOUNT.pattern
+_THEME = re.compile(r"^\(\s*(\d+)\s*\)\s*(\S.*)$")
+_BRACKETED = re.compile(r"【([^【】]*)】")
+_MULTIYEAR = re.compile(rf"※?\s*国庫債務負担行為\s*\(\s*(\d+)\s*年\s*\)\s*:?\s*({_AMT})")
+_TAG = re.compile(r"\(([^()]*)\)")
+_BASIS_WORDS = ("補正", "当初", "予備費")
+_NO_SPACE = re.compile(r"\s+")
+
+
+class LineError(ValueError):
+    """A line that looks like data but cannot be read; the message says why."""
+
+
+@dataclass
+class Figures:
+    """What a 【…】 holds: the request, the comparison and their qualifiers."""
+
+    amount: float | None = None
+    is_portion: bool = False
+    is_new: bool = False
+    base: float | None = None
+    base_portion: bool = False
+    base_basis: str | None = None
+    basis_only: str | None = None  # "(R4補正)" with no comparison figure: a ※ item's source
+
+
+@dataclass
+class ItemLine:
+    """One parsed budget-project line."""
+
+    name: str
+    key: str
+    figures: Figures
+    is_reference: bool = False
+    is_relisted: bool = False
+    is_forward: bool = False
+    account: str = DEFAULT_ACCOUNT
+    account_partial: bool = False
+    multiyear_oku: float | None = None
+    multiyear_years: int | None = None
+    warnings: list[str] = field(default_factory=list)
+
+
+def _amount_prefix(text: str) -> tuple[float, str]:
+    match = AMOUNT.match(text)
+    if not match:
+        raise LineError(f"no amount in 億円 at {text!r}")
+    return amount_from_match(match), text[match.end() :]
+
+
+def _split_paren(text: str) -> tuple[str, str]:
+    """``"(a(b))rest"`` → ``("a(b)", "rest")``; brackets must balance."""
+    depth = 0
+    for pos, ch in enumerate(text):
+        depth += ch == "("
+        depth -= ch == ")"
+        if depth == 0:
+            return text[1:pos], text[pos + 1 :]
+    raise LineError(f"unbalanced brackets in {text!r}")
+
+
+def parse_figures(content: str) -> Figures:
+    """Parse the inside of 【…】 (already NFKC).
+
+    >>> parse_figures("176 億円(149 億円(R4 補正))").base_basis
+    'R4補正'
+    >>> f = parse_figures("69 億円の内数(70 億円の内数)"); (f.amount, f.is_portion, f.base)
+    (69.0, True, 70.0)
+    """
+    text = _NO_SPACE.sub("", content)
+    figures = Figures()
+    figures.amount, rest = _amount_prefix(text)
+    if rest.startswith("の内数"):
+        figures.is_portion, rest = True, rest[3:]
+    if rest.startswith("("):
+        inner, rest = _split_paren(rest)
+        if inner == "新規":
+            figures.is_new = True
+        elif AMOUNT.match(inner):
+            figures.base, after = _amount_prefix(inner)
+            if after.startswith("の内数"):
+                figures.base_portion, after = True, after[3:]
+            if after.startswith("("):
+                figures.base_basis, after = _split_paren(after)
+            if after:
+                raise LineError(f"unexpected {after!r} after the comparison figure")
+        elif any(word in inner for word in _BASIS_WORDS):
+            figures.basis_only = inner
+        else:
+            raise LineError(f"unknown comparison {inner!r}")
+    if rest.startswith("の内数"):
+        figures.is_portion, rest = True, rest[3:]
+    if rest:
+        raise LineError(f"unexpected {rest!r} in 【{content}】")
+    return figures
+
+
+def has_bracket_amount(normalized: str) -> bool:
+    """True when a line carries a 【…】 with an amount in it (an item or a total)."""
+    return any(AMOUNT.search(m.group(1)) for m in _BRACKETED.finditer(normalized))
+
+
+def parse_item(raw: str) -> ItemLine:
+    """Parse a budget-project line.
+
+    ``- ※ グリーンイノベーション基金事業【2 兆 7,564 億円（R2、4 補正、R5 当初）】（一部GX）（再掲）``
+    → name グリーンイノベーション基金事業, reference 27564 (R2、4補正、R5当初), GX partial, relisted.
+    """
+    text, _ = strip_bullet(nfkc(raw))
+    if "【" in text and "】" not in text.split("【", 1)[1]:
+        raise LineError("【 without its closing 】 (line cut short?)")
+    match = _BRACKETED.search(text)
+    if not match:
+        raise LineError("no 【amount】 on an item line")
+    head, tail = text[: match.start()].strip(), text[match.end() :]
+    is_reference = head.startswith("※")
+    name = head.lstrip("※").strip()
+    if not name:
+        raise LineError("an amount with no project name before it")
+    item = ItemLine(name=display(name), key=project_key(name), figures=parse_figures(match.group(1)))
+    item.is_reference = is_reference
+    multiyear = _MULTIYEAR.search(tail)
+    if multiyear:
+        item.multiyear_years = int(multiyear.group(1))
+        item.multiyear_oku = amount_from_match(AMOUNT.search(multiyear.group(2)))
+        tail = tail[: multiyear.start()] + tail[multiyear.end() :]
+    for tag in (_NO_SPACE.sub("", t) for t in _TAG.findall(tail)):
+        partial = tag.startswith("一部")
+        bare = tag[2:] if partial else tag
+        if tag == "再掲":
+            item.is_relisted = True
+        elif tag == "後掲":
+            item.is_forward = True
+        elif bare in ACCOUNT_TAGS:
+            item.account, item.account_partial = ACCOUNT_TAGS[bare], partial
+        else:
+            item.warnings.append(f"unknown tag ({tag}) after the amount; ignored")
+    leftover = _NO_SPACE.sub("", _TAG.sub("", tail))
+    if leftover:
+        item.warnings.append(f"unread text after the amount: {leftover!r}")
+    if item.figures.basis_only and not is_reference:
+        item.warnings.append("a supplementary-budget figure without ※; read as reference money")
+        item.is_reference = True
+    return item
+
+
+def section_marker(raw: str) -> str | None:
+    """The circled section number (①) at the start of a raw line, read before NFKC."""
+    match = SECTION_MARKER.match(raw)
+    return match.group(1) if match else None
+
+
+def parse_theme(normalized: str) -> tuple[str, str] | None:
+    """``"(1) 世界をリードする…"`` → ``("(1)", "世界をリードする…")``."""
+    if has_bracket_amount(normalized):
+        return None
+    match = _THEME.match(normalized.strip())
+    return (f"({match.group(1)})", display(match.group(2))) if match else None
+
+
+def split_total(normalized: str) -> tuple[str, Figures | None]:
+    """Split a heading from its 【total】: ``"名 【168 億円(141 億円)】"`` → ``("名", Figures)``."""
+    match = _BRACKETED.search(normalized)
+    if not match or not AMOUNT.search(match.group(1)):
+        return normalized.strip(), None
+    if normalized[match.end() :].strip():
+        raise LineError(f"text after the section total: {normalized[match.end():].strip()!r}")
+    return normalized[: match.start()].strip(), parse_figures(match.group(1))
+
+
+def is_total_only(normalized: str) -> bool:
+    """A line that is only a 【total】 (printed after a blank line below its heading)."""
+    stripped = normalized.strip()
+    return stripped.startswith("【") and stripped.endswith("】") and has_bracket_amount(stripped)
+
+
+@dataclass
+class AccountRow:
+    """A row of the accounts table at the top of the summary."""
+
+    account: str
+    parent_marker: bool  # the row began with うち、
+    request_oku: float
+    base_oku: float | None
+    note: str | None
+
+
+def parse_account_row(normalized: str) -> AccountRow:
+    """Parse an accounts-table row; tabs may have become runs of spaces.
+
+    ``GX 推進対策費\\t1 兆 985 億円 ※国庫債務負担行為等も 活用し、総額 1 兆 8691 億円の 投資促進策を新規要求\\t4,896 億円``
+    → GX推進対策費, 10985, 4896, note 国庫債務負担行為等も活用し、総額1兆8691億円の投資促進策を新規要求.
+    """
+    matches = list(AMOUNT.finditer(normalized))
+    if not matches:
+        raise LineError("accounts row without an amount")
+    label = normalized[: matches[0].start()].strip()
+    if not label:
+        raise LineError("accounts row without an account name")
+    notes = []
+    if "※" in label:
+        label, label_note = label.split("※", 1)
+        notes.append(label_note)
+    request = amount_from_match(matches[0])
+    base = amount_from_match(matches[-1]) if len(matches) > 1 else None
+    middle = normalized[matches[0].end() : matches[-1].start()] if len(matches) > 1 else normalized[matches[0].end() :]
+    if middle.strip():
+        if "※" not in middle:
+            raise LineError(f"unexpected text between the amounts: {middle.strip()!r}")
+        notes.append(middle.split("※", 1)[1])
+    parent_marker = label.startswith("うち")
+    label = re.sub(r"^うち[、,]?\s*", "", label)
+    note = "; ".join(display(n).lstrip("※ ") for n in notes) or None
+    return AccountRow(display(label), parent_marker, request, base, note)
+
+
+def parse_priority_row(normalized: str) -> tuple[str, float]:
+    """``"工業用水道事業費\\t29 億円"`` → ``("工業用水道事業費", 29.0)``; the amount ends the row."""
+    matches = list(AMOUNT.finditer(normalized))
+    if not matches or normalized[matches[-1].end() :].strip():
+        raise LineError("a 推進枠 row must end with its amount in 億円")
+    name = normalized[: matches[-1].start()].strip()
+    if not name:
+        raise LineError("a 推進枠 amount without a project name")
+    return name, amount_from_match(matches[-1])

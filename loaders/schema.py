@@ -1,0 +1,149 @@
+"""The one schema: every table's columns, types and rules, declared once.
+
+The writer validates against it before writing; the app reads with it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pandas as pd
+import pyarrow as pa
+
+from loaders import LoaderError
+
+_S, _F, _I, _B = pa.string(), pa.float64(), pa.int64(), pa.bool_()
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table of the contract: its pyarrow schema and the rules pyarrow cannot say."""
+
+    name: str
+    schema: pa.Schema
+    required: tuple[str, ...] = ()  # never null
+    unique: tuple[tuple[str, ...], ...] = ()
+    choices: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+
+def _schema(*columns: tuple[str, pa.DataType]) -> pa.Schema:
+    return pa.schema([pa.field("document_id", _S, nullable=False), *(pa.field(n, t) for n, t in columns)])
+
+
+ACCOUNTS_NAMES = ("一般会計", "エネルギー対策特別会計", "GX推進対策費", "特許特別会計", "東日本大震災復興特別会計")
+
+TABLES: dict[str, Table] = {
+    t.name: t
+    for t in (
+        Table(
+            "documents",
+            _schema(("title", _S), ("ministry", _S), ("request_year_label", _S), ("request_fiscal_year", _I),
+                    ("base_year_label", _S), ("base_fiscal_year", _I), ("unit", _S), ("source_file", _S),
+                    ("source_sha256", _S), ("source_encoding", _S), ("source_lines", _I),
+                    ("loaded_at", pa.timestamp("us", tz="UTC")), ("loader_version", _S)),
+            required=("document_id", "title", "request_fiscal_year", "base_fiscal_year", "source_sha256"),
+            unique=(("document_id",),),
+        ),
+        Table(
+            "accounts",
+            _schema(("account", _S), ("parent", _S), ("kind", _S), ("request_oku", _F), ("base_oku", _F),
+                    ("note", _S), ("order", _I), ("source_line", _I)),
+            required=("account", "kind", "request_oku", "order"),
+            unique=(("document_id", "order"),),
+            choices={"kind": ("account", "breakdown", "total")},
+        ),
+        Table(
+            "sections",
+            _schema(("section_id", _S), ("order", _I), ("pillar", _S), ("theme_no", _S), ("theme", _S),
+                    ("section_no", _S), ("name", _S), ("request_oku", _F), ("base_oku", _F), ("source_line", _I)),
+            required=("section_id", "order", "pillar", "name", "source_line"),
+            unique=(("document_id", "section_id"),),
+        ),
+        Table(
+            "policies",
+            _schema(("policy_id", _S), ("section_id", _S), ("order", _I), ("text", _S), ("source_line", _I)),
+            required=("policy_id", "section_id", "text", "source_line"),
+            unique=(("document_id", "policy_id"),),
+        ),
+        Table(
+            "items",
+            _schema(("item_id", _S), ("project_key", _S), ("section_id", _S), ("policy_id", _S), ("order", _I),
+                    ("source_line", _I), ("raw", _S), ("name", _S), ("request_oku", _F), ("base_oku", _F),
+                    ("base_basis", _S), ("reference_oku", _F), ("reference_basis", _S), ("is_new", _B),
+                    ("is_portion", _B), ("is_relisted", _B), ("is_forward", _B), ("is_reference", _B),
+                    ("account", _S), ("account_partial", _B), ("multiyear_oku", _F), ("multiyear_years", _I),
+                    ("base_is_portion", _B), ("is_primary", _B)),
+            required=("item_id", "project_key", "section_id", "order", "source_line", "raw", "name", "is_new",
+                      "is_portion", "is_relisted", "is_forward", "is_reference", "account", "account_partial",
+                      "is_primary"),
+            unique=(("document_id", "item_id"),),
+            choices={"account": ACCOUNTS_NAMES},
+        ),
+        Table(
+            "priority_requests",
+            _schema(("request_id", _S), ("order", _I), ("name", _S), ("request_oku", _F), ("project_key", _S),
+                    ("matched_item_id", _S), ("section_id", _S), ("match", _S), ("match_score", _F),
+                    ("is_transfer", _B), ("source_line", _I), ("raw", _S)),
+            required=("request_id", "order", "name", "request_oku", "project_key", "match", "match_score",
+                      "is_transfer"),
+            unique=(("document_id", "request_id"),),
+            choices={"match": ("exact", "fuzzy", "none")},
+        ),
+        Table(
+            "matter_requests",
+            _schema(("order", _I), ("text", _S), ("requested_by", _S), ("source_line", _I)),
+            required=("order", "text"),
+            unique=(("document_id", "order"),),
+        ),
+        Table(
+            "reconciliation",
+            _schema(("scope", _S), ("label", _S), ("measure", _S), ("ref_id", _S), ("stated_oku", _F),
+                    ("computed_oku", _F), ("difference_oku", _F), ("tolerance_oku", _F), ("status", _S),
+                    ("parts", _I), ("note", _S)),
+            required=("scope", "label", "measure", "stated_oku", "computed_oku", "difference_oku",
+                      "tolerance_oku", "status"),
+            choices={"status": ("ok", "rounding", "gap"), "measure": ("request", "base")},
+        ),
+        Table(
+            "parse_log",
+            _schema(("source_line", _I), ("level", _S), ("message", _S), ("text", _S)),
+            required=("level", "message"),
+            choices={"level": ("info", "warning", "error")},
+        ),
+    )
+}
+
+
+def empty(name: str) -> pd.DataFrame:
+    """An empty frame with the table's columns and dtypes."""
+    return TABLES[name].schema.empty_table().to_pandas()
+
+
+def validate(name: str, frame: pd.DataFrame) -> pa.Table:
+    """Check a frame against its table; return the Arrow table to write.
+
+    Raises :class:`LoaderError` naming the table, column and first bad row.
+    """
+    table = TABLES[name]
+    missing = [c for c in table.schema.names if c not in frame.columns]
+    extra = [c for c in frame.columns if c not in table.schema.names]
+    if missing or extra:
+        raise LoaderError(f"table {name}: missing columns {missing}, unexpected columns {extra}")
+    try:
+        arrow = pa.Table.from_pandas(frame[table.schema.names], schema=table.schema, preserve_index=False)
+    except (pa.ArrowInvalid, pa.ArrowTypeError, TypeError, ValueError) as exc:
+        raise LoaderError(f"table {name}: {exc}") from None
+    for column in table.required:
+        nulls = frame[column].isna()
+        if nulls.any():
+            raise LoaderError(f"table {name}: column {column} is empty in row {int(nulls.idxmax())}")
+    for columns in table.unique:
+        duplicated = frame.duplicated(list(columns), keep=False)
+        if duplicated.any():
+            raise LoaderError(f"table {name}: {columns} not unique, e.g. {frame.loc[duplicated, list(columns)].iloc[0].tolist()}")
+    for column, allowed in table.choices.items():
+        bad = frame[column].dropna()
+        bad = bad[~bad.isin(allowed)]
+        if not bad.empty:
+            raise LoaderError(f"table {name}: column {column} has {bad.iloc[0]!r}, allowed {allowed}")
+    return arrow

@@ -1,0 +1,122 @@
+"""Parsed rows → the contract's DataFrames for one document."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+import pandas as pd
+
+from loaders import LOADER_VERSION, LoaderError
+from loaders.assemble import Parsed, label_of, walk
+from loaders.decode import read_lines, sha256_of
+from loaders.matching import match_key
+from loaders.reconcile import reconcile
+from loaders.schema import TABLES, empty
+
+_TRANSFER = re.compile(r"繰入$")
+
+
+def document_id_of(path: Path) -> str:
+    """``data/raw/meti_r6_gaisan_gaiyou.txt`` → ``meti_r6_gaisan_gaiyou``."""
+    return re.sub(r"[^0-9A-Za-z_.-]+", "_", Path(path).stem)
+
+
+def _frame(name: str, rows: list[dict], document_id: str) -> pd.DataFrame:
+    columns = TABLES[name].schema.names
+    if not rows:
+        return empty(name)
+    frame = pd.DataFrame([{k: v for k, v in row.items() if not k.startswith("_")} for row in rows])
+    frame.insert(0, "document_id", document_id)
+    return frame.reindex(columns=columns)
+
+
+def _mark_primary(items: pd.DataFrame, log: list[dict]) -> pd.DataFrame:
+    """A project's primary listing: not re-listed, not forward, not reference (the first, if several)."""
+    candidate = ~(items["is_relisted"] | items["is_forward"] | items["is_reference"])
+    first = ~items[candidate].duplicated("project_key", keep="first")
+    items["is_primary"] = False
+    items.loc[first[first].index, "is_primary"] = True
+    for _, row in items[candidate & ~items["is_primary"]].iterrows():
+        log.append({"source_line": row["source_line"], "level": "warning", "text": row["raw"],
+                    "message": "a second unmarked listing of a project (no 再掲/後掲); not counted again"})
+    return items
+
+
+def _link_priority(priority: pd.DataFrame, items: pd.DataFrame) -> pd.DataFrame:
+    primary = items[items["is_primary"]].set_index("project_key")
+    keys = list(dict.fromkeys(items["project_key"]))
+    links = [match_key(key, keys) for key in priority["project_key"]]
+    priority["match"] = [m for _, m, _ in links]
+    priority["match_score"] = [s for _, _, s in links]
+    matched = [k if k in primary.index else None for k, _, _ in links]
+    priority["matched_item_id"] = [primary.at[k, "item_id"] if k else None for k in matched]
+    priority["section_id"] = [primary.at[k, "section_id"] if k else None for k in matched]
+    priority["is_transfer"] = priority["name"].str.contains(_TRANSFER)
+    priority["request_id"] = [f"r{o:03d}" for o in priority["order"]]
+    return priority
+
+
+def _document_row(parsed: Parsed, path: Path, document_id: str, encoding: str, n_lines: int) -> dict:
+    doc = parsed.document
+    header = doc.get("_header_base")
+    base_year = header[1] if header else doc["request_fiscal_year"] - 1
+    try:
+        source_file = str(Path(path).resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        source_file = str(Path(path).resolve())
+    return {
+        "title": doc["title"], "ministry": doc.get("ministry"),
+        "request_year_label": doc["request_year_label"], "request_fiscal_year": doc["request_fiscal_year"],
+        "base_year_label": header[0] if header else label_of(base_year), "base_fiscal_year": base_year,
+        "unit": "億円", "source_file": source_file, "source_sha256": sha256_of(path),
+        "source_encoding": encoding, "source_lines": n_lines,
+        "loaded_at": pd.Timestamp(dt.datetime.now(dt.UTC)), "loader_version": LOADER_VERSION,
+    }
+
+
+def load_document(path: Path) -> dict[str, pd.DataFrame]:
+    """Every table for one source file. Raises :class:`LoaderError` when nothing usable is in it.
+
+    Lines the loader doubted are in ``parse_log``; errors there (level ``error``)
+    make the caller refuse to write (see :func:`loaders.build.build`).
+    """
+    path = Path(path)
+    lines, encoding = read_lines(path)
+    parsed = walk(lines)
+    document_id = document_id_of(path)
+    if not parsed.document:
+        first = next((l for l in parsed.log if l["level"] == "error"), None)
+        where = f":{first['source_line']}" if first else ""
+        raise LoaderError(f"{path}{where}: {first['message'] if first else 'no title line found'}")
+    if parsed.document["request_fiscal_year"] and parsed.document.get("_header_base"):
+        if parsed.document["_header_base"][1] != parsed.document["request_fiscal_year"] - 1:
+            parsed.log.append({"source_line": None, "level": "warning", "text": "",
+                               "message": "the accounts table compares with a year other than the year before"})
+    tables = {
+        "documents": _frame("documents", [_document_row(parsed, path, document_id, encoding, len(lines))], document_id),
+        "accounts": _frame("accounts", parsed.accounts, document_id),
+        "sections": _frame("sections", parsed.sections, document_id),
+        "policies": _frame("policies", parsed.policies, document_id),
+        "matter_requests": _frame("matter_requests", parsed.matters, document_id),
+    }
+    item_rows = [dict(row, is_primary=False) for row in parsed.items]
+    items = _frame("items", item_rows, document_id)
+    tables["items"] = _mark_primary(items, parsed.log) if len(items) else items
+    priority = _frame("priority_requests", parsed.priority, document_id)
+    tables["priority_requests"] = _link_priority(priority, tables["items"]) if len(priority) else priority
+    total = parsed.priority_total["stated_oku"] if parsed.priority_total else None
+    if len(priority) and total is None:
+        parsed.log.append({"source_line": None, "level": "info", "text": "",
+                           "message": "the 推進枠 list states no 合計; nothing to reconcile it with"})
+    tables["reconciliation"] = _frame(
+        "reconciliation",
+        reconcile(tables["accounts"], tables["sections"], tables["items"], tables["priority_requests"], total),
+        document_id,
+    )
+    log = sorted(parsed.log, key=lambda r: (r["source_line"] is None, r["source_line"] or 0))
+    tables["parse_log"] = _frame("parse_log", log, document_id)
+    for name, frame in tables.items():
+        tables[name] = frame.reindex(columns=TABLES[name].schema.names)
+    return tables
