@@ -1,0 +1,71 @@
+"""Numbers for people: 億円 amounts and changes, in Japanese or English."""
+
+from __future__ import annotations
+
+import math
+
+
+def _is_missing(value: float | None) -> bool:
+    return value is None or (isinstance(value, float) and math.isnan(value))
+
+
+def _trim(value: float) -> str:
+    text = f"{value:,.2f}".rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
+
+
+def oku(value: float | None, lang: str = "ja") -> str:
+    """An amount in 億円 as people write it.
+
+    >>> oku(24615)
+    '2兆4,615億円'
+    >>> oku(0.05)
+    '0.05億円'
+    >>> oku(24615, "en")
+    '¥2.46 trillion'
+    >>> oku(0.05, "en")
+    '¥5 million'
+    """
+    if _is_missing(value):
+        return "—"
+    sign = "-" if value < 0 else ""
+    value = abs(float(value))
+    if lang == "en":
+        yen = value * 1e8
+        for size, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
+            if yen >= size:
+                return f"{sign}¥{_trim(round(yen / size, 2))} {word}"
+        return f"{sign}¥{yen:,.0f}"
+    cho, rest = divmod(round(value, 2), 10000)
+    if cho >= 1:
+        rest_text = f"{_trim(rest)}億円" if rest else "円"
+        return f"{sign}{int(cho)}兆{rest_text}"
+    return f"{sign}{_trim(rest)}億円"
+
+
+def change(request: float | None, base: float | None) -> float | None:
+    """Request minus base in 億円 (None when either is missing)."""
+    if _is_missing(request) or _is_missing(base):
+        return None
+    return round(float(request) - float(base), 6)
+
+
+def pct(request: float | None, base: float | None) -> float | None:
+    """Change as a percentage of the base (None when there is no base)."""
+    if _is_missing(request) or _is_missing(base) or not base:
+        return None
+    return round((float(request) - float(base)) / float(base) * 100, 4)
+
+
+def signed_oku(value: float | None, lang: str = "ja") -> str:
+    """``+791億円`` / ``-1億円``: a change with its sign (a decrease is marked in text, not only colour)."""
+    if _is_missing(value):
+        return "—"
+    return ("+" if value > 0 else "") + oku(value, lang) if value >= 0 else oku(value, lang)
+
+
+def signed_pct(value: float | None) -> str:
+    """``+22.6%`` / ``-3.1%``; — when there is no base."""
+    if _is_missing(value):
+        return "—"
+    return f"{value:+.1f}%"

@@ -1,0 +1,33 @@
+"""Interface text shared by every page: key → {"ja": …, "en": …}."""
+
+TEXT: dict[str, dict[str, str]] = {
+    "app.title": {"ja": "経済産業省 概算要求ダッシュボード", "en": "METI budget request dashboard"},
+    "nav.overview": {"ja": "概要", "en": "Overview"},
+    "nav.treemap": {"ja": "構成", "en": "Composition"},
+    "nav.compare": {"ja": "比較", "en": "R5 vs R6"},
+    "nav.priority": {"ja": "重要政策推進枠", "en": "Priority quota"},
+    "nav.items": {"ja": "事業一覧", "en": "Projects"},
+    "nav.quality": {"ja": "データ品質・出典", "en": "Data quality & sources"},
+    "nav.glossary": {"ja": "用語集", "en": "Glossary"},
+    "lang.label": {"ja": "言語 / Language", "en": "言語 / Language"},
+    "doc.label": {"ja": "資料", "en": "Document"},
+    "notice.bad_param": {
+        "ja": "URLの「{param}={value}」は使えない値のため、既定の表示にしています。",
+        "en": "The URL value “{param}={value}” is not valid, so the default view is shown.",
+    },
+    "build.failed": {
+        "ja": "資料を読み込めませんでした。data/raw/ の原文を確認してください:",
+        "en": "The source document could not be loaded. Check the text in data/raw/:",
+    },
+    "build.empty": {"ja": "表示できる資料がありません。", "en": "There is no document to show."},
+    "csv.download": {"ja": "CSVをダウンロード", "en": "Download CSV"},
+    "unit.oku": {"ja": "億円", "en": "100M yen"},
+    "source.caption": {
+        "ja": "出典: {title}（{source}、sha256 {sha}…）",
+        "en": "Source: {title} ({source}, sha256 {sha}…)",
+    },
+    "glossary.hint": {
+        "ja": "用語（再掲・内数・新規など）の意味は「用語集」へ。",
+        "en": "What the budget words (再掲, 内数, 新規 …) mean: see the Glossary.",
+    },
+}

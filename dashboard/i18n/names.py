@@ -1,0 +1,46 @@
+"""English names for the document's headings and accounts (a small reviewed mapping).
+
+Keys are the display names the loader writes (NFKC, extraction spaces removed).
+Project names are not translated: they stay as printed.
+"""
+
+NAMES_EN: dict[str, str] = {
+    # pillars
+    "国内投資の拡大とイノベーションの加速を通じた新たな経済社会構造への転換":
+        "Toward a new economic and social structure through more domestic investment and faster innovation",
+    "最重要課題:福島復興の更なる加速": "Top priority: accelerating Fukushima's reconstruction",
+    # themes
+    "世界をリードする先端分野への投資促進": "Investment in world-leading advanced fields",
+    "イノベーションの推進": "Promoting innovation",
+    "構造的課題への対応": "Responding to structural challenges",
+    "有志国連携による産業政策・経済安全保障": "Industrial policy and economic security with like-minded countries",
+    # sections
+    "GXの実現とエネルギー安定供給の確保": "Green transformation (GX) and a stable energy supply",
+    "デジタル社会の実現・生成AIへの対応": "A digital society and generative AI",
+    "スタートアップ育成・新陳代謝の促進": "Growing start-ups and business renewal",
+    "イノベーションエコシステムの構築": "Building an innovation ecosystem",
+    "人手不足への対応、賃上げ、人への投資": "Labour shortages, wage increases and investment in people",
+    "地域の中堅、中小企業・小規模事業者の発展、投資環境の整備":
+        "Regional mid-sized, small and micro businesses, and the investment environment",
+    "物価上昇への対応、レジリエンス": "Rising prices and resilience",
+    "国際秩序の再構築に向けた取組": "Rebuilding the international order",
+    "経済安全保障の実現": "Economic security",
+    "福島復興の更なる加速": "Accelerating Fukushima's reconstruction",
+    # accounts and their breakdowns
+    "一般会計": "General Account",
+    "中小企業対策費": "SME measures",
+    "科学技術振興費": "Science and technology promotion",
+    "その他": "Other",
+    "エネルギー対策特別会計": "Energy Special Account",
+    "エネルギー需給勘定": "Energy Supply and Demand Account",
+    "電源開発促進勘定": "Electric Power Development Promotion Account",
+    "原子力損害賠償支援勘定": "Nuclear Damage Compensation Support Account",
+    "GX推進対策費": "GX promotion measures",
+    "特許特別会計": "Patent Special Account",
+    "東日本大震災復興特別会計": "Great East Japan Earthquake Reconstruction Special Account",
+    "経済産業省関連合計": "METI total",
+    # notes in the accounts table
+    "GX推進対策費を除く": "excluding GX promotion measures",
+    "国庫債務負担行為等も活用し、総額1兆8691億円の投資促進策を新規要求":
+        "new request for ¥1.8691 trillion of investment support in all, using multi-year contract authority too",
+}

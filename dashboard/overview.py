@@ -1,0 +1,95 @@
+"""Overview: headline figures, the accounts table and its R5/R6 bar chart, the 事項要求."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from dashboard.format import change, oku, pct, signed_oku, signed_pct
+from dashboard.i18n import name, t
+
+#: Colours for the two years, used on every chart (base grey, request blue).
+BASE_COLOUR = "#9aa5b1"
+REQUEST_COLOUR = "#1f6fb2"
+
+
+@dataclass(frozen=True)
+class Headline:
+    """The grand total: request vs base, and the change."""
+
+    label: str
+    request_oku: float
+    base_oku: float | None
+    change_oku: float | None
+    change_pct: float | None
+
+
+def headline(accounts: pd.DataFrame) -> Headline | None:
+    """The document's stated grand total (the ``total`` row), else the sum of the accounts."""
+    total = accounts[accounts["kind"] == "total"]
+    if not total.empty:
+        row = total.iloc[-1]
+        label, request, base = row["account"], row["request_oku"], row["base_oku"]
+    else:
+        top = accounts[accounts["kind"] == "account"]
+        if top.empty:
+            return None
+        label, request, base = "合計", top["request_oku"].sum(), top["base_oku"].sum(min_count=1)
+    base = None if pd.isna(base) else float(base)
+    return Headline(label, float(request), base, change(request, base), pct(request, base))
+
+
+def accounts_table(accounts: pd.DataFrame, lang: str, years: tuple[str, str]) -> pd.DataFrame:
+    """The accounts with their うち rows, as shown on screen (amounts as plain 億円 numbers)."""
+    request_label, base_label = years
+    rows = []
+    for row in accounts.sort_values("order").itertuples():
+        prefix = "　うち " if row.kind == "breakdown" and lang == "ja" else ("   of which " if row.kind == "breakdown" else "")
+        rows.append({
+            t("ov.col.account", lang): prefix + name(row.account, lang),
+            t("ov.col.request", lang, year=request_label): row.request_oku,
+            t("ov.col.base", lang, year=base_label): row.base_oku,
+            t("ov.col.change", lang): change(row.request_oku, row.base_oku),
+            t("ov.col.pct", lang): pct(row.request_oku, row.base_oku),
+            t("ov.col.note", lang): name(row.note, lang) if row.note else "",
+        })
+    return pd.DataFrame(rows)
+
+
+def accounts_figure(accounts: pd.DataFrame, lang: str, years: tuple[str, str]) -> go.Figure:
+    """Grouped horizontal bars, base vs request, for each account (not the うち rows or the total)."""
+    top = accounts[accounts["kind"] == "account"].sort_values("order", ascending=False)
+    labels = [name(a, lang) for a in top["account"]]
+    figure = go.Figure()
+    for column, year, colour in (("base_oku", years[1], BASE_COLOUR), ("request_oku", years[0], REQUEST_COLOUR)):
+        figure.add_trace(go.Bar(
+            y=labels, x=top[column].tolist(), name=year, orientation="h", marker_color=colour,
+            text=[oku(v, lang) for v in top[column]], textposition="auto",
+            hovertemplate="%{y}<br>" + year + ": %{text}<extra></extra>",
+        ))
+    figure.update_layout(
+        barmode="group", height=120 + 70 * len(labels), margin={"l": 10, "r": 10, "t": 30, "b": 40},
+        xaxis_title=t("ov.axis.oku", lang), legend={"orientation": "h", "y": 1.08, "x": 0},
+        yaxis={"automargin": True},
+    )
+    return figure
+
+
+def matter_list(matters: pd.DataFrame, ministry: str | None, lang: str) -> list[str]:
+    """事項要求 topics as lines; the amount is never 0, it is not stated."""
+    lines = []
+    for row in matters.sort_values("order").itertuples():
+        who = "" if not row.requested_by or row.requested_by == ministry else t("ov.matter.by", lang, who=row.requested_by)
+        lines.append(f"{row.text}{who} — {t('ov.matter.amount', lang)}")
+    return lines
+
+
+def headline_texts(h: Headline, lang: str) -> dict[str, str]:
+    """The metric texts: request, base, and the change in 億円 and %."""
+    return {
+        "request": oku(h.request_oku, lang),
+        "base": oku(h.base_oku, lang),
+        "change": f"{signed_oku(h.change_oku, lang)} ({signed_pct(h.change_pct)})",
+    }

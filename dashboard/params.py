@@ -1,0 +1,88 @@
+"""URL parameters: parsing, validation and serialization of a page's filters.
+
+A page declares its filters as :class:`Param` s; the URL holds their short ASCII
+keys with plain values (section ids, numbers, ``1``/``0``). An invalid value
+falls back to the default and is reported, never raised. (Streamlit's own
+``bind="query-params"`` puts a widget's *formatted* label in the URL, which
+would put Japanese names instead of ids there, and drops bad values silently.)
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Param:
+    """One URL key: ``kind`` is choice | multi | number | int | text."""
+
+    key: str
+    kind: str
+    choices: Sequence[str] = ()
+    default: Any = None
+    minimum: float | None = None
+    maximum: float | None = None
+
+
+def _one(spec: Param, value: str) -> tuple[Any, bool]:
+    if spec.kind in ("choice", "multi"):
+        return (value, True) if value in spec.choices else (None, False)
+    if spec.kind in ("number", "int"):
+        try:
+            number = float(value) if spec.kind == "number" else int(value)
+        except ValueError:
+            return None, False
+        if not math.isfinite(number):
+            return None, False
+        if (spec.minimum is not None and number < spec.minimum) or (spec.maximum is not None and number > spec.maximum):
+            return None, False
+        return number, True
+    return (value, True) if len(value) <= 200 else (None, False)
+
+
+def parse(spec: Param, values: Sequence[str]) -> tuple[Any, list[str]]:
+    """The value for ``spec`` from the URL's values, and the values it had to drop.
+
+    >>> parse(Param("min", "number"), ["abc"])
+    (None, ['abc'])
+    >>> parse(Param("section", "multi", ("a", "b"), default=[]), ["a", "x"])
+    (['a'], ['x'])
+    """
+    values = [v for v in values if v != ""]
+    if spec.kind == "multi":
+        good = [v for v in values if _one(spec, v)[1]]
+        bad = [v for v in values if not _one(spec, v)[1]]
+        return list(dict.fromkeys(good)) if values else list(spec.default or []), bad
+    if not values:
+        return spec.default, []
+    value, ok = _one(spec, values[-1])
+    return (value, []) if ok else (spec.default, [values[-1]])
+
+
+def parse_all(raw: Mapping[str, Sequence[str]], specs: Sequence[Param]) -> tuple[dict[str, Any], list[tuple[str, str]]]:
+    """Values for every spec and the ``(key, bad value)`` pairs to report."""
+    values, bad = {}, []
+    for spec in specs:
+        values[spec.key], dropped = parse(spec, raw.get(spec.key, []))
+        bad += [(spec.key, v) for v in dropped]
+    return values, bad
+
+
+def serialize(spec: Param, value: Any) -> list[str] | None:
+    """The URL values for ``value``; None when it is the default (the key is left out).
+
+    >>> serialize(Param("min", "number"), 10.0)
+    ['10']
+    >>> serialize(Param("size", "choice", ("request", "base"), default="request"), "request") is None
+    True
+    """
+    if value is None or value == spec.default or value in ("", []):
+        return None
+    if spec.kind == "multi":
+        return [str(v) for v in value]
+    if isinstance(value, float) and value.is_integer():
+        return [str(int(value))]
+    return [str(value)]

@@ -1,0 +1,129 @@
+"""Streamlit glue shared by every page: tables, language, URL notices, CSV downloads.
+
+The only dashboard module that imports Streamlit; it holds no pandas logic.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+
+from dashboard import data
+from dashboard.csvout import csv_filename, to_csv_bytes
+from dashboard.i18n import DEFAULT_LANG, LANGS, t
+from dashboard.params import Param, parse_all, serialize
+from loaders import LoaderError
+from loaders.build import OUT_DIR, RAW_DIR, ensure_built
+
+
+def lang() -> str:
+    """The interface language chosen in the sidebar (``lang`` in the URL)."""
+    value = st.session_state.get("lang")
+    return value if value in LANGS else DEFAULT_LANG
+
+
+def _raw_stamp() -> tuple:
+    return tuple((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(Path(RAW_DIR).glob("*")) if p.is_file())
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _ensure(raw_stamp: tuple) -> None:
+    # Keyed by the raw files' mtimes and sizes: the sha256 check runs once per change.
+    ensure_built(RAW_DIR, OUT_DIR)
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def _read(out_dir: str, stamp: tuple) -> data.Tables:
+    return data.read_tables(Path(out_dir))
+
+
+def all_tables() -> data.Tables:
+    """Every table, built first when missing or stale; stops the page with a message on failure."""
+    try:
+        _ensure(_raw_stamp())
+        tables = _read(str(OUT_DIR), data.stamp(OUT_DIR))
+    except (LoaderError, OSError) as exc:
+        st.error(t("build.failed", lang()))
+        st.code(str(exc), language=None)
+        st.stop()
+    if tables["documents"].empty:
+        st.error(t("build.empty", lang()))
+        st.stop()
+    return tables
+
+
+def document_id(tables: data.Tables) -> str:
+    """The document chosen in the sidebar (``doc`` in the URL), newest by default."""
+    ids = data.document_ids(tables)
+    return st.session_state.get("doc") if st.session_state.get("doc") in ids else ids[0]
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _for_document(out_dir: str, stamp: tuple, document_id: str) -> data.Tables:
+    return data.for_document(_read(out_dir, stamp), document_id)
+
+
+def tables() -> data.Tables:
+    """The tables of the chosen document (cached per document and table files)."""
+    every = all_tables()
+    return _for_document(str(OUT_DIR), data.stamp(OUT_DIR), document_id(every))
+
+
+def _widget_key(page: str, key: str) -> str:
+    return f"{page}.{key}"
+
+
+def _url_marker(page: str, specs: Sequence[Param]) -> tuple:
+    own = tuple((s.key, tuple(st.query_params.get_all(s.key))) for s in specs)
+    return (page, own)
+
+
+def url_filters(page: str, specs: Sequence[Param]) -> dict[str, str]:
+    """Seed the page's widgets from the URL; return ``key → widget key`` for the widgets.
+
+    Seeding happens when the page is entered and whenever the URL changed from
+    outside (a pasted link, Back/Forward), so a shared link reproduces the view.
+    Invalid values get a notice and fall back to the default.
+    """
+    keys = {spec.key: _widget_key(page, spec.key) for spec in specs}
+    if st.session_state.get("_url_marker") != _url_marker(page, specs):
+        raw = {spec.key: st.query_params.get_all(spec.key) for spec in specs}
+        values, bad = parse_all(raw, specs)
+        for spec in specs:
+            st.session_state[keys[spec.key]] = values[spec.key]
+        st.session_state["_url_notices"] = bad
+    for key, value in st.session_state.pop("_url_notices", []):
+        st.warning(t("notice.bad_param", lang(), param=key, value=str(value)[:40]), icon="⚠️")
+    return keys
+
+
+def sync_url(page: str, specs: Sequence[Param]) -> dict[str, object]:
+    """Write the widgets' values back to the URL (defaults left out); return them for CSV names."""
+    values = {}
+    for spec in specs:
+        value = st.session_state.get(_widget_key(page, spec.key), spec.default)
+        values[spec.key] = value
+        encoded = serialize(spec, value)
+        if encoded is None:
+            if spec.key in st.query_params:
+                del st.query_params[spec.key]
+        elif st.query_params.get_all(spec.key) != encoded:
+            st.query_params[spec.key] = encoded if spec.kind == "multi" else encoded[0]
+    st.session_state["_url_marker"] = _url_marker(page, specs)
+    return values
+
+
+def download_csv(frame: pd.DataFrame, page: str, filters: dict[str, object], key: str = "csv") -> None:
+    """A "CSV" download button for exactly ``frame`` (headers as shown on screen)."""
+    st.download_button(
+        t("csv.download", lang()),
+        data=to_csv_bytes(frame),
+        file_name=csv_filename(page, filters, dt.date.today()),
+        mime="text/csv",
+        key=key,
+        icon=":material/download:",
+    )
