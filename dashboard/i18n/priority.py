@@ -1,3 +1,93 @@
 """Interface text of the priority page: key → {"ja": …, "en": …}."""
 
-TEXT: dict[str, dict[str, str]] = {}
+TEXT: dict[str, dict[str, str]] = {
+    "pr.title": {"ja": "重要政策推進枠", "en": "Priority policy quota (重要政策推進枠)"},
+    "pr.intro": {
+        "ja": "重要政策推進枠として要望された事業の一覧です。本文に同じ事業があれば、その施策と事業全体の要求額を並べ、"
+        "要望額が事業の要求額のどれだけにあたるかを示します。",
+        "en": "The projects requested under the priority policy quota. Where the same project is listed in the "
+        "main text, its section and the project's whole request are shown beside it, with the share of the "
+        "project that the quota request makes up.",
+    },
+    "pr.filters": {"ja": "絞り込み", "en": "Filters"},
+    "pr.f.q": {"ja": "事業名に含む文字", "en": "Text in the project name"},
+    "pr.f.q.help": {
+        "ja": "全角・半角、大文字・小文字、空白の違いは無視します。空白で区切ると、すべての語を含む事業を探します。",
+        "en": "Width, case and spaces are ignored. Words separated by spaces must all appear.",
+    },
+    "pr.f.min": {"ja": "要望額の下限（億円）", "en": "Minimum request (100M yen)"},
+    "pr.f.max": {"ja": "要望額の上限（億円）", "en": "Maximum request (100M yen)"},
+    "pr.f.section": {"ja": "対応する施策", "en": "Linked section"},
+    "pr.f.section.placeholder": {"ja": "すべての施策", "en": "All sections"},
+    "pr.f.match": {"ja": "本文との対応", "en": "Link to the main text"},
+    "pr.f.match.help": {
+        "ja": "一致: 本文に同じ名前の事業がある。近似: 送り仮名など一字違い（手続/手続き）。"
+        "対応なし: 本文に記載がない。",
+        "en": "Exact: the main text lists a project of the same name. Near: a one-character variant "
+        "(手続/手続き). None: not in the main text.",
+    },
+    "pr.f.transfer": {"ja": "会計間の繰入", "en": "Transfer between accounts"},
+    "pr.f.transfer.1": {"ja": "含める", "en": "Include"},
+    "pr.f.transfer.0": {"ja": "除く", "en": "Exclude"},
+    "pr.minmax": {
+        "ja": "下限が上限より大きいため、該当する要望はありません。",
+        "en": "The minimum is above the maximum, so no request qualifies.",
+    },
+    "pr.unlinked": {"ja": "本文に対応なし", "en": "Not in the main text"},
+    "pr.match.exact": {"ja": "一致", "en": "Exact"},
+    "pr.match.fuzzy": {"ja": "近似（表記ゆれ）", "en": "Near (spelling variant)"},
+    "pr.match.none": {"ja": "対応なし", "en": "None"},
+    "pr.m.count": {"ja": "表示中の件数", "en": "Requests shown"},
+    "pr.m.count.value": {"ja": "{count} / {total}件", "en": "{count} of {total}"},
+    "pr.m.sum": {"ja": "表示中の要望額の計", "en": "Sum of requests shown"},
+    "pr.m.stated": {"ja": "資料記載の合計", "en": "Total stated in the document"},
+    "pr.m.stated.none": {"ja": "記載なし", "en": "Not stated"},
+    "pr.m.all": {"ja": "全{total}件の計（計算）", "en": "Sum of all {total} (computed)"},
+    "pr.note.rounding": {
+        "ja": "資料の要望額は1件ずつ四捨五入されているため、全{total}件を足した {all}は"
+        "資料の合計 {stated}と一致しません（差 {diff}、丸めの許容幅 ±{tol}）。",
+        "en": "Each request is rounded in the document, so adding all {total} gives {all}, not the stated total "
+        "of {stated} (difference {diff}; rounding allows ±{tol}).",
+    },
+    "pr.note.no_stated": {
+        "ja": "この資料には重要政策推進枠の合計の記載がないため、資料の合計とは比べられません。",
+        "en": "This document states no total for the priority quota, so there is nothing to compare the sum with.",
+    },
+    "pr.note.transfer_total": {
+        "ja": "「{name}」（{amount}）は会計間の繰入で、資料の別の箇所に掲載された事業の財源になる"
+        "ものです。資料の合計はこれを含みます。事業だけを合計するには「会計間の繰入」を「除く」にしてください"
+        "（除いた全件の計 {without}）。",
+        "en": "「{name}」 ({amount}) is a transfer that moves money between accounts to fund projects "
+        "listed elsewhere in the document. The stated total includes it; choose Exclude under Transfer to sum "
+        "the projects only (all requests without it: {without}).",
+    },
+    "pr.chart": {"ja": "要望額（表示中の事業、大きい順）", "en": "Requests shown, largest first"},
+    "pr.chart.help": {
+        "ja": "灰色の棒は会計間の繰入です。名前が長い事業は省略しています（全体は表とマウスオーバーで確認できます）。",
+        "en": "The grey bar is the transfer between accounts. Long names are shortened (see the table or hover).",
+    },
+    "pr.axis.oku": {"ja": "要望額（億円）", "en": "Request (100M yen)"},
+    "pr.table": {"ja": "一覧と本文の事業との対応", "en": "The list and the projects in the main text"},
+    "pr.table.help": {
+        "ja": "「事業の要求額」は本文に掲載された同じ事業の令和6年度要求額、「割合」は要望額がその何%にあたるかです。"
+        "内数の事業は、法人の運営費交付金など全体の額です。",
+        "en": "“Project request” is the same project's FY2024 request in the main text; “share” is the quota "
+        "request as a percentage of it. For 内数 projects that figure is a whole grant (e.g. an agency's).",
+    },
+    "pr.empty": {"ja": "条件に合う要望はありません。", "en": "No request matches these filters."},
+    "pr.col.order": {"ja": "No.", "en": "No."},
+    "pr.col.name": {"ja": "事業名", "en": "Project"},
+    "pr.col.request": {"ja": "要望額（億円）", "en": "Quota request (100M yen)"},
+    "pr.col.section": {"ja": "対応する施策", "en": "Linked section"},
+    "pr.col.project_request": {"ja": "事業の要求額（億円）", "en": "Project request (100M yen)"},
+    "pr.col.share": {"ja": "事業の要求額に占める割合（%）", "en": "Share of the project request (%)"},
+    "pr.col.match": {"ja": "本文との対応", "en": "Link"},
+    "pr.col.score": {"ja": "一致度", "en": "Match score"},
+    "pr.col.note": {"ja": "注記", "en": "Note"},
+    "pr.note.transfer": {
+        "ja": "会計間の繰入（別に掲載された事業の財源）",
+        "en": "transfer between accounts (funds projects listed elsewhere)",
+    },
+    "pr.note.portion": {"ja": "事業の要求額は内数", "en": "project figure is 内数 (a whole grant)"},
+    "pr.note.fuzzy": {"ja": "本文の表記: {name}", "en": "main text spells it: {name}"},
+}
