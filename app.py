@@ -3,19 +3,11 @@
 import streamlit as st
 
 from dashboard import ui
-from dashboard.i18n import LANGS, t
+from dashboard.i18n import t
 
 st.set_page_config(page_title="METI 概算要求", page_icon=":material/account_balance:", layout="wide")
 
-st.sidebar.segmented_control(
-    t("lang.label"),
-    LANGS,
-    default="ja",
-    key="lang",
-    bind="query-params",
-    required=True,
-)
-lang = ui.lang()
+lang = ui.language_picker()
 
 every = ui.all_tables()
 docs = every["documents"].set_index("document_id")

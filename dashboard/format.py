@@ -69,3 +69,12 @@ def signed_pct(value: float | None) -> str:
     if _is_missing(value):
         return "—"
     return f"{value:+.1f}%"
+
+
+def year_label(label: str, fiscal_year: int, lang: str = "ja") -> str:
+    """The year as printed (令和6年度) in Japanese, ``FY2024`` in English.
+
+    >>> year_label("令和6年度", 2024, "en")
+    'FY2024'
+    """
+    return f"FY{int(fiscal_year)}" if lang == "en" else label

@@ -46,15 +46,21 @@ def accounts_table(accounts: pd.DataFrame, lang: str, years: tuple[str, str]) ->
     request_label, base_label = years
     rows = []
     for row in accounts.sort_values("order").itertuples():
-        prefix = "　うち " if row.kind == "breakdown" and lang == "ja" else ("   of which " if row.kind == "breakdown" else "")
-        rows.append({
-            t("ov.col.account", lang): prefix + name(row.account, lang),
-            t("ov.col.request", lang, year=request_label): row.request_oku,
-            t("ov.col.base", lang, year=base_label): row.base_oku,
-            t("ov.col.change", lang): change(row.request_oku, row.base_oku),
-            t("ov.col.pct", lang): pct(row.request_oku, row.base_oku),
-            t("ov.col.note", lang): name(row.note, lang) if row.note else "",
-        })
+        prefix = (
+            "　うち "
+            if row.kind == "breakdown" and lang == "ja"
+            else ("   of which " if row.kind == "breakdown" else "")
+        )
+        rows.append(
+            {
+                t("ov.col.account", lang): prefix + name(row.account, lang),
+                t("ov.col.request", lang, year=request_label): row.request_oku,
+                t("ov.col.base", lang, year=base_label): row.base_oku,
+                t("ov.col.change", lang): change(row.request_oku, row.base_oku),
+                t("ov.col.pct", lang): pct(row.request_oku, row.base_oku),
+                t("ov.col.note", lang): name(row.note, lang) if row.note else "",
+            }
+        )
     return pd.DataFrame(rows)
 
 
@@ -64,14 +70,24 @@ def accounts_figure(accounts: pd.DataFrame, lang: str, years: tuple[str, str]) -
     labels = [name(a, lang) for a in top["account"]]
     figure = go.Figure()
     for column, year, colour in (("base_oku", years[1], BASE_COLOUR), ("request_oku", years[0], REQUEST_COLOUR)):
-        figure.add_trace(go.Bar(
-            y=labels, x=top[column].tolist(), name=year, orientation="h", marker_color=colour,
-            text=[oku(v, lang) for v in top[column]], textposition="auto",
-            hovertemplate="%{y}<br>" + year + ": %{text}<extra></extra>",
-        ))
+        figure.add_trace(
+            go.Bar(
+                y=labels,
+                x=top[column].tolist(),
+                name=year,
+                orientation="h",
+                marker_color=colour,
+                text=[oku(v, lang) for v in top[column]],
+                textposition="auto",
+                hovertemplate="%{y}<br>" + year + ": %{text}<extra></extra>",
+            )
+        )
     figure.update_layout(
-        barmode="group", height=120 + 70 * len(labels), margin={"l": 10, "r": 10, "t": 30, "b": 40},
-        xaxis_title=t("ov.axis.oku", lang), legend={"orientation": "h", "y": 1.08, "x": 0},
+        barmode="group",
+        height=120 + 70 * len(labels),
+        margin={"l": 10, "r": 10, "t": 30, "b": 40},
+        xaxis_title=t("ov.axis.oku", lang),
+        legend={"orientation": "h", "y": 1.08, "x": 0},
         yaxis={"automargin": True},
     )
     return figure
@@ -81,15 +97,20 @@ def matter_list(matters: pd.DataFrame, ministry: str | None, lang: str) -> list[
     """事項要求 topics as lines; the amount is never 0, it is not stated."""
     lines = []
     for row in matters.sort_values("order").itertuples():
-        who = "" if not row.requested_by or row.requested_by == ministry else t("ov.matter.by", lang, who=row.requested_by)
+        who = (
+            ""
+            if not row.requested_by or row.requested_by == ministry
+            else t("ov.matter.by", lang, who=row.requested_by)
+        )
         lines.append(f"{row.text}{who} — {t('ov.matter.amount', lang)}")
     return lines
 
 
 def headline_texts(h: Headline, lang: str) -> dict[str, str]:
-    """The metric texts: request, base, and the change in 億円 and %."""
+    """The metric texts: request, base, the change in 億円 and in %."""
     return {
         "request": oku(h.request_oku, lang),
         "base": oku(h.base_oku, lang),
-        "change": f"{signed_oku(h.change_oku, lang)} ({signed_pct(h.change_pct)})",
+        "change": signed_oku(h.change_oku, lang),
+        "pct": signed_pct(h.change_pct),
     }

@@ -22,12 +22,45 @@ from loaders.build import OUT_DIR, RAW_DIR, ensure_built
 
 def lang() -> str:
     """The interface language chosen in the sidebar (``lang`` in the URL)."""
-    value = st.session_state.get("lang")
+    value = st.session_state.get("_lang")
     return value if value in LANGS else DEFAULT_LANG
 
 
+def _remember_lang() -> None:
+    st.session_state["_lang"] = st.session_state["lang_widget"]
+
+
+def language_picker() -> str:
+    """The language switch in the sidebar, kept in the URL as ``lang`` on every page.
+
+    Streamlit forgets widget state and bound URL keys when the user changes page,
+    so the choice lives in a plain session key and is written back to the URL.
+    """
+    raw = st.query_params.get_all("lang")
+    if raw and raw != st.session_state.get("_lang_raw"):  # a pasted link or Back/Forward
+        if raw[-1] in LANGS:
+            st.session_state["_lang"] = raw[-1]
+        else:
+            st.session_state["_lang_notice"] = raw[-1]
+    chosen = lang()
+    st.session_state["lang_widget"] = chosen
+    st.sidebar.segmented_control(t("lang.label"), LANGS, key="lang_widget", required=True, on_change=_remember_lang)
+    if chosen == DEFAULT_LANG:
+        if "lang" in st.query_params:
+            del st.query_params["lang"]
+    elif st.query_params.get_all("lang") != [chosen]:
+        st.query_params["lang"] = chosen
+    st.session_state["_lang_raw"] = st.query_params.get_all("lang")
+    bad = st.session_state.pop("_lang_notice", None)
+    if bad is not None:
+        st.warning(t("notice.bad_param", chosen, param="lang", value=str(bad)[:40]), icon="⚠️")
+    return chosen
+
+
 def _raw_stamp() -> tuple:
-    return tuple((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(Path(RAW_DIR).glob("*")) if p.is_file())
+    return tuple(
+        (p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(Path(RAW_DIR).glob("*")) if p.is_file()
+    )
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)

@@ -4,12 +4,16 @@ import streamlit as st
 
 from dashboard import overview as ov
 from dashboard import ui
+from dashboard.format import year_label
 from dashboard.i18n import t
 
 lang = ui.lang()
 tables = ui.tables()
 doc = tables["documents"].iloc[0]
-years = (doc["request_year_label"], doc["base_year_label"])
+years = (
+    year_label(doc["request_year_label"], doc["request_fiscal_year"], lang),
+    year_label(doc["base_year_label"], doc["base_fiscal_year"], lang),
+)
 
 st.title(doc["title"])
 st.caption(t("source.caption", lang, title=doc["title"], source=doc["source_file"], sha=doc["source_sha256"][:12]))
@@ -18,9 +22,9 @@ head = ov.headline(tables["accounts"])
 if head:
     texts = ov.headline_texts(head, lang)
     c1, c2, c3 = st.columns(3)
-    c1.metric(t("ov.metric.request", lang, year=years[0]), texts["request"])
+    c1.metric(t("ov.metric.request", lang, year=years[0]), texts["request"], texts["change"], delta_color="off")
     c2.metric(t("ov.metric.base", lang, year=years[1]), texts["base"])
-    c3.metric(t("ov.metric.change", lang), texts["change"])
+    c3.metric(t("ov.metric.change", lang), texts["pct"])
 
 st.subheader(t("ov.accounts", lang))
 if tables["accounts"].empty:

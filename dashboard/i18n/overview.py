@@ -4,7 +4,7 @@ TEXT: dict[str, dict[str, str]] = {
     "ov.heading": {"ja": "概要", "en": "Overview"},
     "ov.metric.request": {"ja": "{year} 概算要求額", "en": "{year} request"},
     "ov.metric.base": {"ja": "{year} 当初予算額", "en": "{year} initial budget"},
-    "ov.metric.change": {"ja": "増減（前年度比）", "en": "Change on the year before"},
+    "ov.metric.change": {"ja": "増減率（前年度比）", "en": "Change on the year before"},
     "ov.accounts": {"ja": "会計別の内訳", "en": "By account"},
     "ov.col.account": {"ja": "会計", "en": "Account"},
     "ov.col.request": {"ja": "{year} 要求額（億円）", "en": "{year} request (100M yen)"},
