@@ -85,15 +85,19 @@ class _Walker:
         self.pending_matters: list[tuple[int, str, str]] = []
         self.in_matter_list = False
         self.last_account: str | None = None
+        self.policy_counts: dict[str, int] = {}  # section_id → policies so far (ids c1, c2 …)
+        self.section_counts: dict[tuple[int, str | None], int] = {}  # (pillar, theme) → sections
 
     # -- helpers -------------------------------------------------------------
     def log(self, line_no: int, level: str, message: str, text: str) -> None:
         self.out.log.append({"source_line": line_no, "level": level, "message": message, "text": text})
 
     def next_nonblank(self, index: int) -> str | None:
-        for raw in self.lines[index + 1 :]:
-            if raw.strip():
-                return raw
+        # Walk by index: slicing ``lines[index + 1:]`` copied the rest of the document for
+        # every heading-like line, which made the pass quadratic in the document's length.
+        for position in range(index + 1, len(self.lines)):
+            if self.lines[position].strip():
+                return self.lines[position]
         return None
 
     def is_pillar(self, index: int, normalized: str, had_bullet: bool) -> bool:
@@ -109,8 +113,9 @@ class _Walker:
 
     # -- structure -----------------------------------------------------------
     def open_pillar(self, text: str) -> None:
+        """Start a pillar; ``text`` is kept as printed (the contract's 最重要課題：… keeps its ：)."""
         self.pillar_no += 1
-        self.pillar = display(text)
+        self.pillar = prose(text)
         self.theme_no = self.theme = None
         self.theme_count = 0
         self.close_section()
@@ -121,7 +126,8 @@ class _Walker:
         self.awaiting_total = None
 
     def open_section(self, line_no: int, section_no: str | None, name: str, theme_level: bool = True) -> dict:
-        count = sum(1 for s in self.out.sections if s["_pillar_no"] == self.pillar_no and s["theme_no"] == self.theme_no)
+        count = self.section_counts.get((self.pillar_no, self.theme_no), 0)
+        self.section_counts[(self.pillar_no, self.theme_no)] = count + 1
         parts = [f"p{self.pillar_no}"]
         if self.theme_no and theme_level:
             parts.append(f"t{self.theme_count}")
@@ -173,11 +179,17 @@ class _Walker:
         text, had_bullet = strip_bullet(normalized)
         marker = section_marker(raw)
 
+        if self.mode != "start" and text.rfind("【") > text.rfind("】"):
+            # Without this a line cut inside 【 has no 【amount】 and was read as a paragraph.
+            raise LineError("【 without its closing 】 (line cut short?)")
+
         if self.mode == "start":
             found = year_of(raw)
             if not found:
                 raise LineError("the first line must be the title with its fiscal year (令和N年度 …)")
-            self.out.document.update(title=re.sub(r"\s+", " ", nfkc(raw).strip()), request_year_label=found[0], request_fiscal_year=found[1])
+            self.out.document.update(
+                title=re.sub(r"\s+", " ", nfkc(raw).strip()), request_year_label=found[0], request_fiscal_year=found[1]
+            )
             ministry = _MINISTRY.search(nfkc(raw)[_YEAR.search(nfkc(raw)).end() :])
             self.out.document["ministry"] = ministry.group(1) if ministry else None
             self.out.document["_title_line"] = line_no
@@ -299,11 +311,19 @@ class _Walker:
             self.close_section()
             self.theme_count += 1
             self.theme_no, self.theme = theme
+            # Headings become columns of sections, not rows: log them so no line goes unaccounted.
+            self.log(line_no, "info", f"theme heading {theme[0]} (sections.theme)", raw.strip())
             return
         if is_total_only(text):
             _, figures = split_total(text)
             if self.awaiting_total is not None:
                 self.set_total(self.awaiting_total, figures, line_no)
+                self.log(
+                    line_no,
+                    "info",
+                    f"total of section {self.awaiting_total['section_id']} on its own line",
+                    raw.strip(),
+                )
                 self.awaiting_total = None
             elif self.section is None and self.pillar is not None:
                 # A pillar with no themes of its own (福島): the pillar is the section.
@@ -315,7 +335,8 @@ class _Walker:
                 raise LineError("a 【total】 with no section heading waiting for it")
             return
         if self.is_pillar(index, text, had_bullet):
-            self.open_pillar(text)
+            self.open_pillar(strip_bullet(raw)[0])
+            self.log(line_no, "info", "pillar heading (sections.pillar)", raw.strip())
             return
         if has_bracket_amount(text):
             self.add_item(line_no, raw)
@@ -337,13 +358,14 @@ class _Walker:
             self.policy["text"] += "\n" + paragraph
             return
         self.policy = {
-            "policy_id": f"{section['section_id']}-c{sum(1 for p in self.out.policies if p['section_id'] == section['section_id']) + 1}",
+            "policy_id": f"{section['section_id']}-c{self.policy_counts.get(section['section_id'], 0) + 1}",
             "section_id": section["section_id"],
             "order": len(self.out.policies) + 1,
             "text": paragraph,
             "source_line": line_no,
         }
         self.out.policies.append(self.policy)
+        self.policy_counts[section["section_id"]] = self.policy_counts.get(section["section_id"], 0) + 1
         self.items_since_policy = 0
 
     def add_item(self, line_no: int, raw: str) -> None:
@@ -391,10 +413,17 @@ class _Walker:
         name, amount = parse_priority_row(normalized)
         if _TOTAL_ROW.match(project_key(name)):
             self.out.priority_total = {"stated_oku": amount, "source_line": line_no}
+            self.log(line_no, "info", "推進枠 合計 row (stated total; see reconciliation)", raw.strip())
             return
         self.out.priority.append(
-            {"order": len(self.out.priority) + 1, "name": display(name), "request_oku": amount,
-             "project_key": project_key(name), "source_line": line_no, "raw": raw.strip()}
+            {
+                "order": len(self.out.priority) + 1,
+                "name": display(name),
+                "request_oku": amount,
+                "project_key": project_key(name),
+                "source_line": line_no,
+                "raw": raw.strip(),
+            }
         )
 
     def finish(self) -> None:
@@ -402,10 +431,24 @@ class _Walker:
         if self.mode == "start":
             raise LineError("no text found")
         if self.awaiting_total is not None:
-            self.log(self.awaiting_total["source_line"], "warning", "section heading without a 【total】 (document cut short?)", self.awaiting_total["name"])
+            self.log(
+                self.awaiting_total["source_line"],
+                "warning",
+                "section heading without a 【total】 (document cut short?)",
+                self.awaiting_total["name"],
+            )
         self.end_preamble()
         if not self.out.sections:
             self.log(last, "error", "no policy sections (①, (1) …) found: not a 概算要求等概要, or cut short", "")
+        elif self.mode == "body":
+            # A summary's body is followed by closing text and/or the 推進枠 list; a file that
+            # stops among project lines was cut short, and loading it would publish partial sums.
+            self.log(
+                last,
+                "error",
+                "the document ends inside the policy body (cut short?)",
+                self.lines[-1].strip() if self.lines else "",
+            )
         if not self.out.accounts:
             self.log(last, "warning", "no accounts table (概算要求額 / 当初予算額) found", "")
         if self.mode != "priority":

@@ -39,7 +39,7 @@ class BuildResult:
         lines = [
             f"documents: {', '.join(t['documents']['document_id'])}",
             f"rows: {counts}",
-            f"reconciliation: " + ", ".join(f"{k} {v}" for k, v in sorted(status.items())),
+            "reconciliation: " + ", ".join(f"{k} {v}" for k, v in sorted(status.items())),
             f"parse log: {len(log)} lines, {len(warnings)} warnings",
         ]
         lines += [f"  warning {r.document_id}:{_line(r.source_line)}: {r.message}" for r in warnings.itertuples()]
@@ -70,13 +70,17 @@ def parse_sources(sources: list[Path]) -> dict[str, pd.DataFrame]:
         seen[document_id] = source
         log = tables["parse_log"]
         for row in log[log["level"] == "error"].itertuples():
-            errors.append(f"{source}:{_line(row.source_line)}: {row.message}" + (f" — {row.text[:60]}" if row.text else ""))
+            errors.append(
+                f"{source}:{_line(row.source_line)}: {row.message}" + (f" — {row.text[:60]}" if row.text else "")
+            )
         for name, frame in tables.items():
             per_table[name].append(frame)
     if errors:
         raise LoaderError("\n".join(errors))
-    return {name: pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
-            for name, frames in per_table.items()}
+    return {
+        name: pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
+        for name, frames in per_table.items()
+    }
 
 
 def build(sources: list[Path] | None = None, out_dir: Path = OUT_DIR) -> BuildResult:
@@ -103,7 +107,7 @@ def check(out_dir: Path = OUT_DIR) -> list[str]:
     for name in TABLES:
         try:
             validate(name, read_table(out_dir, name))
-        except Exception as exc:  # noqa: BLE001 - any unreadable table is a finding, not a crash
+        except Exception as exc:
             problems.append(f"{out_dir / (name + '.parquet')}: {exc}")
     if problems:
         return problems
@@ -126,9 +130,9 @@ def is_fresh(raw_dir: Path = RAW_DIR, out_dir: Path = OUT_DIR) -> bool:
         return False
     try:
         documents = read_table(Path(out_dir), "documents")
-    except Exception:  # noqa: BLE001 - unreadable means rebuild
+    except Exception:
         return False
-    built = {(Path(f).name, h) for f, h in zip(documents["source_file"], documents["source_sha256"])}
+    built = {(Path(f).name, h) for f, h in zip(documents["source_file"], documents["source_sha256"], strict=True)}
     current = {(p.name, sha256_of(p)) for p in default_sources(raw_dir)}
     return path.exists() and built == current and set(documents["loader_version"]) == {LOADER_VERSION}
 

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from pathlib import Path
 
 from loaders import LoaderError
 
 #: Share of control characters above which a file is taken for binary data.
 _MAX_CONTROL_SHARE = 0.01
+_LINE_END = re.compile(r"\r\n|\r|\n")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
 
 
 def sha256_of(path: Path) -> str:
@@ -36,11 +39,15 @@ def decode_bytes(data: bytes, name: str) -> tuple[str, str]:
         try:
             text = data.decode(encoding)
             break
-        except UnicodeDecodeError:
-            continue
+        except UnicodeDecodeError as exc:
+            # UTF-8 that breaks only in its last character is a file cut short, not CP932:
+            # trying CP932 on it fails with a misleading message or yields mojibake.
+            if encoding == "utf-8-sig" and exc.reason == "unexpected end of data" and exc.end == len(data):
+                line = data[: exc.start].count(b"\n") + 1
+                raise LoaderError(f"{name}:{line}: ends inside a UTF-8 character (file cut short?)") from None
     else:
         raise LoaderError(f"{name}: neither UTF-8 nor CP932 (Shift_JIS) text; re-save it in one of them")
-    controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\t\r\n\f")
+    controls = len(_CONTROL.findall(text))  # every C0 control but \t \n \f \r
     if controls > max(2, len(text) * _MAX_CONTROL_SHARE):
         raise LoaderError(f"{name}: binary data ({controls} control characters), not a text summary")
     return text, encoding.replace("-sig", "")
@@ -54,4 +61,9 @@ def read_lines(path: Path) -> tuple[list[str], str]:
     except OSError as exc:
         raise LoaderError(f"{path}: cannot read ({exc.strerror})") from None
     text, encoding = decode_bytes(data, str(path))
-    return text.splitlines(), encoding
+    # Split on line ends only: str.splitlines also breaks at form feeds (pdftotext's page
+    # breaks), U+2028 and NEL, and line numbers would then disagree with any text editor.
+    lines = _LINE_END.split(text)
+    if lines and lines[-1] == "":
+        lines.pop()
+    return lines, encoding

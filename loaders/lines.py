@@ -183,7 +183,7 @@ def split_total(normalized: str) -> tuple[str, Figures | None]:
     if not match or not AMOUNT.search(match.group(1)):
         return normalized.strip(), None
     if normalized[match.end() :].strip():
-        raise LineError(f"text after the section total: {normalized[match.end():].strip()!r}")
+        raise LineError(f"text after the section total: {normalized[match.end() :].strip()!r}")
     return normalized[: match.start()].strip(), parse_figures(match.group(1))
 
 

@@ -11,8 +11,15 @@ import pandas as pd
 ROUNDING_PER_FIGURE = 0.5
 
 
-def check(scope: str, label: str, measure: str, stated: float, parts: list[float], ref: str | None = None,
-          note: str | None = None) -> dict[str, Any]:
+def check(
+    scope: str,
+    label: str,
+    measure: str,
+    stated: float,
+    parts: list[float],
+    ref: str | None = None,
+    note: str | None = None,
+) -> dict[str, Any]:
     """One reconciliation row: stated vs computed, with a status.
 
     >>> check("accounts", "一般会計", "request", 4286, [1336, 1510, 1439])["status"]
@@ -27,17 +34,32 @@ def check(scope: str, label: str, measure: str, stated: float, parts: list[float
         status = "rounding"
     else:
         status = "gap"
-    return {"scope": scope, "label": label, "measure": measure, "ref_id": ref, "stated_oku": stated,
-            "computed_oku": computed, "difference_oku": difference, "tolerance_oku": tolerance,
-            "status": status, "parts": len(parts), "note": note}
+    return {
+        "scope": scope,
+        "label": label,
+        "measure": measure,
+        "ref_id": ref,
+        "stated_oku": stated,
+        "computed_oku": computed,
+        "difference_oku": difference,
+        "tolerance_oku": tolerance,
+        "status": status,
+        "parts": len(parts),
+        "note": note,
+    }
 
 
 def _present(values: pd.Series) -> list[float]:
     return [float(v) for v in values if pd.notna(v)]
 
 
-def reconcile(accounts: pd.DataFrame, sections: pd.DataFrame, items: pd.DataFrame,
-              priority: pd.DataFrame, priority_total: float | None) -> list[dict[str, Any]]:
+def reconcile(
+    accounts: pd.DataFrame,
+    sections: pd.DataFrame,
+    items: pd.DataFrame,
+    priority: pd.DataFrame,
+    priority_total: float | None,
+) -> list[dict[str, Any]]:
     """Rows for accounts (うち rows and the grand total), sections and the 推進枠 合計."""
     rows: list[dict[str, Any]] = []
     top = accounts[accounts["kind"] == "account"]
@@ -47,29 +69,74 @@ def reconcile(accounts: pd.DataFrame, sections: pd.DataFrame, items: pd.DataFram
             continue
         for measure, column in (("request", "request_oku"), ("base", "base_oku")):
             if pd.notna(account[column]):
-                rows.append(check("accounts", f"{account['account']} = うち計", measure, account[column],
-                                  _present(parts[column]), ref=account["account"]))
+                rows.append(
+                    check(
+                        "accounts",
+                        f"{account['account']} = うち計",
+                        measure,
+                        account[column],
+                        _present(parts[column]),
+                        ref=account["account"],
+                    )
+                )
     for _, total in accounts[accounts["kind"] == "total"].iterrows():
         for measure, column in (("request", "request_oku"), ("base", "base_oku")):
             if pd.notna(total[column]):
-                rows.append(check("accounts", f"{total['account']} = 各会計の計", measure, total[column],
-                                  _present(top[column]), ref=total["account"]))
+                rows.append(
+                    check(
+                        "accounts",
+                        f"{total['account']} = 各会計の計",
+                        measure,
+                        total[column],
+                        _present(top[column]),
+                        ref=total["account"],
+                    )
+                )
     counted = items[items["is_primary"] & ~items["is_portion"]]
+    # Group once: filtering all items per section made this quadratic in the document's size.
+    by_section = dict(tuple(counted.groupby("section_id", sort=False)))
+    nothing = counted.iloc[0:0]
     for _, section in sections.iterrows():
-        mine = counted[counted["section_id"] == section["section_id"]]
-        label = f"{section['section_no'] or ''} {section['name']}".strip()
+        mine = by_section.get(section["section_id"], nothing)
+        # section_no is NaN (truthy) for a pillar-level section such as 福島: test with notna.
+        number = section["section_no"] if pd.notna(section["section_no"]) else ""
+        label = f"{number} {section['name']}".strip()
         if pd.isna(section["request_oku"]):
             continue
-        rows.append(check("sections", label, "request", section["request_oku"], _present(mine["request_oku"]),
-                          ref=section["section_id"],
-                          note="主な事業のみ列挙; 再掲・後掲・※・内数は含めない"))
+        rows.append(
+            check(
+                "sections",
+                label,
+                "request",
+                section["request_oku"],
+                _present(mine["request_oku"]),
+                ref=section["section_id"],
+                note="主な事業のみ列挙; 再掲・後掲・※・内数は含めない",
+            )
+        )
         initial = mine[mine["base_basis"].isna()]
         if pd.isna(section["base_oku"]):
             continue
-        rows.append(check("sections", label, "base", section["base_oku"], _present(initial["base_oku"]),
-                          ref=section["section_id"],
-                          note="当初予算との比較: 補正予算の比較額と新規は含めない"))
+        rows.append(
+            check(
+                "sections",
+                label,
+                "base",
+                section["base_oku"],
+                _present(initial["base_oku"]),
+                ref=section["section_id"],
+                note="当初予算との比較: 補正予算の比較額と新規は含めない",
+            )
+        )
     if not priority.empty and priority_total is not None:
-        rows.append(check("priority_requests", "重要政策推進枠 合計", "request", priority_total,
-                          _present(priority["request_oku"]), note="エネルギー対策特別会計へ繰入を含む"))
+        rows.append(
+            check(
+                "priority_requests",
+                "重要政策推進枠 合計",
+                "request",
+                priority_total,
+                _present(priority["request_oku"]),
+                note="エネルギー対策特別会計へ繰入を含む",
+            )
+        )
     return rows

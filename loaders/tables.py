@@ -11,11 +11,13 @@ import pandas as pd
 from loaders import LOADER_VERSION, LoaderError
 from loaders.assemble import Parsed, label_of, walk
 from loaders.decode import read_lines, sha256_of
-from loaders.matching import match_key
+from loaders.matching import KeyIndex
 from loaders.reconcile import reconcile
 from loaders.schema import TABLES, empty
 
 _TRANSFER = re.compile(r"繰入$")
+#: The project root; ``build.check`` resolves stored relative source paths against it.
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def document_id_of(path: Path) -> str:
@@ -39,15 +41,21 @@ def _mark_primary(items: pd.DataFrame, log: list[dict]) -> pd.DataFrame:
     items["is_primary"] = False
     items.loc[first[first].index, "is_primary"] = True
     for _, row in items[candidate & ~items["is_primary"]].iterrows():
-        log.append({"source_line": row["source_line"], "level": "warning", "text": row["raw"],
-                    "message": "a second unmarked listing of a project (no 再掲/後掲); not counted again"})
+        log.append(
+            {
+                "source_line": row["source_line"],
+                "level": "warning",
+                "text": row["raw"],
+                "message": "a second unmarked listing of a project (no 再掲/後掲); not counted again",
+            }
+        )
     return items
 
 
 def _link_priority(priority: pd.DataFrame, items: pd.DataFrame) -> pd.DataFrame:
     primary = items[items["is_primary"]].set_index("project_key")
-    keys = list(dict.fromkeys(items["project_key"]))
-    links = [match_key(key, keys) for key in priority["project_key"]]
+    index = KeyIndex(list(items["project_key"]))
+    links = [index.match(key) for key in priority["project_key"]]
     priority["match"] = [m for _, m, _ in links]
     priority["match_score"] = [s for _, _, s in links]
     matched = [k if k in primary.index else None for k, _, _ in links]
@@ -58,21 +66,41 @@ def _link_priority(priority: pd.DataFrame, items: pd.DataFrame) -> pd.DataFrame:
     return priority
 
 
+def source_path_for_table(path: Path) -> str:
+    """``source_file`` as stored: relative to the project root when inside it, else absolute.
+
+    >>> source_path_for_table(ROOT / "data" / "raw" / "x.txt")
+    'data/raw/x.txt'
+    """
+    resolved = Path(path).resolve()
+    try:
+        return resolved.relative_to(ROOT).as_posix()
+    except ValueError:
+        return str(resolved)
+
+
 def _document_row(parsed: Parsed, path: Path, document_id: str, encoding: str, n_lines: int) -> dict:
     doc = parsed.document
-    header = doc.get("_header_base")
-    base_year = header[1] if header else doc["request_fiscal_year"] - 1
-    try:
-        source_file = str(Path(path).resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
-        source_file = str(Path(path).resolve())
+    # The base is the current year's 当初予算, i.e. the year before the title's year; a
+    # header that says otherwise is logged (see load_document), never trusted over the title.
+    base_year = doc["request_fiscal_year"] - 1
+    # ``check`` resolves a relative source_file against the project root, so it must be
+    # relative to that root (not to the cwd of the build), or absolute.
+    source_file = source_path_for_table(path)
     return {
-        "title": doc["title"], "ministry": doc.get("ministry"),
-        "request_year_label": doc["request_year_label"], "request_fiscal_year": doc["request_fiscal_year"],
-        "base_year_label": header[0] if header else label_of(base_year), "base_fiscal_year": base_year,
-        "unit": "億円", "source_file": source_file, "source_sha256": sha256_of(path),
-        "source_encoding": encoding, "source_lines": n_lines,
-        "loaded_at": pd.Timestamp(dt.datetime.now(dt.UTC)), "loader_version": LOADER_VERSION,
+        "title": doc["title"],
+        "ministry": doc.get("ministry"),
+        "request_year_label": doc["request_year_label"],
+        "request_fiscal_year": doc["request_fiscal_year"],
+        "base_year_label": label_of(base_year),
+        "base_fiscal_year": base_year,
+        "unit": "億円",
+        "source_file": source_file,
+        "source_sha256": sha256_of(path),
+        "source_encoding": encoding,
+        "source_lines": n_lines,
+        "loaded_at": pd.Timestamp(dt.datetime.now(dt.UTC)),
+        "loader_version": LOADER_VERSION,
     }
 
 
@@ -87,13 +115,19 @@ def load_document(path: Path) -> dict[str, pd.DataFrame]:
     parsed = walk(lines)
     document_id = document_id_of(path)
     if not parsed.document:
-        first = next((l for l in parsed.log if l["level"] == "error"), None)
+        first = next((row for row in parsed.log if row["level"] == "error"), None)
         where = f":{first['source_line']}" if first else ""
         raise LoaderError(f"{path}{where}: {first['message'] if first else 'no title line found'}")
-    if parsed.document["request_fiscal_year"] and parsed.document.get("_header_base"):
-        if parsed.document["_header_base"][1] != parsed.document["request_fiscal_year"] - 1:
-            parsed.log.append({"source_line": None, "level": "warning", "text": "",
-                               "message": "the accounts table compares with a year other than the year before"})
+    header = parsed.document.get("_header_base")
+    if header and header[1] != parsed.document["request_fiscal_year"] - 1:
+        parsed.log.append(
+            {
+                "source_line": None,
+                "level": "warning",
+                "text": "",
+                "message": f"the accounts table compares with {header[0]}, not the year before the title's",
+            }
+        )
     tables = {
         "documents": _frame("documents", [_document_row(parsed, path, document_id, encoding, len(lines))], document_id),
         "accounts": _frame("accounts", parsed.accounts, document_id),
@@ -108,8 +142,15 @@ def load_document(path: Path) -> dict[str, pd.DataFrame]:
     tables["priority_requests"] = _link_priority(priority, tables["items"]) if len(priority) else priority
     total = parsed.priority_total["stated_oku"] if parsed.priority_total else None
     if len(priority) and total is None:
-        parsed.log.append({"source_line": None, "level": "info", "text": "",
-                           "message": "the 推進枠 list states no 合計; nothing to reconcile it with"})
+        # The shipped list ends with its 合計; a list without one was most likely cut short.
+        parsed.log.append(
+            {
+                "source_line": None,
+                "level": "warning",
+                "text": "",
+                "message": "the 推進枠 list states no 合計 (cut short?); nothing to reconcile it with",
+            }
+        )
     tables["reconciliation"] = _frame(
         "reconciliation",
         reconcile(tables["accounts"], tables["sections"], tables["items"], tables["priority_requests"], total),
