@@ -1,0 +1,155 @@
+"""Browser tests: a real Chromium (Playwright) against ``streamlit run app.py`` on a free port.
+
+The browser is the system Chromium: ``CHROMIUM_PATH`` (default /usr/bin/chromium);
+Playwright's own browser download is never used. A missing browser fails the
+tests (deselect them with ``-m "not e2e"`` on a machine without one).
+Screenshots go to ``artifacts/screenshots/`` (ignored by git); the path is printed.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+SHOTS = ROOT / "artifacts" / "screenshots"
+LOGS = ROOT / "artifacts" / "logs"
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+# As root on a closed network Chromium needs these (background networking is refused here).
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--lang=ja-JP",
+]
+WIDTHS = {"desktop": 1400, "phone": 400}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if "tests/e2e/" in str(item.fspath).replace(os.sep, "/"):
+            item.add_marker(pytest.mark.e2e)
+
+
+def pytest_terminal_summary(terminalreporter) -> None:  # noqa: ANN001 - pytest hook
+    if SHOTS.exists() and any(SHOTS.iterdir()):
+        terminalreporter.write_line(f"browser screenshots: {SHOTS}")
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _wait_healthy(url: str, process: subprocess.Popen, log: Path, timeout: float = 90) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"streamlit exited with {process.returncode}; see {log}:\n{log.read_text()[-2000:]}")
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.3)
+    raise RuntimeError(f"streamlit did not answer /_stcore/health within {timeout}s; see {log}")
+
+
+@pytest.fixture(scope="session")
+def server() -> Iterator[str]:
+    """Base URL of ``streamlit run app.py`` on a free port; stopped by its pid afterwards."""
+    LOGS.mkdir(parents=True, exist_ok=True)
+    port = _free_port()
+    log = LOGS / "streamlit-e2e.log"
+    with open(log, "w") as out:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
+             "--server.address", "127.0.0.1", "--server.headless", "true"],
+            cwd=ROOT, stdout=out, stderr=subprocess.STDOUT,
+        )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        _wait_healthy(url, process, log)
+        yield url
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+
+
+@pytest.fixture(scope="session")
+def browser():  # noqa: ANN201 - a Playwright Browser
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"no Chromium at {CHROMIUM}: install Debian's chromium or set CHROMIUM_PATH")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser):  # noqa: ANN001, ANN201 - a fresh Playwright Page per test, 1400 px wide
+    context = browser.new_context(viewport={"width": WIDTHS["desktop"], "height": 1000}, accept_downloads=True)
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def wait_idle(page, charts: int = 0, timeout: float = 45_000) -> None:  # noqa: ANN001
+    """Wait for the app's own state: the script has run and stopped (and ``charts`` plotly SVGs drawn)."""
+    app = "[data-testid=stApp]"
+    page.wait_for_selector(f"{app}[data-test-script-state]", timeout=timeout)
+    # A run may start just after the page loads: wait until it has stopped twice in a row.
+    for _ in range(2):
+        page.wait_for_selector(f"{app}[data-test-script-state=notRunning]", timeout=timeout)
+        page.wait_for_timeout(250)
+    if charts:
+        page.wait_for_function(
+            "n => document.querySelectorAll('.js-plotly-plot .main-svg').length >= n", arg=charts, timeout=timeout
+        )
+
+
+def open_page(page, url: str, charts: int = 0) -> None:  # noqa: ANN001
+    """Go to ``url`` and wait until the app is idle."""
+    page.goto(url)
+    wait_idle(page, charts)
+
+
+def shot(page, name: str) -> Path:  # noqa: ANN001
+    """Save a full-page screenshot under artifacts/screenshots/."""
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    path = SHOTS / f"{name}.png"
+    page.screenshot(path=str(path), full_page=True)
+    return path
+
+
+def exceptions(page) -> list[str]:  # noqa: ANN001
+    """Texts of Streamlit exception boxes and anything that looks like a traceback."""
+    found = [e.inner_text() for e in page.query_selector_all("[data-testid=stException]")]
+    body = page.inner_text("body")
+    if "Traceback (most recent call last)" in body:
+        found.append("traceback in page text")
+    return found
+
+
+def grid_rows(page, index: int = 0) -> int:  # noqa: ANN001
+    """Data rows of the ``index``-th st.dataframe (glide grid's aria-rowcount minus the header)."""
+    grid = page.locator("[data-testid=stDataFrame] [role=grid]").nth(index)
+    return int(grid.get_attribute("aria-rowcount")) - 1
