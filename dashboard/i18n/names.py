@@ -8,7 +8,7 @@ NAMES_EN: dict[str, str] = {
     # pillars
     "国内投資の拡大とイノベーションの加速を通じた新たな経済社会構造への転換":
         "Toward a new economic and social structure through more domestic investment and faster innovation",
-    "最重要課題:福島復興の更なる加速": "Top priority: accelerating Fukushima's reconstruction",
+    "最重要課題：福島復興の更なる加速": "Top priority: accelerating Fukushima's reconstruction",
     # themes
     "世界をリードする先端分野への投資促進": "Investment in world-leading advanced fields",
     "イノベーションの推進": "Promoting innovation",
