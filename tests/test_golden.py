@@ -173,7 +173,7 @@ def test_fukushima_request_listed_versus_stated(tables) -> None:
     listed = [
         float(norm(m.group(1)).replace(",", ""))
         for line in LINES[start : body_range().stop - 1]
-        if "【" in line and not norm(line).lstrip("-").startswith("※") and "内数" not in line
+        if "【" in line and not norm(line).lstrip("-").startswith(("※", "【")) and "内数" not in line
         for m in [re.search(r"【([\d., ]+)億円", line)]
         if m
     ]
