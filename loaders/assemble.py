@@ -196,7 +196,9 @@ class _Walker:
             self.mode = "preamble"
             return
 
-        if _PRIORITY_HEADER.search(normalized) and not has_bracket_amount(normalized):
+        # Keywords are looked for without spaces: extraction may split any word ("事 業名").
+        compact = re.sub(r"\s+", "", normalized)
+        if _PRIORITY_HEADER.search(compact) and not has_bracket_amount(normalized):
             self.close_section()
             self.mode = "priority"
             self.log(line_no, "info", "start of the 重要政策推進枠 list", raw.strip())
@@ -206,7 +208,7 @@ class _Walker:
             self.handle_priority(line_no, raw, normalized)
             return
 
-        if "概算要求額" in normalized and not self.out.accounts and self.mode == "preamble":
+        if "概算要求額" in compact and not self.out.accounts and self.mode == "preamble":
             self.mode = "accounts"
             base = [y for y in (year_of(c) for c in re.split(r"\s{2,}", normalized)) if y]
             if len(base) >= 2:
@@ -263,7 +265,7 @@ class _Walker:
         )
 
     def handle_preamble(self, line_no: int, raw: str, text: str, had_bullet: bool) -> None:
-        if "事項要求" in text:
+        if "事項要求" in re.sub(r"\s+", "", text):
             if text.startswith("※"):
                 who = _OTHER_REQUESTER.search(text)
                 topic = re.split(r"について(?:は)?、", text.lstrip("※ "), maxsplit=1)[0]
@@ -407,7 +409,8 @@ class _Walker:
 
     def handle_priority(self, line_no: int, raw: str, normalized: str) -> None:
         cells = normalized.strip()
-        if "事業名" in cells and "要望額" in cells:
+        compact = re.sub(r"\s+", "", cells)
+        if "事業名" in compact and "要望額" in compact:
             self.log(line_no, "info", "推進枠 table header", raw.strip())
             return
         name, amount = parse_priority_row(normalized)
