@@ -1,0 +1,262 @@
+"""Project explorer: every listing of ``items``, its flags in words, and one project's detail.
+
+Pure functions of the loader's tables and small values (no Streamlit), so the page
+stays thin and the tests need no browser.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+
+import pandas as pd
+
+from dashboard.format import change, oku
+from dashboard.i18n import name, t
+
+#: ASCII codes for the accounts in the URL (the account names are Japanese).
+ACCOUNT_CODES: dict[str, str] = {
+    "general": "一般会計",
+    "energy": "エネルギー対策特別会計",
+    "gx": "GX推進対策費",
+    "patent": "特許特別会計",
+    "reconstruction": "東日本大震災復興特別会計",
+}
+
+#: URL codes for the flags, in the order they are written in the flags column.
+FLAG_CODES: tuple[str, ...] = ("new", "portion", "relisted", "forward", "reference", "multiyear")
+
+_FLAG_COLUMN = {
+    "new": "is_new",
+    "portion": "is_portion",
+    "relisted": "is_relisted",
+    "forward": "is_forward",
+    "reference": "is_reference",
+}
+
+
+def normalize_query(text: str | None) -> str:
+    """A search text as project keys are written: NFKC, no spaces, case-folded.
+
+    >>> normalize_query(" GX サプライ ")
+    'gxサプライ'
+    """
+    if not text:
+        return ""
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text)).casefold()
+
+
+_MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$])")
+
+
+def md_escape(text: str | None) -> str:
+    r"""Document text made literal for ``st.markdown`` (no emphasis, links or headings from it).
+
+    >>> print(md_escape("A*B [x](y)"))
+    A\*B \[x\]\(y\)
+    """
+    return _MARKDOWN.sub(r"\\\1", text or "")
+
+
+def flag_mask(items: pd.DataFrame, code: str) -> pd.Series:
+    """Rows carrying one flag (``multiyear``: a 国庫債務負担行為 amount is given)."""
+    if code == "multiyear":
+        return items["multiyear_oku"].notna()
+    return items[_FLAG_COLUMN[code]].fillna(False).astype(bool)
+
+
+def filter_items(
+    items: pd.DataFrame,
+    q: str | None = None,
+    sections: list[str] | None = None,
+    accounts: list[str] | None = None,
+    flags: list[str] | None = None,
+    primary: bool = False,
+) -> pd.DataFrame:
+    """The listings matching every filter that is set (a row needs *any* of the chosen flags).
+
+    ``accounts`` are URL codes (:data:`ACCOUNT_CODES`); unknown codes match nothing.
+    """
+    keep = pd.Series(True, index=items.index)
+    needle = normalize_query(q)
+    if needle:
+        keys = items["project_key"].fillna("").map(normalize_query)
+        names = items["name"].fillna("").map(normalize_query)
+        keep &= keys.str.contains(needle, regex=False) | names.str.contains(needle, regex=False)
+    if sections:
+        keep &= items["section_id"].isin(sections)
+    if accounts:
+        keep &= items["account"].isin([ACCOUNT_CODES.get(code) for code in accounts])
+    if flags:
+        any_flag = pd.Series(False, index=items.index)
+        for code in flags:
+            if code in FLAG_CODES:
+                any_flag |= flag_mask(items, code)
+        keep &= any_flag
+    if primary:
+        keep &= items["is_primary"].fillna(False).astype(bool)
+    return items[keep].sort_values("order")
+
+
+def section_labels(sections: pd.DataFrame, lang: str) -> dict[str, str]:
+    """``section_id → "(1)① name"`` in ``lang`` (numbers as printed, name mapped for English)."""
+    labels = {}
+    for row in sections.sort_values("order").itertuples():
+        number = "".join(part for part in (row.theme_no, row.section_no) if isinstance(part, str))
+        labels[row.section_id] = f"{number} {name(row.name, lang)}".strip()
+    return labels
+
+
+def account_label(account: str | None, partial: bool, lang: str) -> str:
+    """The account in ``lang``, marked when the project is only partly funded by it."""
+    text = name(account, lang)
+    return text + t("it.account.partial", lang) if partial and text else text
+
+
+def flag_words(row: pd.Series | object, lang: str) -> str:
+    """The listing's flags as words, e.g. ``新規、国庫債務負担行為 5年 1,925億円``."""
+    get = row.get if isinstance(row, pd.Series) else lambda k, d=None: getattr(row, k, d)
+    words = []
+    if get("is_new"):
+        words.append(t("it.flag.new", lang))
+    if get("is_portion"):
+        words.append(t("it.flag.portion", lang))
+    elif get("base_is_portion"):
+        words.append(t("it.flag.base_portion", lang))
+    if get("is_relisted"):
+        words.append(t("it.flag.relisted", lang))
+    if get("is_forward"):
+        words.append(t("it.flag.forward", lang))
+    if get("is_reference"):
+        basis = get("reference_basis")
+        words.append(t("it.flag.reference", lang) + (f" ({basis})" if isinstance(basis, str) and basis else ""))
+    if isinstance(get("base_basis"), str) and get("base_basis"):
+        words.append(t("it.flag.base_basis", lang, basis=get("base_basis")))
+    amount = get("multiyear_oku")
+    if amount is not None and not pd.isna(amount):
+        years = get("multiyear_years")
+        years_text = "" if years is None or pd.isna(years) else t("it.flag.years", lang, n=int(years))
+        words.append(t("it.flag.multiyear", lang, years=years_text, amount=oku(amount, lang)).replace("  ", " "))
+    return t("it.flag.sep", lang).join(words)
+
+
+def listing_table(
+    items: pd.DataFrame,
+    sections: pd.DataFrame,
+    lang: str,
+    years: tuple[str, str],
+    with_raw: bool = False,
+) -> pd.DataFrame:
+    """The listings as shown on screen and in the CSV (amounts as plain 億円 numbers)."""
+    labels = section_labels(sections, lang)
+    rows = []
+    for row in items.itertuples():
+        shown = {
+            t("it.col.name", lang): row.name,
+            t("it.col.section", lang): labels.get(row.section_id, row.section_id),
+            t("it.col.account", lang): account_label(row.account, bool(row.account_partial), lang),
+            t("it.col.request", lang, year=years[0]): row.request_oku,
+            t("it.col.base", lang, year=years[1]): row.base_oku,
+            t("it.col.change", lang): change(row.request_oku, row.base_oku),
+            t("it.col.reference", lang): row.reference_oku,
+            t("it.col.flags", lang): flag_words(row, lang),
+            t("it.col.line", lang): row.source_line,
+        }
+        if with_raw:
+            shown[t("it.col.raw", lang)] = row.raw
+        rows.append(shown)
+    columns = [
+        t("it.col.name", lang),
+        t("it.col.section", lang),
+        t("it.col.account", lang),
+        t("it.col.request", lang, year=years[0]),
+        t("it.col.base", lang, year=years[1]),
+        t("it.col.change", lang),
+        t("it.col.reference", lang),
+        t("it.col.flags", lang),
+        t("it.col.line", lang),
+    ] + ([t("it.col.raw", lang)] if with_raw else [])
+    frame = pd.DataFrame(rows, columns=columns)
+    for column in columns[3:7]:
+        frame[column] = frame[column].astype("float64")
+    frame[t("it.col.line", lang)] = frame[t("it.col.line", lang)].astype("Int64")
+    return frame
+
+
+def amount_columns(lang: str, years: tuple[str, str]) -> list[str]:
+    """The 億円 columns of :func:`listing_table` (for number formatting)."""
+    return [
+        t("it.col.request", lang, year=years[0]),
+        t("it.col.base", lang, year=years[1]),
+        t("it.col.change", lang),
+        t("it.col.reference", lang),
+    ]
+
+
+def table_key(*filters: object) -> str:
+    """A widget key that changes with the filters, so a row selection never points at a stale row."""
+    return "items.table." + hashlib.sha1(repr(filters).encode()).hexdigest()[:10]
+
+
+def project_listings(items: pd.DataFrame, project_key: str | None) -> pd.DataFrame:
+    """Every listing of one project, in document order (empty when unknown)."""
+    if not project_key:
+        return items.iloc[0:0]
+    return items[items["project_key"] == project_key].sort_values("order")
+
+
+def primary_listing(listings: pd.DataFrame) -> pd.Series | None:
+    """The listing sums use (not re-listed, forward or ※), else the first listing."""
+    if listings.empty:
+        return None
+    primary = listings[listings["is_primary"].fillna(False).astype(bool)]
+    return (primary if not primary.empty else listings).iloc[0]
+
+
+def project_policies(policies: pd.DataFrame, listings: pd.DataFrame) -> pd.DataFrame:
+    """The policy paragraphs heading the project's listings, once each, in document order."""
+    ids = listings["policy_id"].dropna().unique().tolist()
+    return policies[policies["policy_id"].isin(ids)].sort_values("source_line")
+
+
+def project_priority(priority: pd.DataFrame, project_key: str, listings: pd.DataFrame) -> pd.DataFrame:
+    """The project's 重要政策推進枠 requests: same project key, or matched to one of its listings."""
+    item_ids = listings["item_id"].tolist()
+    hit = (priority["project_key"] == project_key) | priority["matched_item_id"].isin(item_ids)
+    return priority[hit].sort_values("order")
+
+
+def amount_text(value: float | None, is_portion: bool, lang: str) -> str:
+    """``69億円（内数）``: an amount, marked when it is only a whole of which this is a part."""
+    text = oku(value, lang)
+    return text + t("it.portion.suffix", lang) if is_portion and text != "—" else text
+
+
+def detail_texts(listings: pd.DataFrame, priority: pd.DataFrame, lang: str) -> dict[str, str]:
+    """The detail's headline texts: name, request, base, number of listings, 推進枠 amount."""
+    row = primary_listing(listings)
+    if row is None:
+        return {}
+    if row["is_reference"]:
+        request = t("it.detail.reference", lang, amount=oku(row["reference_oku"], lang))
+        base = "—"
+    else:
+        request = amount_text(row["request_oku"], bool(row["is_portion"]), lang)
+        base = amount_text(row["base_oku"], bool(row["base_is_portion"]), lang)
+        if row["is_new"]:
+            base = t("it.flag.new", lang)
+    requested = priority["request_oku"].sum() if not priority.empty else None
+    return {
+        "name": row["name"],
+        "request": request,
+        "base": base,
+        "listings": str(len(listings)),
+        "priority": oku(requested, lang) if requested is not None else t("it.detail.no_priority", lang),
+    }
+
+
+def source_lines_text(listings: pd.DataFrame) -> str:
+    """``139 | - 独立行政法人…`` one line per listing: the source text exactly as read."""
+    width = len(str(int(listings["source_line"].max()))) if not listings.empty else 1
+    return "\n".join(f"{int(r.source_line):>{width}} | {r.raw}" for r in listings.itertuples())

@@ -1,0 +1,195 @@
+"""Projects page: filters, flags in words, a project's detail, CSV, and the page itself (AppTest)."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from dashboard import items as it
+from dashboard.csvout import to_csv_bytes
+from tests.conftest import APP
+
+IPA = "独立行政法人情報処理推進機構運営費交付金"
+GX_CHAIN = "GXサプライチェーン構築支援事業"
+YEARS = ("令和6年度", "令和5年度")
+
+
+def _row(items: pd.DataFrame, line: int) -> pd.Series:
+    return items[items["source_line"] == line].iloc[0]
+
+
+@pytest.mark.parametrize(
+    ("q", "expected"),
+    [
+        ("GX サプライチェーン構築", 2),  # extraction space and full listing name
+        ("ｇｘサプライチェーン構築", 2),  # full-width, lower case
+        ("情報処理推進機構運営費", 3),
+        ("", 158),
+        ("存在しない事業", 0),
+    ],
+)
+def test_search_ignores_width_case_and_spaces(tables: dict, q: str, expected: int) -> None:
+    assert len(it.filter_items(tables["items"], q=q)) == expected
+
+
+def test_filters_combine(tables: dict) -> None:
+    items = tables["items"]
+    gx_new = it.filter_items(items, accounts=["gx"], flags=["new"])
+    assert len(gx_new) > 0
+    assert (gx_new["account"] == "GX推進対策費").all() and gx_new["is_new"].all()
+    assert it.filter_items(items, accounts=["nonsense"]).empty
+    multiyear = it.filter_items(items, flags=["multiyear"])
+    assert len(multiyear) == items["multiyear_oku"].notna().sum()
+    # a row needs any of the chosen flags
+    either = it.filter_items(items, flags=["relisted", "forward"])
+    assert len(either) == (items["is_relisted"] | items["is_forward"]).sum()
+    section = it.filter_items(items, sections=["p2"])
+    assert set(section["section_id"]) == {"p2"}
+
+
+def test_primary_gives_one_row_per_project(tables: dict) -> None:
+    primary = it.filter_items(tables["items"], primary=True)
+    assert primary["project_key"].is_unique
+    assert not primary["is_relisted"].any() and not primary["is_reference"].any()
+
+
+@pytest.mark.parametrize(
+    ("line", "lang", "expected"),
+    [
+        (49, "ja", "新規、国庫債務負担行為 5年 1,925億円"),
+        (49, "en", "new, multi-year authority (5 years) ¥192.5 billion"),
+        (139, "ja", "内数"),
+        (156, "ja", "内数、再掲"),
+        (156, "en", "part of a larger budget, re-listed"),
+        (50, "ja", ""),
+    ],
+)
+def test_flag_words(tables: dict, line: int, lang: str, expected: str) -> None:
+    assert it.flag_words(_row(tables["items"], line), lang) == expected
+
+
+def test_reference_and_supplementary_base_in_words(tables: dict) -> None:
+    items = tables["items"]
+    reference = items[items["is_reference"] & (items["reference_basis"] == "R4補正")].iloc[0]
+    assert "※参考 (R4補正)" in it.flag_words(reference, "ja")
+    supplementary = items[items["base_basis"].notna()].iloc[0]
+    assert f"比較額は{supplementary['base_basis']}" in it.flag_words(supplementary, "ja")
+
+
+def test_listing_table_numbers_and_partial_account(tables: dict) -> None:
+    shown = it.listing_table(tables["items"], tables["sections"], "ja", YEARS)
+    assert len(shown) == len(tables["items"])
+    request = "令和6年度 要求額（億円）"
+    assert shown[request].dtype == "float64"
+    assert shown["会計"].str.endswith("（一部）").sum() == tables["items"]["account_partial"].sum()
+    new = shown[shown["区分"].str.startswith("新規")]
+    assert new["増減（億円）"].isna().all()  # no base, no change: not a change from zero
+    assert "(1)① GXの実現とエネルギー安定供給の確保" in set(shown["項目"])
+    english = it.listing_table(tables["items"], tables["sections"], "en", YEARS)
+    assert "Accelerating Fukushima's reconstruction" in set(english["Section"])
+
+
+def test_project_detail_parts(tables: dict) -> None:
+    listings = it.project_listings(tables["items"], IPA)
+    assert listings["source_line"].tolist() == [139, 156, 168]
+    priority = it.project_priority(tables["priority_requests"], IPA, listings)
+    assert priority["request_oku"].tolist() == [9.0]
+    texts = it.detail_texts(listings, priority, "ja")
+    assert texts == {
+        "name": IPA,
+        "request": "69億円（内数）",
+        "base": "70億円（内数）",
+        "listings": "3",
+        "priority": "9億円",
+    }
+    assert len(it.project_policies(tables["policies"], listings)) == 3
+    assert it.source_lines_text(listings).splitlines()[0].startswith("139 | - 独立行政法人情報処理推進機構")
+    assert it.project_listings(tables["items"], "no such project").empty
+
+
+def test_csv_of_filtered_rows(tables: dict) -> None:
+    shown = it.listing_table(
+        it.filter_items(tables["items"], q="GXサプライチェーン構築"), tables["sections"], "ja", YEARS
+    )
+    data = to_csv_bytes(shown)
+    assert data.startswith(b"\xef\xbb\xbf")
+    lines = data.decode("utf-8-sig").splitlines()
+    assert lines[0].startswith("事業名,項目,会計,令和6年度 要求額（億円）")
+    assert len(lines) == 3 and all(GX_CHAIN in line for line in lines[1:])
+
+
+def test_md_escape_keeps_document_text_literal() -> None:
+    assert it.md_escape("[link](http://x) *em*") == r"\[link\]\(http://x\) \*em\*"
+
+
+# --- the page --------------------------------------------------------------------------
+
+
+def _page(**params: str | list[str]) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.switch_page("pages/items.py")
+    for key, value in params.items():
+        at.query_params[key] = value
+    at.run()
+    assert not at.exception
+    return at
+
+
+def test_page_lists_every_listing() -> None:
+    at = _page()
+    assert len(at.dataframe[0].value) == 158
+    assert at.info  # no project chosen: the hint to select a row
+
+
+@pytest.mark.parametrize(("key", "listed"), [(IPA, 3), (GX_CHAIN, 2)])
+def test_page_project_detail_shows_every_listing(tables: dict, key: str, listed: int) -> None:
+    at = _page(project=key)
+    expected = tables["items"][tables["items"]["project_key"] == key]
+    assert len(expected) == listed
+    detail = at.dataframe[1].value
+    assert len(detail) == listed
+    assert detail["行"].tolist() == expected["source_line"].tolist()
+    assert detail["原文"].tolist() == expected["raw"].tolist()
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["記載箇所の数"] == str(listed)
+    code = at.code[0].value
+    assert all(str(line) in code for line in expected["source_line"])
+
+
+def test_page_ipa_priority_request() -> None:
+    at = _page(project=IPA)
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["重要政策推進枠の要望額"] == "9億円"
+    assert any("要望額 9億円" in m.value for m in at.markdown)
+    assert any("生成AI" in x.value for x in at.text)  # its policy paragraph
+
+
+def test_page_filters_from_url(tables: dict) -> None:
+    at = _page(account="gx", flag=["new", "multiyear"], primary="1")
+    items = tables["items"]
+    expected = items[
+        (items["account"] == "GX推進対策費") & (items["is_new"] | items["multiyear_oku"].notna()) & items["is_primary"]
+    ]
+    assert len(at.dataframe[0].value) == len(expected) > 0
+    assert at.query_params["account"] in ("gx", ["gx"])  # written back, not dropped
+
+
+def test_page_bad_params_warn() -> None:
+    at = _page(account="nonsense", flag="bogus", project="no such project")
+    assert len(at.warning) >= 3
+    assert len(at.dataframe[0].value) == 158
+
+
+def test_page_english() -> None:
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params["lang"] = "en"
+    at.run()
+    at.switch_page("pages/items.py")
+    at.query_params["project"] = IPA
+    at.run()
+    assert not at.exception
+    assert at.title[0].value == "Projects"
+    assert list(at.dataframe[0].value.columns)[:3] == ["Project", "Section", "Account"]
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["Priority-quota request"] == "¥900 million"
