@@ -264,12 +264,13 @@ def bar_figure(filtered: pd.DataFrame, lang: str) -> go.Figure:
         )
     )
     longest = max((len(n) for n in rows["name"]), default=0)
-    per_bar = 36 if longest > LABEL_WIDTH else 24
+    per_bar = 32 if longest > LABEL_WIDTH else 24
     top = float(rows["request_oku"].max()) if len(rows) else 1.0
     figure.update_layout(
         height=max(220, 90 + per_bar * len(rows)),
-        margin={"l": 10, "r": 10, "t": 10, "b": 40},
-        xaxis={"title": t("pr.axis.oku", lang), "range": [0, top * 1.18 if math.isfinite(top) and top > 0 else 1]},
+        # The right margin holds the amount printed past the longest bar (narrow screens included).
+        margin={"l": 10, "r": 75, "t": 10, "b": 40},
+        xaxis={"title": t("pr.axis.oku", lang), "range": [0, top * 1.04 if math.isfinite(top) and top > 0 else 1]},
         yaxis={
             "tickmode": "array",
             "tickvals": rows["request_id"].tolist(),

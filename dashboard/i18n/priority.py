@@ -42,7 +42,7 @@ TEXT: dict[str, dict[str, str]] = {
     "pr.m.sum": {"ja": "表示中の要望額の計", "en": "Sum of requests shown"},
     "pr.m.stated": {"ja": "資料記載の合計", "en": "Total stated in the document"},
     "pr.m.stated.none": {"ja": "記載なし", "en": "Not stated"},
-    "pr.m.all": {"ja": "全{total}件の計（計算）", "en": "Sum of all {total} (computed)"},
+    "pr.m.all": {"ja": "全{total}件を足すと {all}（計算）", "en": "All {total} requests add up to {all} (computed)"},
     "pr.note.rounding": {
         "ja": "資料の要望額は1件ずつ四捨五入されているため、全{total}件を足した {all}は"
         "資料の合計 {stated}と一致しません（差 {diff}、丸めの許容幅 ±{tol}）。",
@@ -69,9 +69,9 @@ TEXT: dict[str, dict[str, str]] = {
     "pr.axis.oku": {"ja": "要望額（億円）", "en": "Request (100M yen)"},
     "pr.table": {"ja": "一覧と本文の事業との対応", "en": "The list and the projects in the main text"},
     "pr.table.help": {
-        "ja": "「事業の要求額」は本文に掲載された同じ事業の令和6年度要求額、「割合」は要望額がその何%にあたるかです。"
+        "ja": "「事業の要求額」は本文に掲載された同じ事業の要求額、「割合」は要望額がその何%にあたるかです。"
         "内数の事業は、法人の運営費交付金など全体の額です。",
-        "en": "“Project request” is the same project's FY2024 request in the main text; “share” is the quota "
+        "en": "“Project request” is the same project’s request in the main text; “share” is the quota "
         "request as a percentage of it. For 内数 projects that figure is a whole grant (e.g. an agency's).",
     },
     "pr.empty": {"ja": "条件に合う要望はありません。", "en": "No request matches these filters."},

@@ -1,0 +1,395 @@
+"""重要政策推進枠 page: the linked list, its filters, sums, chart and CSV, and the page in AppTest."""
+
+from __future__ import annotations
+
+import io
+import json
+
+import pandas as pd
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from dashboard import priority as pr
+from dashboard.csvout import csv_filename, to_csv_bytes
+from dashboard.params import parse_all
+from tests.conftest import APP
+
+# ---------------------------------------------------------------- pure functions
+
+
+@pytest.fixture(scope="module")
+def linked(tables: dict) -> pd.DataFrame:
+    return pr.linked_requests(tables["priority_requests"], tables["items"], tables["sections"])
+
+
+def _row(frame: pd.DataFrame, name: str) -> pd.Series:
+    rows = frame[frame["name"] == name]
+    assert len(rows) == 1, name
+    return rows.iloc[0]
+
+
+def test_every_request_is_listed_once_in_document_order(linked: pd.DataFrame) -> None:
+    assert len(linked) == 71
+    assert linked["request_id"].is_unique
+    assert linked["order"].tolist() == list(range(1, 72))
+    assert linked["request_oku"].sum() == pytest.approx(2408.08)
+
+
+def test_without_transfer_the_sum_is_the_projects_only(linked: pd.DataFrame) -> None:
+    shown = pr.filter_requests(linked, pr.Filters(transfer=False))
+    assert len(shown) == 70
+    assert shown["request_oku"].sum() == pytest.approx(814.08)
+    assert not shown["name"].eq("エネルギー対策特別会計へ繰入").any()
+
+
+def test_match_kinds(linked: pd.DataFrame) -> None:
+    counts = {m: len(pr.filter_requests(linked, pr.Filters(match=m))) for m in pr.MATCH_KINDS}
+    assert counts == {"exact": 42, "fuzzy": 2, "none": 27}
+    fuzzy = pr.filter_requests(linked, pr.Filters(match="fuzzy"))
+    # The fuzzy link is to the main text's spelling, one character apart (手続き / 手続).
+    row = _row(fuzzy, "貿易プラットフォーム活用による貿易手続きデジタル化推進事業")
+    assert row["project_name"] == "貿易プラットフォーム活用による貿易手続デジタル化推進事業"
+    assert 0.9 < row["match_score"] < 1
+
+
+@pytest.mark.parametrize(
+    ("name", "quota", "project_request", "share"),
+    [
+        ("工業用水道事業費", 29.0, 47.0, 61.7),
+        ("独立行政法人日本貿易振興機構運営費交付金", 127.0, 295.0, 43.1),
+        ("チップレット設計基盤構築に向けた技術開発事業", 20.0, 20.0, 100.0),
+        ("中小企業活性化・事業承継総合支援事業", 103.0, 223.0, 46.2),
+    ],
+)
+def test_share_of_the_linked_project(
+    linked: pd.DataFrame, name: str, quota: float, project_request: float, share: float
+) -> None:
+    row = _row(linked, name)
+    assert row["request_oku"] == quota
+    assert row["project_request_oku"] == project_request
+    assert row["share_pct"] == pytest.approx(share)
+
+
+def test_unlinked_rows_have_no_project_share_or_score(linked: pd.DataFrame) -> None:
+    row = _row(linked, "経済産業統計の整備")
+    assert row["match"] == "none"
+    assert pd.isna(row["section_id"]) and pd.isna(row["project_request_oku"])
+    assert pd.isna(row["share_pct"]) and pd.isna(row["match_score"])
+    transfer = _row(linked, "エネルギー対策特別会計へ繰入")
+    assert transfer["is_transfer"] and transfer["request_oku"] == 1594
+
+
+def test_portion_project_is_flagged(linked: pd.DataFrame) -> None:
+    assert _row(linked, "独立行政法人情報処理推進機構運営費交付金")["project_is_portion"]
+    assert not _row(linked, "工業用水道事業費")["project_is_portion"]
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("中小企業", 8),
+        ("中小 企業", 8),
+        ("中小企業 支援", 3),  # every word, anywhere in the name
+        ("ＡＳＥＡＮ", 1),  # full-width Latin finds 日・ASEAN
+        ("asean", 1),
+        ("サイバー セキュリティ", 3),
+        ("運営費交付金", 5),
+        ("存在しない事業", 0),
+        ("", 71),
+        ("   ", 71),
+    ],
+)
+def test_query_ignores_width_case_and_spaces(linked: pd.DataFrame, query: str, expected: int) -> None:
+    assert len(pr.filter_requests(linked, pr.Filters(q=query))) == expected
+
+
+def test_query_with_extraction_space_finds_the_joined_name() -> None:
+    names = pd.Series(["GXサプライチェーン構築支援事業", "水素供給"])
+    assert pr.name_matches(names, "GX サプライ").tolist() == [True, False]
+    assert pr.name_matches(names, "ｇｘ　サプライ").tolist() == [True, False]
+
+
+@pytest.mark.parametrize(
+    ("low", "high", "count", "total"),
+    [
+        (100, None, 4, 1594 + 176 + 127 + 103),
+        (None, 0.05, 3, 0.05 + 0.02 + 0.01),
+        (10, 30, 8, 10 + 29 + 15 + 20 + 15 + 10 + 26 + 19),
+        (5, 5, 7, 35),
+        (50, 10, 0, 0),
+    ],
+)
+def test_min_max_are_inclusive(
+    linked: pd.DataFrame, low: float | None, high: float | None, count: int, total: float
+) -> None:
+    shown = pr.filter_requests(linked, pr.Filters(min_oku=low, max_oku=high))
+    assert len(shown) == count
+    assert shown["request_oku"].sum() == pytest.approx(total)
+    if len(shown):
+        assert shown["request_oku"].min() >= (low or 0)
+        assert shown["request_oku"].max() <= (high if high is not None else float("inf"))
+
+
+def test_section_filter_and_unlinked(linked: pd.DataFrame) -> None:
+    regional = pr.filter_requests(linked, pr.Filters(sections=("p1-t3-s2",)))
+    assert len(regional) == 10
+    assert set(regional["section_name"]) == {"地域の中堅、中小企業・小規模事業者の発展、投資環境の整備"}
+    unlinked = pr.filter_requests(linked, pr.Filters(sections=(pr.UNLINKED,)))
+    assert len(unlinked) == 27 and unlinked["section_id"].isna().all()
+    both = pr.filter_requests(linked, pr.Filters(sections=("p1-t3-s2", pr.UNLINKED)))
+    assert len(both) == 37
+    assert pr.section_counts(linked)["p1-t3-s2"] == 10
+    assert pr.section_counts(linked)[pr.UNLINKED] == 27
+
+
+def test_filters_combine(linked: pd.DataFrame) -> None:
+    shown = pr.filter_requests(
+        linked, pr.Filters(q="中小企業", min_oku=20, sections=("p1-t3-s2",), match="exact", transfer=False)
+    )
+    assert shown["name"].tolist() == [
+        "独立行政法人中小企業基盤整備機構運営費交付金",
+        "中小企業信用補完制度関連補助事業",
+        "中小企業活性化・事業承継総合支援事業",
+        "成長型中小企業等研究開発支援事業",
+    ]
+
+
+def test_filters_from_url_values(tables: dict) -> None:
+    specs = pr.specs(tables["sections"]["section_id"].tolist())
+    raw = {
+        "q": ["水素"],
+        "min": ["1.5"],
+        "max": ["abc"],
+        "section": ["p2", "unlinked", "nope"],
+        "match": ["xyz"],
+        "transfer": ["0"],
+    }
+    values, bad = parse_all(raw, specs)
+    assert sorted(bad) == [("match", "xyz"), ("max", "abc"), ("section", "nope")]
+    filters = pr.Filters.from_values(values)
+    assert filters == pr.Filters(q="水素", min_oku=1.5, sections=("p2", pr.UNLINKED), transfer=False)
+    assert pr.filename_filters(values, specs) == {
+        "q": "水素",
+        "min": 1.5,
+        "section": ["p2", "unlinked"],
+        "transfer": "0",
+    }
+    defaults, _ = parse_all({}, specs)
+    assert pr.Filters.from_values(defaults) == pr.Filters()
+    assert pr.filename_filters(defaults, specs) == {}
+
+
+def test_summary_against_the_stated_total(linked: pd.DataFrame, tables: dict) -> None:
+    shown = pr.filter_requests(linked, pr.Filters(q="中小企業"))
+    s = pr.summary(shown, linked, tables["reconciliation"])
+    assert (s.count, s.total_count) == (8, 71)
+    assert s.sum_oku == pytest.approx(242.2)
+    assert s.all_sum_oku == pytest.approx(2408.08)
+    assert s.stated_oku == 2400
+    assert s.difference_oku == pytest.approx(-8.08)
+    assert s.transfer_oku == 1594 and s.transfer_names == ("エネルギー対策特別会計へ繰入",)
+
+
+def test_summary_without_a_stated_total(linked: pd.DataFrame, tables: dict) -> None:
+    reconciliation = tables["reconciliation"]
+    s = pr.summary(linked, linked, reconciliation[reconciliation["scope"] != "priority_requests"])
+    assert s.stated_oku is None and s.difference_oku is None
+    assert s.all_sum_oku == pytest.approx(2408.08)
+
+
+def test_display_table_japanese(linked: pd.DataFrame) -> None:
+    table = pr.display_table(pr.filter_requests(linked, pr.Filters(q="工業用水道")), "ja")
+    assert list(table.columns) == [
+        "No.",
+        "事業名",
+        "要望額（億円）",
+        "対応する施策",
+        "事業の要求額（億円）",
+        "事業の要求額に占める割合（%）",
+        "本文との対応",
+        "一致度",
+        "注記",
+    ]
+    row = table.iloc[0]
+    assert row["事業名"] == "工業用水道事業費"
+    assert (row["要望額（億円）"], row["事業の要求額（億円）"], row["事業の要求額に占める割合（%）"]) == (29, 47, 61.7)
+    assert row["対応する施策"] == "地域の中堅、中小企業・小規模事業者の発展、投資環境の整備"
+    assert row["本文との対応"] == "一致"
+
+
+def test_display_table_notes_and_english(linked: pd.DataFrame) -> None:
+    table = pr.display_table(linked, "en")
+    assert "Quota request (100M yen)" in table.columns and "Linked section" in table.columns
+    by_name = table.set_index("Project")
+    assert by_name.at["工業用水道事業費", "Linked section"] == (
+        "Regional mid-sized, small and micro businesses, and the investment environment"
+    )
+    assert "transfer" in by_name.at["エネルギー対策特別会計へ繰入", "Note"]
+    assert "貿易手続デジタル" in by_name.at["貿易プラットフォーム活用による貿易手続きデジタル化推進事業", "Note"]
+    assert by_name.at["貿易プラットフォーム活用による貿易手続きデジタル化推進事業", "Link"] == "Near (spelling variant)"
+    assert "内数" in by_name.at["独立行政法人情報処理推進機構運営費交付金", "Note"]
+    assert by_name.at["経済産業統計の整備", "Linked section"] == ""
+
+
+def test_csv_of_the_filtered_rows(linked: pd.DataFrame, tables: dict) -> None:
+    specs = pr.specs(tables["sections"]["section_id"].tolist())
+    values, _ = parse_all({"q": ["中小企業"], "transfer": ["0"]}, specs)
+    shown = pr.filter_requests(linked, pr.Filters.from_values(values))
+    data = to_csv_bytes(pr.display_table(shown, "ja"))
+    assert data.startswith(b"\xef\xbb\xbf")
+    back = pd.read_csv(io.BytesIO(data), encoding="utf-8-sig")
+    assert len(back) == 8
+    assert back["事業名"].tolist() == shown["name"].tolist()
+    assert back["要望額（億円）"].sum() == pytest.approx(242.2)
+    name = csv_filename("priority", pr.filename_filters(values, specs))
+    assert name.startswith("priority_q-中小企業_transfer-0_") and name.endswith(".csv")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("短い名前", "短い名前"),
+        ("中小企業活性化・事業承継総合支援事業", "中小企業活性化・事業承継総合支援<br>事業"),
+        (
+            "我が国におけるデジタル社会の形成に向けた基盤整備のための調査事業",
+            "我が国におけるデジタル社会の形成<br>に向けた基盤整備のための調査事業",
+        ),
+        ("あ" * 16 + "い" * 16 + "うう", "あ" * 16 + "<br>" + "い" * 15 + "…"),
+        ("", ""),
+    ],
+)
+def test_wrap_label(text: str, expected: str) -> None:
+    assert pr.wrap_label(text) == expected
+
+
+def test_bar_figure(linked: pd.DataFrame) -> None:
+    shown = pr.filter_requests(linked, pr.Filters(q="中小企業"))
+    figure = pr.bar_figure(shown, "ja")
+    bar = figure.data[0]
+    assert bar.type == "bar" and bar.orientation == "h"
+    assert list(bar.x) == [0.2, 2, 6, 19, 26, 32, 54, 103]  # largest drawn on top
+    ticks = dict(zip(figure.layout.yaxis.tickvals, figure.layout.yaxis.ticktext, strict=True))
+    assert ticks[bar.y[-1]] == "中小企業活性化・事業承継総合支援<br>事業"
+    assert bar.text[-1] == "103億円"
+    assert figure.layout.xaxis.range[1] >= 103
+
+
+def test_bar_figure_marks_the_transfer_and_survives_empty(linked: pd.DataFrame) -> None:
+    figure = pr.bar_figure(linked, "en")
+    bar = figure.data[0]
+    assert bar.x[-1] == 1594 and bar.marker.color[-1] == pr.TRANSFER_COLOUR
+    assert set(bar.marker.color[:-1]) == {pr.REQUEST_COLOUR}
+    assert bar.text[-1] == "¥159.4 billion"
+    empty = pr.bar_figure(linked.iloc[0:0], "ja")
+    assert len(empty.data[0].x) == 0
+
+
+# ---------------------------------------------------------------- the page
+
+
+def _page(lang: str | None = None, **params: str | list[str]) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60)
+    # The language is read by the router, which runs on the first run (the overview); the page's
+    # own keys go with the run of the page.
+    if lang:
+        at.query_params["lang"] = lang
+    at.run()
+    at.switch_page("pages/priority.py")
+    for key, value in params.items():
+        at.query_params[key] = value
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def _metrics(at: AppTest) -> dict[str, str]:
+    return {m.label: m.value for m in at.metric}
+
+
+def _bars(at: AppTest) -> dict:
+    return json.loads(at.get("plotly_chart")[0].proto.spec)["data"][0]
+
+
+def test_page_default_shows_all_71() -> None:
+    at = _page()
+    table = at.dataframe[0].value
+    assert len(table) == 71
+    assert table["要望額（億円）"].sum() == pytest.approx(2408.08)
+    metrics = _metrics(at)
+    assert metrics["表示中の件数"] == "71 / 71件"
+    assert metrics["表示中の要望額の計"] == "2,408.08億円"
+    assert metrics["資料記載の合計"] == "2,400億円"
+    captions = " ".join(c.value for c in at.caption)
+    assert "四捨五入" in captions and "2,408.08億円" in captions
+    assert "エネルギー対策特別会計へ繰入" in captions and "814.08億円" in captions
+    bars = _bars(at)
+    assert bars["type"] == "bar" and len(bars["x"]) == 71 and max(bars["x"]) == 1594
+    assert not at.warning
+    assert at.download_button[0].label == "CSVをダウンロード"
+
+
+def test_page_query_filter() -> None:
+    at = _page(q="中小企業")
+    table = at.dataframe[0].value
+    assert len(table) == 8
+    assert table["事業名"].str.contains("中小企業").all()
+    assert _metrics(at)["表示中の件数"] == "8 / 71件"
+    assert _metrics(at)["表示中の要望額の計"] == "242.2億円"
+    assert _bars(at)["x"] == [0.2, 2, 6, 19, 26, 32, 54, 103]
+    assert at.text_input(key="priority.q").value == "中小企業"
+
+
+def test_page_all_filters_from_the_url() -> None:
+    at = _page(min="10", max="200", section=["p1-t3-s2", "unlinked"], match="exact", transfer="0")
+    table = at.dataframe[0].value
+    assert table["事業名"].tolist() == [
+        "地域の中堅・中核企業の経営力向上支援事業",
+        "工業用水道事業費",
+        "現地進出支援強化事業",
+        "独立行政法人中小企業基盤整備機構運営費交付金",
+        "中小企業信用補完制度関連補助事業",
+        "中小企業活性化・事業承継総合支援事業",
+        "成長型中小企業等研究開発支援事業",
+    ]
+    row = table.set_index("事業名").loc["工業用水道事業費"]
+    assert (row["事業の要求額（億円）"], row["事業の要求額に占める割合（%）"]) == (47, 61.7)
+    assert at.multiselect(key="priority.section").value == ["p1-t3-s2", "unlinked"]
+    assert at.number_input(key="priority.min").value == 10
+    assert at.radio(key="priority.transfer").value == "0"
+    assert _metrics(at)["表示中の件数"] == "7 / 71件"
+
+
+def test_page_bad_params_fall_back_with_a_notice() -> None:
+    at = _page(min="abc", match="xyz", section="nope", transfer="2")
+    warnings = " ".join(w.value for w in at.warning)
+    for bad in ("min=abc", "match=xyz", "section=nope", "transfer=2"):
+        assert bad in warnings
+    assert len(at.dataframe[0].value) == 71
+    assert at.number_input(key="priority.min").value is None
+    assert at.multiselect(key="priority.section").value == []
+
+
+def test_page_min_above_max_says_so() -> None:
+    at = _page(min="50", max="10")
+    assert len(at.dataframe[0].value) == 0
+    infos = " ".join(i.value for i in at.info)
+    assert "下限" in infos and "条件に合う要望はありません" in infos
+    assert not at.get("plotly_chart")
+
+
+def test_page_widget_change_updates_the_url() -> None:
+    at = _page()
+    at.text_input(key="priority.q").input("水道").run()
+    assert not at.exception
+    assert at.query_params["q"] == ["水道"] or at.query_params["q"] == "水道"
+    assert at.dataframe[0].value["事業名"].tolist() == ["工業用水道事業費"]
+
+
+def test_page_in_english() -> None:
+    at = _page(lang="en", match="fuzzy")
+    table = at.dataframe[0].value
+    assert list(table.columns[:3]) == ["No.", "Project", "Quota request (100M yen)"]
+    assert len(table) == 2
+    metrics = _metrics(at)
+    assert metrics["Requests shown"] == "2 of 71"
+    assert metrics["Total stated in the document"] == "¥240 billion"
