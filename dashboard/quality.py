@@ -1,0 +1,216 @@
+"""Data quality and sources: the reconciliation explained, the parse log, the documents, source lines.
+
+Pure functions (no Streamlit). The source viewer only opens files recorded in
+``documents.source_file``, resolved inside the project folder: the URL gives a
+line number, never a path.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from dashboard.format import oku
+from dashboard.i18n import TEXT, name, t
+from dashboard.items import section_labels
+from loaders import LoaderError
+from loaders.decode import read_lines, sha256_of
+
+#: The project folder: ``documents.source_file`` is relative to it.
+ROOT = Path(__file__).resolve().parents[1]
+
+STATUSES = ("ok", "rounding", "gap")
+LEVELS = ("info", "warning", "error")
+#: Lines shown either side of the chosen source line.
+CONTEXT = 5
+
+
+def status_counts(reconciliation: pd.DataFrame) -> dict[str, int]:
+    """How many checks have each status (every status present, 0 when none)."""
+    counts = reconciliation["status"].value_counts()
+    return {status: int(counts.get(status, 0)) for status in STATUSES}
+
+
+def check_label(row: pd.Series, accounts: pd.DataFrame, labels: dict[str, str], lang: str) -> str:
+    """What a check compares, in ``lang`` (built from ids, not the loader's Japanese label)."""
+    if row["scope"] == "sections" and row.get("ref_id") in labels:
+        return labels[row["ref_id"]]
+    if row["scope"] == "accounts" and isinstance(row.get("ref_id"), str):
+        kinds = accounts.loc[accounts["account"] == row["ref_id"], "kind"]
+        key = "qa.check.total" if (not kinds.empty and kinds.iloc[0] == "total") else "qa.check.breakdown"
+        return t(key, lang, name=name(row["ref_id"], lang))
+    if row["scope"] == "priority_requests":
+        return t("qa.check.priority", lang)
+    return str(row["label"])
+
+
+def explain(row: pd.Series, lang: str) -> str:
+    """One plain sentence saying what a check's result means.
+
+    ok and rounding say so; a gap in a section says how much of it the document
+    does not itemise (positive) or that listed projects count only partly (negative).
+    """
+    diff, tol = float(row["difference_oku"]), float(row["tolerance_oku"])
+    parts = "" if pd.isna(row.get("parts")) else int(row["parts"])
+    if row["status"] == "ok":
+        text = t("qa.explain.ok", lang)
+    elif row["status"] == "rounding":
+        text = t("qa.explain.rounding", lang, diff=oku(abs(diff), lang), tol=oku(tol, lang), parts=parts)
+    elif row["scope"] != "sections":
+        text = t("qa.explain.gap_other", lang, diff=oku(diff, lang))
+    elif diff > 0:
+        share = diff / float(row["stated_oku"]) * 100 if row["stated_oku"] else 0.0
+        text = t(
+            "qa.explain.gap_pos", lang, diff=oku(diff, lang), share=f"{share:.0f}", stated=oku(row["stated_oku"], lang)
+        )
+        if row["measure"] == "base":
+            text += t("qa.explain.gap_base", lang)
+    else:
+        text = t("qa.explain.gap_neg", lang, diff=oku(-diff, lang))
+    if isinstance(row.get("note"), str) and "繰入" in row["note"]:
+        text += t("qa.explain.transfer", lang)
+    return text
+
+
+def reconciliation_table(
+    reconciliation: pd.DataFrame,
+    accounts: pd.DataFrame,
+    sections: pd.DataFrame,
+    lang: str,
+    years: tuple[str, str],
+    statuses: list[str] | None = None,
+) -> pd.DataFrame:
+    """Every check as shown on screen: figures in 億円 to 0.01, status in words, a sentence."""
+    labels = section_labels(sections, lang)
+    rows = []
+    for _, row in reconciliation.iterrows():
+        if statuses and row["status"] not in statuses:
+            continue
+        year = years[0] if row["measure"] == "request" else years[1]
+        rows.append(
+            {
+                t("qa.col.scope", lang): t(scope, lang)
+                if (scope := f"qa.scope.{row['scope']}") in TEXT
+                else row["scope"],
+                t("qa.col.check", lang): check_label(row, accounts, labels, lang),
+                t("qa.col.measure", lang): t(f"qa.measure.{row['measure']}", lang, year=year),
+                t("qa.col.stated", lang): round(float(row["stated_oku"]), 2),
+                t("qa.col.computed", lang): round(float(row["computed_oku"]), 2),
+                t("qa.col.difference", lang): round(float(row["difference_oku"]), 2),
+                t("qa.col.tolerance", lang): round(float(row["tolerance_oku"]), 2),
+                t("qa.col.status", lang): t(f"qa.status.{row['status']}", lang),
+                t("qa.col.explain", lang): explain(row, lang),
+            }
+        )
+    return pd.DataFrame(rows, columns=reconciliation_columns(lang))
+
+
+def reconciliation_columns(lang: str) -> list[str]:
+    """Column headers of :func:`reconciliation_table` in ``lang``."""
+    return [
+        t(f"qa.col.{c}", lang)
+        for c in ("scope", "check", "measure", "stated", "computed", "difference", "tolerance", "status", "explain")
+    ]
+
+
+def parse_log_table(parse_log: pd.DataFrame, lang: str, levels: list[str] | None = None) -> pd.DataFrame:
+    """The parse log, filtered by level, as shown on screen (source text kept as read)."""
+    log = parse_log if not levels else parse_log[parse_log["level"].isin(levels)]
+    log = log.sort_values("source_line", na_position="first")
+    return pd.DataFrame(
+        {
+            t("qa.log.line", lang): log["source_line"].astype("Int64").to_numpy(),
+            t("qa.log.level", lang): [t(f"qa.level.{v}", lang) for v in log["level"]],
+            t("qa.log.message", lang): log["message"].fillna("").to_numpy(),
+            t("qa.log.text", lang): log["text"].fillna("").to_numpy(),
+        }
+    )
+
+
+def document_fields(document: pd.Series, lang: str) -> pd.DataFrame:
+    """One document's provenance as a two-column field/value table (reads on a phone too)."""
+    loaded = document.get("loaded_at")
+    loaded_text = "" if loaded is None or pd.isna(loaded) else pd.Timestamp(loaded).strftime("%Y-%m-%d %H:%M:%S UTC")
+    values = {
+        "document_id": document.get("document_id"),
+        "title": document.get("title"),
+        "ministry": document.get("ministry"),
+        "request_year": f"{document.get('request_year_label')} (FY{document.get('request_fiscal_year')})",
+        "base_year": f"{document.get('base_year_label')} (FY{document.get('base_fiscal_year')})",
+        "unit": document.get("unit"),
+        "source_file": document.get("source_file"),
+        "source_encoding": document.get("source_encoding"),
+        "source_lines": document.get("source_lines"),
+        "source_sha256": document.get("source_sha256"),
+        "loaded_at": loaded_text,
+        "loader_version": document.get("loader_version"),
+    }
+    return pd.DataFrame(
+        {
+            t("qa.doc.field", lang): [t(f"qa.doc.{k}", lang) for k in values],
+            t("qa.doc.value", lang): [
+                "" if v is None or (not isinstance(v, str) and pd.isna(v)) else str(v) for v in values.values()
+            ],
+        }
+    )
+
+
+def source_path(source_file: str | None, root: Path = ROOT) -> Path | None:
+    """The recorded source file inside ``root``; None when missing or outside it."""
+    if not source_file:
+        return None
+    root = Path(root).resolve()
+    path = (root / source_file).resolve()
+    if not path.is_relative_to(root) or not path.is_file():
+        return None
+    return path
+
+
+def read_source(path: Path) -> list[str]:
+    """The file's lines, decoded as the loader decodes them (so line numbers agree)."""
+    try:
+        return read_lines(path)[0]
+    except LoaderError:
+        return []
+
+
+def source_changed(path: Path, sha256: str | None) -> bool:
+    """True when the file on disk is no longer the one the tables were built from."""
+    return bool(sha256) and sha256_of(path) != sha256
+
+
+def context(lines: list[str], line: int, radius: int = CONTEXT) -> str:
+    """Lines ``line ± radius`` numbered as in the tables, the chosen one marked with ``▶``.
+
+    >>> print(context(["a", "b", "c"], 2, radius=1))
+      1 | a
+    ▶ 2 | b
+      3 | c
+    """
+    if not lines or line < 1 or line > len(lines):
+        return ""
+    first, last = max(1, line - radius), min(len(lines), line + radius)
+    width = len(str(last))
+    return "\n".join(f"{'▶' if n == line else ' '} {n:>{width}} | {lines[n - 1]}" for n in range(first, last + 1))
+
+
+def line_uses(tables: dict[str, pd.DataFrame], line: int) -> list[str]:
+    """What the loader made of one source line: ``table: name`` for each row read from it."""
+    shown = {
+        "accounts": "account",
+        "sections": "name",
+        "policies": "policy_id",
+        "items": "name",
+        "priority_requests": "name",
+        "matter_requests": "text",
+        "parse_log": "message",
+    }
+    uses = []
+    for table, column in shown.items():
+        frame = tables.get(table)
+        if frame is None or "source_line" not in frame:
+            continue
+        for value in frame.loc[frame["source_line"] == line, column]:
+            uses.append(f"{table}: {value}")
+    return uses

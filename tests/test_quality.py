@@ -1,0 +1,162 @@
+"""Data-quality page: the reconciliation explained, parse log, documents, source lines in context."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from dashboard import quality as qa
+from tests.conftest import APP, ROOT
+
+YEARS = ("令和6年度", "令和5年度")
+
+
+def _table(tables: dict, lang: str = "ja", statuses: list[str] | None = None):
+    return qa.reconciliation_table(
+        tables["reconciliation"], tables["accounts"], tables["sections"], lang, YEARS, statuses
+    )
+
+
+def test_status_counts(tables: dict) -> None:
+    assert qa.status_counts(tables["reconciliation"]) == {"ok": 2, "rounding": 7, "gap": 18}
+
+
+def test_every_check_has_a_sentence_and_figures_to_001(tables: dict) -> None:
+    shown = _table(tables)
+    assert len(shown) == len(tables["reconciliation"])
+    assert shown["説明"].str.len().gt(10).all()
+    for column in ("記載額（億円）", "計算値（億円）", "差（億円）", "許容差（億円）"):
+        assert (shown[column].round(2) == shown[column]).all()
+    assert not shown["照合内容"].str.contains("nan").any()
+
+
+@pytest.mark.parametrize(
+    ("ref_id", "measure", "lang", "fragment"),
+    [
+        ("p1-t1-s1", "request", "ja", "1,086億円（7%）は、資料が個別の事業として列挙していない分"),
+        ("p1-t1-s1", "request", "en", "¥108.6 billion (7%) of this section's ¥1.62 trillion is not itemised"),
+        ("p2", "request", "ja", "列挙された事業の合計が記載の総額を65.8億円上回ります"),
+        ("p2", "request", "en", "add up to ¥6.58 billion more than the stated total"),
+        ("一般会計", "request", "ja", "差1億円は四捨五入の範囲内"),
+        ("一般会計", "base", "en", "agree"),
+    ],
+)
+def test_sentences(tables: dict, ref_id: str, measure: str, lang: str, fragment: str) -> None:
+    recon = tables["reconciliation"]
+    row = recon[(recon["ref_id"] == ref_id) & (recon["measure"] == measure)].iloc[0]
+    assert fragment in qa.explain(row, lang)
+
+
+def test_status_filter(tables: dict) -> None:
+    assert len(_table(tables, statuses=["gap"])) == 18
+    assert set(_table(tables, "en", ["ok", "rounding"])["Result"]) == {"✓ ok", "≈ rounding"}
+
+
+def test_parse_log_filter(tables: dict) -> None:
+    log = tables["parse_log"]
+    assert len(qa.parse_log_table(log, "ja")) == len(log)
+    warnings = qa.parse_log_table(log, "en", ["warning", "error"])
+    assert len(warnings) == log["level"].isin(["warning", "error"]).sum()
+    info = qa.parse_log_table(log, "ja", ["info"])
+    assert set(info["レベル"]) == {"情報"}
+
+
+def test_document_fields(tables: dict) -> None:
+    fields = qa.document_fields(tables["documents"].iloc[0], "en")
+    values = dict(zip(fields["Field"], fields["Value"], strict=True))
+    assert values["SHA-256"] == tables["documents"]["source_sha256"].iloc[0] and len(values["SHA-256"]) == 64
+    assert values["Encoding"] == "utf-8"
+    assert values["Loaded at"].endswith("UTC")
+
+
+@pytest.mark.parametrize("bad", ["../../etc/passwd", "/etc/passwd", "data/raw/no_such_file.txt", "", None, "data"])
+def test_source_path_only_inside_the_project(bad: str | None) -> None:
+    assert qa.source_path(bad) is None
+
+
+def test_source_context(tables: dict) -> None:
+    path = qa.source_path(tables["documents"]["source_file"].iloc[0])
+    assert path is not None and path.is_relative_to(ROOT)
+    lines = qa.read_source(path)
+    shown = qa.context(lines, 139).splitlines()
+    assert len(shown) == 11
+    assert shown[5].startswith("▶ 139 | - 独立行政法人情報処理推進機構運営費交付金")
+    assert qa.context(lines, 1).splitlines()[0].startswith("▶ 1 |")
+    assert len(qa.context(lines, 1).splitlines()) == 6
+    assert qa.context(lines, len(lines) + 1) == "" and qa.context(lines, 0) == ""
+    assert not qa.source_changed(path, tables["documents"]["source_sha256"].iloc[0])
+    assert qa.source_changed(path, "0" * 64)
+
+
+def test_line_uses(tables: dict) -> None:
+    assert qa.line_uses(tables, 139) == ["items: 独立行政法人情報処理推進機構運営費交付金"]
+    assert qa.line_uses(tables, 135) == []
+
+
+def test_source_path_rejects_symlink_out(tmp_path: Path) -> None:
+    (tmp_path / "root").mkdir()
+    (tmp_path / "secret.txt").write_text("x")
+    (tmp_path / "root" / "link.txt").symlink_to(tmp_path / "secret.txt")
+    assert qa.source_path("link.txt", tmp_path / "root") is None
+
+
+# --- the page --------------------------------------------------------------------------
+
+
+def _page(**params: str | list[str]) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.switch_page("pages/quality.py")
+    for key, value in params.items():
+        at.query_params[key] = value
+    at.run()
+    assert not at.exception
+    return at
+
+
+def test_page_statuses_match_the_table(tables: dict) -> None:
+    at = _page()
+    metrics = {m.label: int(m.value) for m in at.metric}
+    counts = tables["reconciliation"]["status"].value_counts()
+    assert metrics == {"一致": counts["ok"], "四捨五入の差": counts["rounding"], "差あり（未列挙など）": counts["gap"]}
+    assert metrics["一致"] == 2 and metrics["四捨五入の差"] == 7 and metrics["差あり（未列挙など）"] == 18
+    shown = at.dataframe[0].value
+    assert shown["結果"].value_counts().to_dict() == {"Δ 差あり": 18, "≈ 四捨五入": 7, "✓ 一致": 2}
+    assert len(at.dataframe[1].value) == len(tables["parse_log"])
+    fields = at.table[0].value
+    assert tables["documents"]["source_sha256"].iloc[0] in fields.iloc[:, 1].tolist()
+
+
+def test_page_source_line_in_context() -> None:
+    at = _page(line="139")
+    code = at.code[0].value
+    assert "▶ 139 | - 独立行政法人情報処理推進機構運営費交付金【69 億円の内数（70 億円の内数）】" in code
+    assert " 134 |" in code and " 144 |" in code and " 145 |" not in code
+    assert at.number_input[0].value == 139
+
+
+def test_page_filters_from_url(tables: dict) -> None:
+    at = _page(status="gap", level="warning")
+    assert len(at.dataframe[0].value) == 18
+    assert len(at.dataframe[1].value) == (tables["parse_log"]["level"] == "warning").sum()
+
+
+@pytest.mark.parametrize("params", [{"line": "99999"}, {"line": "abc"}, {"status": "weird"}, {"level": "x"}])
+def test_page_bad_params_warn(params: dict) -> None:
+    at = _page(**params)
+    assert at.warning
+    assert not at.code  # no source shown for a bad line
+
+
+def test_page_english() -> None:
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params["lang"] = "en"
+    at.run()
+    at.switch_page("pages/quality.py")
+    at.query_params["line"] = "55"
+    at.run()
+    assert not at.exception
+    assert [m.label for m in at.metric] == ["Agree", "Rounding", "Gap (not itemised etc.)"]
+    assert list(at.dataframe[0].value.columns)[-2:] == ["Result", "What it means"]
+    assert "▶ 55 |" in at.code[0].value
