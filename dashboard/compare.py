@@ -311,6 +311,7 @@ def figure(rows: pd.DataFrame, lang: str, years: tuple[str, str]) -> go.Figure:
             marker_color=REQUEST_COLOUR,
             text=change_text,
             textposition="outside",
+            textfont={"size": 11},
             cliponaxis=False,
             customdata=[
                 [n, oku(v, lang), c] for n, v, c in zip(hover_names, rows["request_oku"], change_text, strict=True)
@@ -329,7 +330,7 @@ def figure(rows: pd.DataFrame, lang: str, years: tuple[str, str]) -> go.Figure:
         barmode="group",
         height=140 + 46 * max(len(rows), 1),
         margin={"l": 10, "r": 10, "t": 40, "b": 40},
-        xaxis={"title": t("cmp.axis.oku", lang), "range": [0, longest * 1.35 or 1]},
+        xaxis={"title": t("cmp.axis.oku", lang), "range": [0, longest * 1.6 or 1]},
         yaxis={"automargin": True, "autorange": "reversed"},
         legend={"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 0},
         uniformtext={"minsize": 9, "mode": "show"},

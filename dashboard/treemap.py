@@ -333,7 +333,7 @@ def nodes(tree: Tree, sections: pd.DataFrame, color: str, lang: str, years: tupl
                     "parent": parent,
                     "label": _esc(titles[node]),
                     "value": values[node],
-                    "colour": _parent_colour(pct(request, base), color),
+                    "colour": PARENT_COLOUR,
                     "text": "",
                     "hover": "<br>".join(lines),
                     "kind": "group",
@@ -406,8 +406,16 @@ def figure(frame: pd.DataFrame, focus: str | None = None, note: str = "") -> go.
     fig = go.Figure(trace)
     fig.update_layout(
         height=680,
-        margin={"l": 4, "r": 4, "t": 56 if note else 30, "b": 4},
-        title={"text": _esc(note), "font": {"size": 13}, "x": 0.01, "y": 0.98} if note else None,
+        margin={"l": 4, "r": 4, "t": 24 + 17 * len(note.splitlines()), "b": 4},
+        title={
+            "text": "<br>".join(_esc(line) for line in note.splitlines()),
+            "font": {"size": 12},
+            "x": 0.01,
+            "y": 0.99,
+            "yanchor": "top",
+        }
+        if note
+        else None,
         uniformtext={"minsize": 9, "mode": "hide"},
     )
     return fig
@@ -425,7 +433,7 @@ def note(tree: Tree, lang: str) -> str:
     if tree.no_size:
         parts.append(t("tm.note.no_size." + tree.size, lang, n=tree.no_size))
     parts.append(t("tm.note.reference", lang))
-    return " ".join(parts)
+    return "\n".join(parts)
 
 
 def leaf_table(

@@ -53,7 +53,7 @@ st.caption(t("tm.intro", lang))
 if st.query_params.get("portion") == "0":  # portion=0 is the default spelled out, not an error
     del st.query_params["portion"]
 keys = ui.url_filters("treemap", specs)
-c1, c2, c3, c4 = st.columns([2, 2, 2, 3])
+c1, c2, c3, c4 = st.columns([3, 2, 2, 3])
 c1.segmented_control(
     t("tm.size", lang),
     tm.SIZES,
@@ -70,6 +70,7 @@ c4.selectbox(
     [None, *labels],
     key=keys["focus"],
     format_func=lambda s: t("tm.focus.all", lang) if s is None else labels[s],
+    placeholder=t("tm.focus.all", lang),
 )
 values = ui.sync_url("treemap", specs)
 
@@ -80,7 +81,6 @@ if view["nodes"].empty:
     st.stop()
 st.plotly_chart(_figure(*args, view), width="stretch")
 st.markdown(tm.legend(values["color"], lang))
-st.caption(view["note"])
 
 number = st.column_config.NumberColumn(format="localized")
 signed = st.column_config.NumberColumn(format="%+.2f")
