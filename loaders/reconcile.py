@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections import defaultdict
 from typing import Any
 
 import pandas as pd
@@ -93,38 +94,44 @@ def reconcile(
                     )
                 )
     counted = items[items["is_primary"] & ~items["is_portion"]]
-    # Group once: filtering all items per section made this quadratic in the document's size.
-    by_section = dict(tuple(counted.groupby("section_id", sort=False)))
-    nothing = counted.iloc[0:0]
-    for _, section in sections.iterrows():
-        mine = by_section.get(section["section_id"], nothing)
+    # One pass collects each section's parts: filtering the items per section made this
+    # quadratic in the document's size, and per-section pandas calls were most of the build.
+    requests: dict[str, list[float]] = defaultdict(list)
+    bases: dict[str, list[float]] = defaultdict(list)
+    for section_id, request, base, basis in zip(
+        counted["section_id"], counted["request_oku"], counted["base_oku"], counted["base_basis"], strict=True
+    ):
+        if pd.notna(request):
+            requests[section_id].append(float(request))
+        if pd.notna(base) and pd.isna(basis):  # compare with the initial budget only
+            bases[section_id].append(float(base))
+    for section in sections.itertuples(index=False):
         # section_no is NaN (truthy) for a pillar-level section such as 福島: test with notna.
-        number = section["section_no"] if pd.notna(section["section_no"]) else ""
-        label = f"{number} {section['name']}".strip()
-        if pd.isna(section["request_oku"]):
+        number = section.section_no if pd.notna(section.section_no) else ""
+        label = f"{number} {section.name}".strip()
+        if pd.isna(section.request_oku):
             continue
         rows.append(
             check(
                 "sections",
                 label,
                 "request",
-                section["request_oku"],
-                _present(mine["request_oku"]),
-                ref=section["section_id"],
+                section.request_oku,
+                requests[section.section_id],
+                ref=section.section_id,
                 note="主な事業のみ列挙; 再掲・後掲・※・内数は含めない",
             )
         )
-        initial = mine[mine["base_basis"].isna()]
-        if pd.isna(section["base_oku"]):
+        if pd.isna(section.base_oku):
             continue
         rows.append(
             check(
                 "sections",
                 label,
                 "base",
-                section["base_oku"],
-                _present(initial["base_oku"]),
-                ref=section["section_id"],
+                section.base_oku,
+                bases[section.section_id],
+                ref=section.section_id,
                 note="当初予算との比較: 補正予算の比較額と新規は含めない",
             )
         )

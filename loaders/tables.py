@@ -53,14 +53,16 @@ def _mark_primary(items: pd.DataFrame, log: list[dict]) -> pd.DataFrame:
 
 
 def _link_priority(priority: pd.DataFrame, items: pd.DataFrame) -> pd.DataFrame:
-    primary = items[items["is_primary"]].set_index("project_key")
+    primary = items[items["is_primary"]]
+    # Plain dicts: a per-row ``DataFrame.at`` lookup dominated the build of large documents.
+    item_of = dict(zip(primary["project_key"], primary["item_id"], strict=True))
+    section_of = dict(zip(primary["project_key"], primary["section_id"], strict=True))
     index = KeyIndex(list(items["project_key"]))
     links = [index.match(key) for key in priority["project_key"]]
     priority["match"] = [m for _, m, _ in links]
     priority["match_score"] = [s for _, _, s in links]
-    matched = [k if k in primary.index else None for k, _, _ in links]
-    priority["matched_item_id"] = [primary.at[k, "item_id"] if k else None for k in matched]
-    priority["section_id"] = [primary.at[k, "section_id"] if k else None for k in matched]
+    priority["matched_item_id"] = [item_of.get(k) for k, _, _ in links]
+    priority["section_id"] = [section_of.get(k) for k, _, _ in links]
     priority["is_transfer"] = priority["name"].str.contains(_TRANSFER)
     priority["request_id"] = [f"r{o:03d}" for o in priority["order"]]
     return priority

@@ -93,3 +93,23 @@ def test_variant_gives_the_same_tables(tmp_path: Path, reference, variant: str) 
 def test_encoding_is_recorded(tmp_path: Path, variant: str, encoding: str) -> None:
     tables = _load(tmp_path / variant, VARIANTS[variant]())
     assert tables["documents"]["source_encoding"].iloc[0] == encoding
+
+
+@pytest.mark.parametrize("copies", [1, 3])
+def test_synthetic_benchmark_document_is_valid(tmp_path: Path, reference, copies: int) -> None:
+    # The benchmark's 10x/100x documents must be real summaries, or their timings mean nothing.
+    from benchmarks.synthetic import make_document
+
+    text = make_document(copies)
+    if copies == 1:
+        assert text == TEXT
+    tables = _load(tmp_path, text.encode("utf-8"))
+    assert not (tables["parse_log"]["level"] == "error").any()
+    for name in ("items", "sections", "policies", "priority_requests"):
+        assert len(tables[name]) == copies * len(reference[name]), name
+    assert len(tables["accounts"]) == len(reference["accounts"])
+    for flag in ("is_primary", "is_relisted", "is_reference", "is_portion"):
+        assert tables["items"][flag].sum() == copies * reference["items"][flag].sum(), flag
+    matches = tables["priority_requests"]["match"].value_counts()
+    assert matches.to_dict() == (reference["priority_requests"]["match"].value_counts() * copies).to_dict()
+    assert tables["items"]["project_key"].nunique() == copies * reference["items"]["project_key"].nunique()
