@@ -284,7 +284,7 @@ def figure(rows: pd.DataFrame, lang: str, years: tuple[str, str]) -> go.Figure:
         seen.add(label)
         labels.append(label)
     change_text = [
-        t("cmp.dir.new", lang) if d == t("cmp.dir.new", lang) else f"{signed_oku(c, lang)} ({signed_pct(p)})"
+        d if d == t("cmp.dir.new", lang) else f"{signed_oku(c, lang)} ({d if pd.isna(p) else signed_pct(p)})"
         for c, p, d in zip(
             rows["change_oku"], rows["change_pct"], [direction(r, lang) for r in rows.itertuples()], strict=True
         )

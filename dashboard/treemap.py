@@ -404,20 +404,26 @@ def figure(frame: pd.DataFrame, focus: str | None = None, note: str = "") -> go.
     if focus and focus in set(frame["id"]):
         trace.level = focus
     fig = go.Figure(trace)
+    lines = note.splitlines()
     fig.update_layout(
-        height=680,
-        margin={"l": 4, "r": 4, "t": 24 + 17 * len(note.splitlines()), "b": 4},
-        title={
-            "text": "<br>".join(_esc(line) for line in note.splitlines()),
-            "font": {"size": 12},
-            "x": 0.01,
-            "y": 0.99,
-            "yanchor": "top",
-        }
-        if note
-        else None,
+        height=680 + 17 * len(lines),
+        margin={"l": 4, "r": 4, "t": 12 + 17 * len(lines), "b": 4},
         uniformtext={"minsize": 9, "mode": "hide"},
     )
+    if lines:
+        # An annotation, not the title: plotly misplaces a multi-line title anchored at its top.
+        fig.add_annotation(
+            text="<br>".join(_esc(line) for line in lines),
+            xref="paper",
+            yref="paper",
+            x=0,
+            y=1,
+            xanchor="left",
+            yanchor="bottom",
+            align="left",
+            showarrow=False,
+            font={"size": 12},
+        )
     return fig
 
 

@@ -27,7 +27,7 @@ st.caption(t("cmp.intro", lang))
 if st.query_params.get("new") == "0":  # new=0 is the default spelled out, not an error
     del st.query_params["new"]
 keys = ui.url_filters("compare", specs)
-c1, c2, c3, c4 = st.columns([3, 2, 3, 2])
+c1, c2, c3, c4 = st.columns([4, 1, 3, 2])
 c1.segmented_control(
     t("cmp.level", lang), cmp.LEVELS, key=keys["level"], required=True, format_func=lambda v: t(f"cmp.level.{v}", lang)
 )

@@ -182,7 +182,7 @@ def test_page_base_size_portion_and_focus() -> None:
     tiles = at.dataframe[0].value
     assert tiles.iloc[:, 2].sum() == pytest.approx(157.0)  # the stated base of ③
     assert "【内数】製品評価技術基盤機構運営費交付金" in [label.replace("<br>", "") for label in trace["labels"]]
-    assert "内数の事業を全体額で表示" in _spec(at)["layout"]["title"]["text"]
+    assert "内数の事業を全体額で表示" in _spec(at)["layout"]["annotations"][0]["text"]
     assert at.query_params["size"] == "base"
 
 
