@@ -200,30 +200,42 @@ def section_counts(frame: pd.DataFrame) -> dict[str, int]:
     return frame["section_id"].fillna(UNLINKED).value_counts().to_dict()
 
 
-def _note(row: pd.Series, lang: str) -> str:
+def _note(is_transfer: bool, is_portion: bool, match: str, project_name: object, lang: str) -> str:
     notes = []
-    if row["is_transfer"]:
+    if is_transfer:
         notes.append(t("pr.note.transfer", lang))
-    if row["project_is_portion"]:
+    if is_portion:
         notes.append(t("pr.note.portion", lang))
-    if row["match"] == "fuzzy" and isinstance(row["project_name"], str):
-        notes.append(t("pr.note.fuzzy", lang, name=row["project_name"]))
+    if match == "fuzzy" and isinstance(project_name, str):
+        notes.append(t("pr.note.fuzzy", lang, name=project_name))
     return " / ".join(notes)
 
 
 def display_table(filtered: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """The filtered rows as shown on screen and in the CSV: localized headers, amounts as plain 億円."""
+    """The filtered rows as shown on screen and in the CSV: localized headers, amounts as plain 億円.
+
+    The share sits next to the amounts it comes from; the long section names follow.
+    """
     return pd.DataFrame(
         {
             t("pr.col.order", lang): filtered["order"].astype("int64"),
             t("pr.col.name", lang): filtered["name"].astype(object),
             t("pr.col.request", lang): filtered["request_oku"].astype(float),
-            t("pr.col.section", lang): [name(s, lang) if isinstance(s, str) else "" for s in filtered["section_name"]],
             t("pr.col.project_request", lang): filtered["project_request_oku"].astype(float),
             t("pr.col.share", lang): filtered["share_pct"].astype(float),
+            t("pr.col.section", lang): [name(s, lang) if isinstance(s, str) else "" for s in filtered["section_name"]],
             t("pr.col.match", lang): [t(f"pr.match.{m}", lang) for m in filtered["match"]],
             t("pr.col.score", lang): filtered["match_score"].astype(float),
-            t("pr.col.note", lang): [_note(row, lang) for _, row in filtered.iterrows()],
+            t("pr.col.note", lang): [
+                _note(*flags, lang)
+                for flags in zip(
+                    filtered["is_transfer"],
+                    filtered["project_is_portion"],
+                    filtered["match"],
+                    filtered["project_name"],
+                    strict=True,
+                )
+            ],
         }
     )
 
@@ -242,43 +254,53 @@ def wrap_label(text: str, width: int = LABEL_WIDTH, lines: int = LABEL_LINES) ->
 
 
 def bar_figure(filtered: pd.DataFrame, lang: str) -> go.Figure:
-    """Horizontal bars of the filtered requests, largest on top; the transfer in grey.
+    """Horizontal bars of the filtered requests, largest on top; the transfer as a second, grey trace.
 
     Bars are placed by request id (two requests may share a name) and labelled with the name.
+    One colour per trace and hover text as plain strings: plotly validates a per-bar colour list
+    or a customdata list element by element, which made this figure 40 ms instead of 8.
     """
     rows = filtered.sort_values(["request_oku", "order"], ascending=[True, False])
-    labels = [wrap_label(n) for n in rows["name"]]
-    colours = [TRANSFER_COLOUR if tr else REQUEST_COLOUR for tr in rows["is_transfer"]]
-    sections = [name(s, lang) if isinstance(s, str) else t("pr.unlinked", lang) for s in rows["section_name"]]
-    figure = go.Figure(
-        go.Bar(
-            y=rows["request_id"].tolist(),
-            x=rows["request_oku"].tolist(),
-            orientation="h",
-            marker_color=colours,
-            text=[oku(v, lang) for v in rows["request_oku"]],
-            textposition="outside",
-            cliponaxis=False,
-            customdata=list(zip(rows["name"], sections, strict=True)),
-            hovertemplate="%{customdata[0]}<br>%{text}<br>%{customdata[1]}<extra></extra>",
+    ids = rows["request_id"].tolist()
+    traces = []
+    for is_transfer, colour in ((False, REQUEST_COLOUR), (True, TRANSFER_COLOUR)):
+        part = rows[rows["is_transfer"] == is_transfer]
+        if part.empty and (is_transfer or not rows.empty):
+            continue
+        sections = [name(s, lang) if isinstance(s, str) else t("pr.unlinked", lang) for s in part["section_name"]]
+        traces.append(
+            go.Bar(
+                y=part["request_id"].tolist(),
+                x=part["request_oku"].tolist(),
+                orientation="h",
+                marker_color=colour,
+                name=t("pr.legend.transfer" if is_transfer else "pr.legend.request", lang),
+                text=[oku(v, lang) for v in part["request_oku"]],
+                textposition="outside",
+                cliponaxis=False,
+                hovertext=[f"{n}<br>{s}" for n, s in zip(part["name"], sections, strict=True)],
+                hovertemplate="%{hovertext}<br>%{text}<extra></extra>",
+            )
         )
-    )
     longest = max((len(n) for n in rows["name"]), default=0)
     per_bar = 32 if longest > LABEL_WIDTH else 24
     top = float(rows["request_oku"].max()) if len(rows) else 1.0
-    figure.update_layout(
+    layout = go.Layout(
         height=max(220, 90 + per_bar * len(rows)),
         # The right margin holds the amount printed past the longest bar (narrow screens included).
         margin={"l": 10, "r": 75, "t": 10, "b": 40},
         xaxis={"title": t("pr.axis.oku", lang), "range": [0, top * 1.04 if math.isfinite(top) and top > 0 else 1]},
         yaxis={
+            "categoryorder": "array",
+            "categoryarray": ids,
             "tickmode": "array",
-            "tickvals": rows["request_id"].tolist(),
-            "ticktext": labels,
+            "tickvals": ids,
+            "ticktext": [wrap_label(n) for n in rows["name"]],
             "automargin": True,
             "tickfont": {"size": 12},
         },
         showlegend=False,
+        barmode="overlay",
         bargap=0.25,
     )
-    return figure
+    return go.Figure(data=traces, layout=layout)

@@ -1,5 +1,6 @@
 """重要政策推進枠 (priority): reads priority_requests, items, sections, reconciliation."""
 
+import pandas as pd
 import streamlit as st
 
 from dashboard import priority as pr
@@ -7,9 +8,17 @@ from dashboard import ui
 from dashboard.format import oku, signed_oku
 from dashboard.i18n import t
 
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _linked(document_id: str, source_sha256: str, loaded_at: str, _tables: dict) -> pd.DataFrame:
+    # Keyed by the document, its hash and build time; the tables themselves are not hashed (leading _).
+    return pr.linked_requests(_tables["priority_requests"], _tables["items"], _tables["sections"])
+
+
 lang = ui.lang()
 tables = ui.tables()
-everything = pr.linked_requests(tables["priority_requests"], tables["items"], tables["sections"])
+doc = tables["documents"].iloc[0]
+everything = _linked(doc["document_id"], doc["source_sha256"], str(doc["loaded_at"]), tables)
 section_ids = tables["sections"].sort_values("order")["section_id"].tolist()
 specs = pr.specs(section_ids)
 counts = pr.section_counts(everything)
@@ -23,7 +32,7 @@ with st.container(border=True):
     c1.text_input(t("pr.f.q", lang), key=keys["q"], help=t("pr.f.q.help", lang))
     c2.number_input(t("pr.f.min", lang), key=keys["min"], value=None, min_value=0.0, step=1.0)
     c3.number_input(t("pr.f.max", lang), key=keys["max"], value=None, min_value=0.0, step=1.0)
-    c4, c5, c6 = st.columns([3, 2, 1])
+    c4, c5, c6 = st.columns([5, 4, 2])
     c4.multiselect(
         t("pr.f.section", lang),
         [*section_ids, pr.UNLINKED],
@@ -36,7 +45,7 @@ with st.container(border=True):
         pr.MATCH_KINDS,
         key=keys["match"],
         help=t("pr.f.match.help", lang),
-        format_func=lambda m: t(f"pr.match.{m}", lang),
+        format_func=lambda m: t(f"pr.f.match.{m}", lang),
     )
     c6.radio(
         t("pr.f.transfer", lang),

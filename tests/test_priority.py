@@ -203,9 +203,9 @@ def test_display_table_japanese(linked: pd.DataFrame) -> None:
         "No.",
         "事業名",
         "要望額（億円）",
-        "対応する施策",
         "事業の要求額（億円）",
         "事業の要求額に占める割合（%）",
+        "対応する施策",
         "本文との対応",
         "一致度",
         "注記",
@@ -268,6 +268,7 @@ def test_bar_figure(linked: pd.DataFrame) -> None:
     bar = figure.data[0]
     assert bar.type == "bar" and bar.orientation == "h"
     assert list(bar.x) == [0.2, 2, 6, 19, 26, 32, 54, 103]  # largest drawn on top
+    assert len(figure.data) == 1  # no transfer among these, no empty grey trace
     ticks = dict(zip(figure.layout.yaxis.tickvals, figure.layout.yaxis.ticktext, strict=True))
     assert ticks[bar.y[-1]] == "中小企業活性化・事業承継総合支援<br>事業"
     assert bar.text[-1] == "103億円"
@@ -276,12 +277,18 @@ def test_bar_figure(linked: pd.DataFrame) -> None:
 
 def test_bar_figure_marks_the_transfer_and_survives_empty(linked: pd.DataFrame) -> None:
     figure = pr.bar_figure(linked, "en")
-    bar = figure.data[0]
-    assert bar.x[-1] == 1594 and bar.marker.color[-1] == pr.TRANSFER_COLOUR
-    assert set(bar.marker.color[:-1]) == {pr.REQUEST_COLOUR}
-    assert bar.text[-1] == "¥159.4 billion"
+    requests, transfer = figure.data
+    assert len(requests.x) == 70 and max(requests.x) == 176 and requests.marker.color == pr.REQUEST_COLOUR
+    assert list(transfer.x) == [1594] and transfer.marker.color == pr.TRANSFER_COLOUR
+    assert transfer.text == ("¥159.4 billion",)
+    # one order for both traces: the transfer, the largest, on top
+    order = list(figure.layout.yaxis.categoryarray)
+    assert len(order) == 71 and order[-1] == transfer.y[0] and order[-2] == requests.y[-1]
+    assert "エネルギー対策特別会計へ繰入" in transfer.hovertext[0]
+    only_transfer = pr.bar_figure(linked[linked["is_transfer"]], "ja")
+    assert [len(trace.x) for trace in only_transfer.data] == [1]
     empty = pr.bar_figure(linked.iloc[0:0], "ja")
-    assert len(empty.data[0].x) == 0
+    assert len(empty.data) == 1 and len(empty.data[0].x) == 0
 
 
 # ---------------------------------------------------------------- the page
@@ -322,8 +329,10 @@ def test_page_default_shows_all_71() -> None:
     captions = " ".join(c.value for c in at.caption)
     assert "四捨五入" in captions and "2,408.08億円" in captions
     assert "エネルギー対策特別会計へ繰入" in captions and "814.08億円" in captions
-    bars = _bars(at)
-    assert bars["type"] == "bar" and len(bars["x"]) == 71 and max(bars["x"]) == 1594
+    spec = json.loads(at.get("plotly_chart")[0].proto.spec)
+    assert [trace["type"] for trace in spec["data"]] == ["bar", "bar"]
+    assert len(spec["data"][0]["x"]) == 70 and max(spec["data"][0]["x"]) == 176
+    assert spec["data"][1]["x"] == [1594]
     assert not at.warning
     assert at.download_button[0].label == "CSVをダウンロード"
 

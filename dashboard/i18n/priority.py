@@ -26,6 +26,10 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "Exact: the main text lists a project of the same name. Near: a one-character variant "
         "(手続/手続き). None: not in the main text.",
     },
+    # short labels for the segmented control, which cuts a long option off instead of wrapping it
+    "pr.f.match.exact": {"ja": "一致", "en": "Exact"},
+    "pr.f.match.fuzzy": {"ja": "近似", "en": "Near"},
+    "pr.f.match.none": {"ja": "対応なし", "en": "None"},
     "pr.f.transfer": {"ja": "会計間の繰入", "en": "Transfer between accounts"},
     "pr.f.transfer.1": {"ja": "含める", "en": "Include"},
     "pr.f.transfer.0": {"ja": "除く", "en": "Exclude"},
@@ -66,6 +70,8 @@ TEXT: dict[str, dict[str, str]] = {
         "ja": "灰色の棒は会計間の繰入です。名前が長い事業は省略しています（全体は表とマウスオーバーで確認できます）。",
         "en": "The grey bar is the transfer between accounts. Long names are shortened (see the table or hover).",
     },
+    "pr.legend.request": {"ja": "要望額", "en": "Quota request"},
+    "pr.legend.transfer": {"ja": "会計間の繰入", "en": "Transfer between accounts"},
     "pr.axis.oku": {"ja": "要望額（億円）", "en": "Request (100M yen)"},
     "pr.table": {"ja": "一覧と本文の事業との対応", "en": "The list and the projects in the main text"},
     "pr.table.help": {
