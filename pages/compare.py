@@ -4,9 +4,38 @@ import streamlit as st
 
 from dashboard import compare as cmp
 from dashboard import ui
+from dashboard.data import stamp
 from dashboard.i18n import name, t
 from dashboard.params import Param
+from loaders.build import OUT_DIR
 from loaders.schema import ACCOUNTS_NAMES
+
+
+@st.cache_data(show_spinner=False, max_entries=128)
+def _view(document_id: str, files: tuple, filters: tuple, lang: str, _tables: dict) -> dict:
+    # Keyed by the document, the table files and the filters (as a tuple); _tables is not hashed.
+    level, sections, accounts, new_only, sort, top = filters
+    years = cmp.year_labels(_tables["documents"], lang)
+    everything = cmp.compare_rows(
+        _tables["items"],
+        _tables["sections"],
+        _tables["accounts"],
+        level,
+        lang,
+        list(sections),
+        list(accounts),
+        new_only,
+        sort,
+    )
+    rows = everything.head(int(top)) if top else everything
+    return {"rows": rows, "total": len(everything), "table": cmp.table(rows, level, lang, years), "years": years}
+
+
+@st.cache_resource(show_spinner=False, max_entries=128)
+def _figure(document_id: str, files: tuple, filters: tuple, lang: str, _view: dict):
+    # A shared, read-only Figure: st.plotly_chart only serializes it, and rebuilding one costs tens of ms.
+    return cmp.figure(_view["rows"], lang, _view["years"])
+
 
 lang = ui.lang()
 tables = ui.tables()
@@ -58,27 +87,26 @@ c6.multiselect(
 values = ui.sync_url("compare", specs)
 
 level = values["level"]
-everything = cmp.compare_rows(
-    tables["items"],
-    tables["sections"],
-    tables["accounts"],
+filters = (
     level,
-    lang,
-    values["section"],
-    values["account"],
+    tuple(values["section"]),
+    tuple(values["account"]),
     values["new"] == "1",
     values["sort"],
+    values["top"],
 )
-rows = everything.head(int(values["top"])) if values["top"] else everything
+args = (tables["documents"]["document_id"].iloc[0], stamp(OUT_DIR), filters, lang)
+view = _view(*args, tables)
+rows = view["rows"]
 if rows.empty:
     st.info(t("cmp.empty", lang))
     st.stop()
 
-st.caption(t("cmp.count", lang, shown=len(rows), total=len(everything), **cmp.summary(rows, lang)))
-st.plotly_chart(cmp.figure(rows, lang, years), width="stretch")
+st.caption(t("cmp.count", lang, shown=len(rows), total=view["total"], **cmp.summary(rows, lang)))
+st.plotly_chart(_figure(*args, view), width="stretch")
 
 st.subheader(t("cmp.table", lang))
-frame = cmp.table(rows, level, lang, years)
+frame = view["table"]
 number = st.column_config.NumberColumn(format="localized")
 st.dataframe(
     frame,
