@@ -100,8 +100,25 @@ def _for_document(out_dir: str, stamp: tuple, document_id: str) -> data.Tables:
     return data.for_document(_read(out_dir, stamp), document_id)
 
 
+def _require_router() -> None:
+    """Make a page run inside app.py's navigation, even as the first request of a fresh server.
+
+    Streamlit runs the scripts of a ``pages/`` folder on their own (its first
+    multipage mode) until some session has called ``st.navigation``. A shared link
+    to /treemap opened first after a restart would then miss the router: no language,
+    no page config, the folder's file names as navigation. Switching that mode off
+    and rerunning sends the same URL through app.py.
+    """
+    from streamlit.runtime.pages_manager import PagesManager
+
+    if PagesManager.uses_pages_directory:
+        PagesManager.uses_pages_directory = False
+        st.rerun()
+
+
 def tables() -> data.Tables:
     """The tables of the chosen document (cached per document and table files)."""
+    _require_router()
     every = all_tables()
     return _for_document(str(OUT_DIR), data.stamp(OUT_DIR), document_id(every))
 

@@ -8,6 +8,7 @@ Screenshots go to ``artifacts/screenshots/`` (ignored by git); the path is print
 
 from __future__ import annotations
 
+import contextlib
 import os
 import socket
 import subprocess
@@ -68,17 +69,30 @@ def _wait_healthy(url: str, process: subprocess.Popen, log: Path, timeout: float
     raise RuntimeError(f"streamlit did not answer /_stcore/health within {timeout}s; see {log}")
 
 
-@pytest.fixture(scope="session")
-def server() -> Iterator[str]:
-    """Base URL of ``streamlit run app.py`` on a free port; stopped by its pid afterwards."""
+@contextlib.contextmanager
+def streamlit_server(name: str = "streamlit-e2e") -> Iterator[str]:
+    """Start ``streamlit run app.py`` on a free port, wait for /_stcore/health, stop it by pid."""
     LOGS.mkdir(parents=True, exist_ok=True)
     port = _free_port()
-    log = LOGS / "streamlit-e2e.log"
+    log = LOGS / f"{name}.log"
     with open(log, "w") as out:
         process = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
-             "--server.address", "127.0.0.1", "--server.headless", "true"],
-            cwd=ROOT, stdout=out, stderr=subprocess.STDOUT,
+            [
+                sys.executable,
+                "-m",
+                "streamlit",
+                "run",
+                "app.py",
+                "--server.port",
+                str(port),
+                "--server.address",
+                "127.0.0.1",
+                "--server.headless",
+                "true",
+            ],
+            cwd=ROOT,
+            stdout=out,
+            stderr=subprocess.STDOUT,
         )
     url = f"http://127.0.0.1:{port}"
     try:
@@ -90,6 +104,13 @@ def server() -> Iterator[str]:
             process.wait(timeout=10)
         except subprocess.TimeoutExpired:
             process.kill()
+
+
+@pytest.fixture(scope="session")
+def server() -> Iterator[str]:
+    """Base URL of the app server shared by the browser tests (output in artifacts/logs/)."""
+    with streamlit_server() as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

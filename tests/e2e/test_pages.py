@@ -38,7 +38,10 @@ def test_english_interface(page, server, path: str) -> None:
     assert exceptions(page) == []
     nav = page.locator("[data-testid=stSidebarNav]").inner_text()
     assert not JAPANESE.search(nav), f"navigation not in English: {nav!r}"
-    headings = " ".join(h.inner_text() for h in page.locator("[data-testid=stMain] h1, [data-testid=stMain] h2, [data-testid=stMain] h3").all())
+    headings = " ".join(
+        h.inner_text()
+        for h in page.locator("[data-testid=stMain] h1, [data-testid=stMain] h2, [data-testid=stMain] h3").all()
+    )
     labels = " ".join(lab.inner_text() for lab in page.locator("[data-testid=stWidgetLabel]").all())
     # Headings may carry the document's title; widget labels are all interface text.
     assert not JAPANESE.search(labels), f"Japanese in widget labels: {labels!r}"
