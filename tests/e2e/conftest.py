@@ -44,7 +44,7 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.e2e)
 
 
-def pytest_terminal_summary(terminalreporter) -> None:  # noqa: ANN001 - pytest hook
+def pytest_terminal_summary(terminalreporter) -> None:
     if SHOTS.exists() and any(SHOTS.iterdir()):
         terminalreporter.write_line(f"browser screenshots: {SHOTS}")
 
@@ -114,7 +114,7 @@ def server() -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
-def browser():  # noqa: ANN201 - a Playwright Browser
+def browser():
     if not Path(CHROMIUM).exists():
         pytest.fail(f"no Chromium at {CHROMIUM}: install Debian's chromium or set CHROMIUM_PATH")
     from playwright.sync_api import sync_playwright
@@ -126,14 +126,14 @@ def browser():  # noqa: ANN201 - a Playwright Browser
 
 
 @pytest.fixture
-def page(browser):  # noqa: ANN001, ANN201 - a fresh Playwright Page per test, 1400 px wide
+def page(browser):
     context = browser.new_context(viewport={"width": WIDTHS["desktop"], "height": 1000}, accept_downloads=True)
     page = context.new_page()
     yield page
     context.close()
 
 
-def wait_idle(page, charts: int = 0, timeout: float = 45_000) -> None:  # noqa: ANN001
+def wait_idle(page, charts: int = 0, timeout: float = 45_000) -> None:
     """Wait for the app's own state: the script has run and stopped (and ``charts`` plotly SVGs drawn)."""
     app = "[data-testid=stApp]"
     page.wait_for_selector(f"{app}[data-test-script-state]", timeout=timeout)
@@ -147,13 +147,13 @@ def wait_idle(page, charts: int = 0, timeout: float = 45_000) -> None:  # noqa: 
         )
 
 
-def open_page(page, url: str, charts: int = 0) -> None:  # noqa: ANN001
+def open_page(page, url: str, charts: int = 0) -> None:
     """Go to ``url`` and wait until the app is idle."""
     page.goto(url)
     wait_idle(page, charts)
 
 
-def shot(page, name: str) -> Path:  # noqa: ANN001
+def shot(page, name: str) -> Path:
     """Save a full-page screenshot under artifacts/screenshots/."""
     SHOTS.mkdir(parents=True, exist_ok=True)
     path = SHOTS / f"{name}.png"
@@ -161,7 +161,7 @@ def shot(page, name: str) -> Path:  # noqa: ANN001
     return path
 
 
-def exceptions(page) -> list[str]:  # noqa: ANN001
+def exceptions(page) -> list[str]:
     """Texts of Streamlit exception boxes and anything that looks like a traceback."""
     found = [e.inner_text() for e in page.query_selector_all("[data-testid=stException]")]
     body = page.inner_text("body")
@@ -170,7 +170,7 @@ def exceptions(page) -> list[str]:  # noqa: ANN001
     return found
 
 
-def grid_rows(page, index: int = 0) -> int:  # noqa: ANN001
+def grid_rows(page, index: int = 0) -> int:
     """Data rows of the ``index``-th st.dataframe (glide grid's aria-rowcount minus the header)."""
     grid = page.locator("[data-testid=stDataFrame] [role=grid]").nth(index)
     return int(grid.get_attribute("aria-rowcount")) - 1
