@@ -263,7 +263,7 @@ def direction(row: object, lang: str) -> str:
     return t("cmp.dir.same", lang)
 
 
-def _short(text: str, limit: int = 28) -> str:
+def _short(text: str, limit: int = 22) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 

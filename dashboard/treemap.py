@@ -407,7 +407,7 @@ def figure(frame: pd.DataFrame, focus: str | None = None, note: str = "") -> go.
     lines = note.splitlines()
     fig.update_layout(
         height=680 + 17 * len(lines),
-        margin={"l": 4, "r": 4, "t": 12 + 17 * len(lines), "b": 4},
+        margin={"l": 4, "r": 4, "t": 40 + 18 * len(lines), "b": 4},
         uniformtext={"minsize": 9, "mode": "hide"},
     )
     if lines:
@@ -420,6 +420,7 @@ def figure(frame: pd.DataFrame, focus: str | None = None, note: str = "") -> go.
             y=1,
             xanchor="left",
             yanchor="bottom",
+            yshift=26,  # above the path bar, which plotly draws over the top of the domain
             align="left",
             showarrow=False,
             font={"size": 12},
