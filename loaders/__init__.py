@@ -4,7 +4,7 @@ See ``../shared/DATA_CONTRACT.md`` for the tables. Entry point:
 ``python -m loaders build [SOURCE ...] [--out DIR]``.
 """
 
-LOADER_VERSION = "1.0.0"
+LOADER_VERSION = "1.1.0"  # 1.1: pillar keeps ：, headings logged, cut-short files refused
 
 
 class LoaderError(Exception):
