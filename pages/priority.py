@@ -111,11 +111,14 @@ st.dataframe(
     table,
     hide_index=True,
     width="stretch",
+    placeholder="—",  # an unlinked request has no project figure: a dash, not "None" and not 0
     column_config={
         t("pr.col.order", lang): amount(format="%d", width="small"),
         t("pr.col.request", lang): amount(format="localized"),
         t("pr.col.project_request", lang): amount(format="localized"),
-        t("pr.col.share", lang): st.column_config.ProgressColumn(format="%.1f%%", min_value=0, max_value=100),
+        t("pr.col.share", lang): st.column_config.ProgressColumn(
+            format="%.1f%%", min_value=0, max_value=100, width="medium"
+        ),
         t("pr.col.score", lang): amount(format="%.3f"),
     },
 )

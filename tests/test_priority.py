@@ -204,7 +204,7 @@ def test_display_table_japanese(linked: pd.DataFrame) -> None:
         "事業名",
         "要望額（億円）",
         "事業の要求額（億円）",
-        "事業の要求額に占める割合（%）",
+        "事業に占める割合（%）",
         "対応する施策",
         "本文との対応",
         "一致度",
@@ -212,7 +212,7 @@ def test_display_table_japanese(linked: pd.DataFrame) -> None:
     ]
     row = table.iloc[0]
     assert row["事業名"] == "工業用水道事業費"
-    assert (row["要望額（億円）"], row["事業の要求額（億円）"], row["事業の要求額に占める割合（%）"]) == (29, 47, 61.7)
+    assert (row["要望額（億円）"], row["事業の要求額（億円）"], row["事業に占める割合（%）"]) == (29, 47, 61.7)
     assert row["対応する施策"] == "地域の中堅、中小企業・小規模事業者の発展、投資環境の整備"
     assert row["本文との対応"] == "一致"
 
@@ -361,7 +361,7 @@ def test_page_all_filters_from_the_url() -> None:
         "成長型中小企業等研究開発支援事業",
     ]
     row = table.set_index("事業名").loc["工業用水道事業費"]
-    assert (row["事業の要求額（億円）"], row["事業の要求額に占める割合（%）"]) == (47, 61.7)
+    assert (row["事業の要求額（億円）"], row["事業に占める割合（%）"]) == (47, 61.7)
     assert at.multiselect(key="priority.section").value == ["p1-t3-s2", "unlinked"]
     assert at.number_input(key="priority.min").value == 10
     assert at.radio(key="priority.transfer").value == "0"

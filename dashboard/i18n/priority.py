@@ -86,7 +86,7 @@ TEXT: dict[str, dict[str, str]] = {
     "pr.col.request": {"ja": "要望額（億円）", "en": "Quota request (100M yen)"},
     "pr.col.section": {"ja": "対応する施策", "en": "Linked section"},
     "pr.col.project_request": {"ja": "事業の要求額（億円）", "en": "Project request (100M yen)"},
-    "pr.col.share": {"ja": "事業の要求額に占める割合（%）", "en": "Share of the project request (%)"},
+    "pr.col.share": {"ja": "事業に占める割合（%）", "en": "Share of project (%)"},
     "pr.col.match": {"ja": "本文との対応", "en": "Link"},
     "pr.col.score": {"ja": "一致度", "en": "Match score"},
     "pr.col.note": {"ja": "注記", "en": "Note"},
