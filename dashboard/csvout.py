@@ -7,6 +7,8 @@ import re
 
 import pandas as pd
 
+from dashboard.params import plain
+
 #: OWASP CSV injection: a cell starting with one of these may run as a formula.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -44,7 +46,7 @@ def csv_filename(page: str, filters: dict[str, object], today: dt.date | None = 
     for key, value in filters.items():
         if value in (None, "", [], ()) or value is False:
             continue
-        text = "+".join(map(str, value)) if isinstance(value, list | tuple) else str(value)
+        text = "+".join(map(plain, value)) if isinstance(value, list | tuple) else plain(value)
         parts.append(f"{key}-{text}")
     parts.append((today or dt.date.today()).isoformat())
     name = "_".join(parts)

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-import math
+import pandas as pd
 
 
-def _is_missing(value: float | None) -> bool:
-    return value is None or (isinstance(value, float) and math.isnan(value))
+def _is_missing(value: object) -> bool:
+    try:
+        return value is None or bool(pd.isna(value))
+    except (TypeError, ValueError):  # a list or array is not one amount
+        return False
 
 
 def _trim(value: float) -> str:
@@ -28,15 +31,18 @@ def oku(value: float | None, lang: str = "ja") -> str:
     """
     if _is_missing(value):
         return "—"
-    sign = "-" if value < 0 else ""
-    value = abs(float(value))
     if lang == "en":
-        yen = value * 1e8
+        yen = round(float(value) * 1e8)
+        sign, yen = ("-" if yen < 0 else ""), abs(yen)
         for size, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
-            if yen >= size:
+            # Round, then pick the unit: 9,999.99億円 is ¥1 trillion, not ¥1,000 billion.
+            if round(yen / size, 2) >= 1:
                 return f"{sign}¥{_trim(round(yen / size, 2))} {word}"
         return f"{sign}¥{yen:,.0f}"
-    cho, rest = divmod(round(value, 2), 10000)
+    value = round(float(value), 2)  # the document's precision: -0.004 is 0億円, not -0億円
+    sign = "-" if value < 0 else ""
+    cho, rest = divmod(abs(value), 10000)
+    rest = round(rest, 2)
     if cho >= 1:
         rest_text = f"{_trim(rest)}億円" if rest else "円"
         return f"{sign}{int(cho)}兆{rest_text}"
@@ -61,7 +67,8 @@ def signed_oku(value: float | None, lang: str = "ja") -> str:
     """``+791億円`` / ``-1億円``: a change with its sign (a decrease is marked in text, not only colour)."""
     if _is_missing(value):
         return "—"
-    return ("+" if value > 0 else "") + oku(value, lang) if value >= 0 else oku(value, lang)
+    text = oku(value, lang)
+    return text if text.startswith("-") or round(float(value), 2) == 0 else "+" + text
 
 
 def signed_pct(value: float | None) -> str:

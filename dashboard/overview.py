@@ -58,7 +58,7 @@ def accounts_table(accounts: pd.DataFrame, lang: str, years: tuple[str, str]) ->
                 t("ov.col.base", lang, year=base_label): row.base_oku,
                 t("ov.col.change", lang): change(row.request_oku, row.base_oku),
                 t("ov.col.pct", lang): pct(row.request_oku, row.base_oku),
-                t("ov.col.note", lang): name(row.note, lang) if row.note else "",
+                t("ov.col.note", lang): name(row.note, lang) if pd.notna(row.note) else "",
             }
         )
     return pd.DataFrame(rows)

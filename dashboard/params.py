@@ -55,7 +55,8 @@ def parse(spec: Param, values: Sequence[str]) -> tuple[Any, list[str]]:
     if spec.kind == "multi":
         good = [v for v in values if _one(spec, v)[1]]
         bad = [v for v in values if not _one(spec, v)[1]]
-        return list(dict.fromkeys(good)) if values else list(spec.default or []), bad
+        # Only bad values (or none) fall back to the default, like a single bad value does.
+        return (list(dict.fromkeys(good)) if good else list(spec.default or [])), bad
     if not values:
         return spec.default, []
     value, ok = _one(spec, values[-1])
@@ -83,6 +84,15 @@ def serialize(spec: Param, value: Any) -> list[str] | None:
         return None
     if spec.kind == "multi":
         return [str(v) for v in value]
+    return [plain(value)]
+
+
+def plain(value: Any) -> str:
+    """A value as the URL writes it: ``10.0`` → ``10``.
+
+    >>> plain(10.0), plain(2.5), plain("base")
+    ('10', '2.5', 'base')
+    """
     if isinstance(value, float) and value.is_integer():
-        return [str(int(value))]
-    return [str(value)]
+        return str(int(value))
+    return str(value)

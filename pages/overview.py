@@ -31,7 +31,12 @@ if tables["accounts"].empty:
     st.info(t("ov.none", lang))
 else:
     st.plotly_chart(ov.accounts_figure(tables["accounts"], lang, years), width="stretch")
-    st.dataframe(ov.accounts_table(tables["accounts"], lang, years), hide_index=True, width="stretch")
+    table = ov.accounts_table(tables["accounts"], lang, years)
+    amount = st.column_config.NumberColumn(format="localized")
+    config = {column: amount for column in table.columns[1:4]}
+    config[table.columns[3]] = st.column_config.NumberColumn(format="%+,.0f")
+    config[table.columns[4]] = st.column_config.NumberColumn(format="%+.1f")
+    st.dataframe(table, hide_index=True, width="stretch", column_config=config)
     st.caption(t("ov.rounding", lang))
 
 st.subheader(t("ov.matters", lang))

@@ -73,16 +73,10 @@ def test_oku_english(value: float | None, expected: str) -> None:
     assert oku(value, "en") == expected
 
 
-@pytest.mark.xfail(
-    strict=True, reason="bug in dashboard/format.py oku: a negative amount that rounds to 0 keeps its sign"
-)
 def test_oku_negative_rounding_to_zero_has_no_sign() -> None:
     assert oku(-0.004) == "0億円"
 
 
-@pytest.mark.xfail(
-    strict=True, reason="bug in dashboard/format.py oku(en): rounding up crosses the unit, '¥1,000 billion'"
-)
 def test_oku_english_rounding_up_to_the_next_unit() -> None:
     assert oku(9999.99, "en") == "¥1 trillion"
 
@@ -296,9 +290,6 @@ def test_parse(spec: Param, values: list[str], expected: object, dropped: list[s
     assert parse(spec, values) == (expected, dropped)
 
 
-@pytest.mark.xfail(
-    strict=True, reason="bug in dashboard/params.py parse: a multi key with only bad values gives [], not its default"
-)
 def test_parse_multi_all_bad_falls_back_to_a_non_empty_default() -> None:
     spec = Param("account", "multi", ("一般会計", "GX"), default=["一般会計"])
     assert parse(spec, ["nope"]) == (["一般会計"], ["nope"])

@@ -91,7 +91,6 @@ def test_accounts_table_japanese(tables: dict) -> None:
     assert table["令和6年度 要求額（億円）"].iloc[5:8].sum() == pytest.approx(7821)
 
 
-@pytest.mark.xfail(strict=True, reason="bug in dashboard/overview.py accounts_table: a missing note is NaN, not ''")
 def test_accounts_table_empty_note_is_blank(tables: dict) -> None:
     table = ov.accounts_table(tables["accounts"], "ja", YEARS_JA)
     assert table["注記"].iloc[0] == ""
