@@ -34,7 +34,6 @@ else:
     table = ov.accounts_table(tables["accounts"], lang, years)
     amount = st.column_config.NumberColumn(format="localized")
     config = {column: amount for column in table.columns[1:4]}
-    config[table.columns[3]] = st.column_config.NumberColumn(format="%+,.0f")
     config[table.columns[4]] = st.column_config.NumberColumn(format="%+.1f")
     st.dataframe(table, hide_index=True, width="stretch", column_config=config)
     st.caption(t("ov.rounding", lang))
