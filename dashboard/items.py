@@ -148,40 +148,52 @@ def listing_table(
     years: tuple[str, str],
     with_raw: bool = False,
 ) -> pd.DataFrame:
-    """The listings as shown on screen and in the CSV (amounts as plain 億円 numbers)."""
+    """The listings as shown on screen and in the CSV (amounts as plain 億円 numbers).
+
+    Name, figures and flags come first so a phone shows them without scrolling sideways.
+    ``with_raw`` is the project detail: one project, so no name column, and the source text.
+    """
     labels = section_labels(sections, lang)
     rows = []
     for row in items.itertuples():
         shown = {
             t("it.col.name", lang): row.name,
-            t("it.col.section", lang): labels.get(row.section_id, row.section_id),
-            t("it.col.account", lang): account_label(row.account, bool(row.account_partial), lang),
             t("it.col.request", lang, year=years[0]): row.request_oku,
             t("it.col.base", lang, year=years[1]): row.base_oku,
             t("it.col.change", lang): change(row.request_oku, row.base_oku),
-            t("it.col.reference", lang): row.reference_oku,
             t("it.col.flags", lang): flag_words(row, lang),
+            t("it.col.account", lang): account_label(row.account, bool(row.account_partial), lang),
+            t("it.col.section", lang): labels.get(row.section_id, row.section_id),
+            t("it.col.reference", lang): row.reference_oku,
             t("it.col.line", lang): row.source_line,
         }
         if with_raw:
+            del shown[t("it.col.name", lang)]
+            shown = {t("it.col.line", lang): shown.pop(t("it.col.line", lang)), **shown}
             shown[t("it.col.raw", lang)] = row.raw
         rows.append(shown)
-    columns = [
-        t("it.col.name", lang),
-        t("it.col.section", lang),
-        t("it.col.account", lang),
-        t("it.col.request", lang, year=years[0]),
-        t("it.col.base", lang, year=years[1]),
-        t("it.col.change", lang),
-        t("it.col.reference", lang),
-        t("it.col.flags", lang),
-        t("it.col.line", lang),
-    ] + ([t("it.col.raw", lang)] if with_raw else [])
-    frame = pd.DataFrame(rows, columns=columns)
-    for column in columns[3:7]:
+    frame = pd.DataFrame(rows, columns=list(rows[0]) if rows else _columns(lang, years, with_raw))
+    for column in amount_columns(lang, years):
         frame[column] = frame[column].astype("float64")
     frame[t("it.col.line", lang)] = frame[t("it.col.line", lang)].astype("Int64")
     return frame
+
+
+def _columns(lang: str, years: tuple[str, str], with_raw: bool) -> list[str]:
+    names = [
+        "it.col.name",
+        "it.col.request",
+        "it.col.base",
+        "it.col.change",
+        "it.col.flags",
+        "it.col.account",
+        "it.col.section",
+        "it.col.reference",
+        "it.col.line",
+    ]
+    if with_raw:
+        names = ["it.col.line", *[n for n in names if n not in ("it.col.name", "it.col.line")], "it.col.raw"]
+    return [t(n, lang, year=years[0] if n == "it.col.request" else years[1]) for n in names]
 
 
 def amount_columns(lang: str, years: tuple[str, str]) -> list[str]:

@@ -13,7 +13,7 @@ import pandas as pd
 
 from dashboard.format import oku
 from dashboard.i18n import TEXT, name, t
-from dashboard.items import section_labels
+from dashboard.items import md_escape, section_labels
 from loaders import LoaderError
 from loaders.decode import read_lines, sha256_of
 
@@ -110,8 +110,19 @@ def reconciliation_columns(lang: str) -> list[str]:
     """Column headers of :func:`reconciliation_table` in ``lang``."""
     return [
         t(f"qa.col.{c}", lang)
-        for c in ("scope", "check", "measure", "stated", "computed", "difference", "tolerance", "status", "explain")
+        for c in ("check", "measure", "status", "stated", "computed", "difference", "tolerance", "explain", "scope")
     ]
+
+
+def figure_columns(lang: str) -> list[str]:
+    """The 億円 columns of :func:`reconciliation_table` (shown to 0.01)."""
+    return [t(f"qa.col.{c}", lang) for c in ("stated", "computed", "difference", "tolerance")]
+
+
+def sentences(table: pd.DataFrame, lang: str) -> list[str]:
+    """One markdown line per check: what it compares, its result, and the sentence (document names escaped)."""
+    check, measure, status, text = (t(f"qa.col.{c}", lang) for c in ("check", "measure", "status", "explain"))
+    return [f"**{md_escape(r[check])} · {r[measure]}** — {r[status]}: {r[text]}" for _, r in table.iterrows()]
 
 
 def parse_log_table(parse_log: pd.DataFrame, lang: str, levels: list[str] | None = None) -> pd.DataFrame:
@@ -142,7 +153,7 @@ def document_fields(document: pd.Series, lang: str) -> pd.DataFrame:
         "source_file": document.get("source_file"),
         "source_encoding": document.get("source_encoding"),
         "source_lines": document.get("source_lines"),
-        "source_sha256": document.get("source_sha256"),
+        "source_sha256": short_sha(document.get("source_sha256")),
         "loaded_at": loaded_text,
         "loader_version": document.get("loader_version"),
     }
@@ -154,6 +165,11 @@ def document_fields(document: pd.Series, lang: str) -> pd.DataFrame:
             ],
         }
     )
+
+
+def short_sha(sha256: str | None) -> str | None:
+    """The first 16 hex digits and an ellipsis (the full digest is shown apart, where it can wrap)."""
+    return f"{sha256[:16]}…" if isinstance(sha256, str) and len(sha256) > 16 else sha256
 
 
 def source_path(source_file: str | None, root: Path = ROOT) -> Path | None:

@@ -4,7 +4,7 @@ import streamlit as st
 
 from dashboard import items as it
 from dashboard import ui
-from dashboard.format import oku
+from dashboard.format import oku, year_label
 from dashboard.i18n import t
 from dashboard.params import Param
 
@@ -12,7 +12,10 @@ PAGE = "items"
 lang = ui.lang()
 tables = ui.tables()
 doc = tables["documents"].iloc[0]
-years = (doc["request_year_label"], doc["base_year_label"])
+years = (
+    year_label(doc["request_year_label"], doc["request_fiscal_year"], lang),
+    year_label(doc["base_year_label"], doc["base_fiscal_year"], lang),
+)
 items, sections = tables["items"], tables["sections"]
 labels = it.section_labels(sections, lang)
 
@@ -101,7 +104,9 @@ priority = it.project_priority(tables["priority_requests"], project, listings)
 texts = it.detail_texts(listings, priority, lang)
 st.markdown(f"#### {it.md_escape(texts['name'])}")
 st.button(t("it.detail.clear", lang), on_click=lambda: state.update({keys["project"]: None}), icon=":material/close:")
-m1, m2, m3, m4 = st.columns(4)
+# Two by two: a 内数 amount with its marker does not fit a quarter of the page.
+m1, m2 = st.columns(2)
+m3, m4 = st.columns(2)
 m1.metric(t("it.detail.request", lang), texts["request"])
 m2.metric(t("it.detail.base", lang), texts["base"])
 m3.metric(t("it.detail.listings", lang), texts["listings"])

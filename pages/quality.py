@@ -5,6 +5,7 @@ import streamlit as st
 
 from dashboard import quality as qa
 from dashboard import ui
+from dashboard.format import year_label
 from dashboard.i18n import t
 from dashboard.params import Param
 
@@ -12,7 +13,10 @@ PAGE = "quality"
 lang = ui.lang()
 tables = ui.tables()
 doc = tables["documents"].iloc[0]
-years = (doc["request_year_label"], doc["base_year_label"])
+years = (
+    year_label(doc["request_year_label"], doc["request_fiscal_year"], lang),
+    year_label(doc["base_year_label"], doc["base_fiscal_year"], lang),
+)
 recon = tables["reconciliation"]
 source_lines = int(doc["source_lines"]) if doc["source_lines"] == doc["source_lines"] else 100_000
 
@@ -49,10 +53,14 @@ else:
         checks,
         hide_index=True,
         width="stretch",
-        column_config={c: figure for c in qa.reconciliation_columns(lang)[3:7]}
+        column_config={c: figure for c in qa.figure_columns(lang)}
         | {t("qa.col.explain", lang): st.column_config.TextColumn(width="large")},
     )
 st.caption(t("qa.recon.help", lang))
+if not checks.empty:
+    ui.download_csv(checks, PAGE, {"status": st.session_state[keys["status"]]}, key="csv_recon")
+    st.markdown(f"**{t('qa.recon.sentences', lang)}**")
+    st.markdown("\n".join(f"- {line}" for line in qa.sentences(checks, lang)))
 
 # --- parse log ------------------------------------------------------------------
 st.subheader(t("qa.log", lang))
@@ -77,6 +85,8 @@ st.dataframe(
 st.subheader(t("qa.docs", lang))
 for _, document in ui.all_tables()["documents"].iterrows():
     st.table(qa.document_fields(document, lang), hide_index=True)
+    # The full digest, copyable and wrapping on a phone, in sha256sum's format (check with sha256sum -c).
+    st.code(f"{document['source_sha256']}  {document['source_file']}", language=None, wrap_lines=True)
 
 # --- a source line in context -----------------------------------------------------
 st.subheader(t("qa.source", lang))

@@ -90,6 +90,13 @@ def test_listing_table_numbers_and_partial_account(tables: dict) -> None:
     assert "Accelerating Fukushima's reconstruction" in set(english["Section"])
 
 
+def test_empty_selection_keeps_the_columns(tables: dict) -> None:
+    empty = it.listing_table(tables["items"].iloc[0:0], tables["sections"], "en", YEARS)
+    assert empty.empty and list(empty.columns)[:2] == ["Project", "令和6年度 request (100M yen)"]
+    detail = it.listing_table(tables["items"].iloc[0:0], tables["sections"], "ja", YEARS, with_raw=True)
+    assert next(iter(detail.columns)) == "行" and list(detail.columns)[-1] == "原文" and "事業名" not in detail
+
+
 def test_project_detail_parts(tables: dict) -> None:
     listings = it.project_listings(tables["items"], IPA)
     assert listings["source_line"].tolist() == [139, 156, 168]
@@ -115,7 +122,7 @@ def test_csv_of_filtered_rows(tables: dict) -> None:
     data = to_csv_bytes(shown)
     assert data.startswith(b"\xef\xbb\xbf")
     lines = data.decode("utf-8-sig").splitlines()
-    assert lines[0].startswith("事業名,項目,会計,令和6年度 要求額（億円）")
+    assert lines[0].startswith("事業名,令和6年度 要求額（億円）,令和5年度 当初予算額（億円）,増減（億円）,区分")
     assert len(lines) == 3 and all(GX_CHAIN in line for line in lines[1:])
 
 
@@ -190,6 +197,6 @@ def test_page_english() -> None:
     at.run()
     assert not at.exception
     assert at.title[0].value == "Projects"
-    assert list(at.dataframe[0].value.columns)[:3] == ["Project", "Section", "Account"]
+    assert list(at.dataframe[0].value.columns)[:2] == ["Project", "FY2024 request (100M yen)"]
     metrics = {m.label: m.value for m in at.metric}
     assert metrics["Priority-quota request"] == "¥900 million"

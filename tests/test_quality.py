@@ -66,7 +66,7 @@ def test_parse_log_filter(tables: dict) -> None:
 def test_document_fields(tables: dict) -> None:
     fields = qa.document_fields(tables["documents"].iloc[0], "en")
     values = dict(zip(fields["Field"], fields["Value"], strict=True))
-    assert values["SHA-256"] == tables["documents"]["source_sha256"].iloc[0] and len(values["SHA-256"]) == 64
+    assert values["SHA-256"] == tables["documents"]["source_sha256"].iloc[0][:16] + "…"
     assert values["Encoding"] == "utf-8"
     assert values["Loaded at"].endswith("UTC")
 
@@ -105,6 +105,11 @@ def test_source_path_rejects_symlink_out(tmp_path: Path) -> None:
 # --- the page --------------------------------------------------------------------------
 
 
+def _context(at: AppTest) -> list[str]:
+    """The source-context blocks on the page (not the sha256 line)."""
+    return [c.value for c in at.code if " | " in c.value]
+
+
 def _page(**params: str | list[str]) -> AppTest:
     at = AppTest.from_file(APP, default_timeout=60)
     at.switch_page("pages/quality.py")
@@ -125,12 +130,16 @@ def test_page_statuses_match_the_table(tables: dict) -> None:
     assert shown["結果"].value_counts().to_dict() == {"Δ 差あり": 18, "≈ 四捨五入": 7, "✓ 一致": 2}
     assert len(at.dataframe[1].value) == len(tables["parse_log"])
     fields = at.table[0].value
-    assert tables["documents"]["source_sha256"].iloc[0] in fields.iloc[:, 1].tolist()
+    sha = tables["documents"]["source_sha256"].iloc[0]
+    assert sha[:16] + "…" in fields.iloc[:, 1].tolist()
+    assert any(c.value.startswith(sha + "  data/raw/") for c in at.code)  # the full digest, sha256sum -c format
+    lines = next(m.value for m in at.markdown if m.value.startswith("- **")).splitlines()
+    assert len(lines) == 27 and sum("Δ 差あり" in line for line in lines) == 18
 
 
 def test_page_source_line_in_context() -> None:
     at = _page(line="139")
-    code = at.code[0].value
+    code = _context(at)[0]
     assert "▶ 139 | - 独立行政法人情報処理推進機構運営費交付金【69 億円の内数（70 億円の内数）】" in code
     assert " 134 |" in code and " 144 |" in code and " 145 |" not in code
     assert at.number_input[0].value == 139
@@ -146,7 +155,7 @@ def test_page_filters_from_url(tables: dict) -> None:
 def test_page_bad_params_warn(params: dict) -> None:
     at = _page(**params)
     assert at.warning
-    assert not at.code  # no source shown for a bad line
+    assert not _context(at)  # no source shown for a bad line
 
 
 def test_page_english() -> None:
@@ -158,5 +167,5 @@ def test_page_english() -> None:
     at.run()
     assert not at.exception
     assert [m.label for m in at.metric] == ["Agree", "Rounding", "Gap (not itemised etc.)"]
-    assert list(at.dataframe[0].value.columns)[-2:] == ["Result", "What it means"]
-    assert "▶ 55 |" in at.code[0].value
+    assert list(at.dataframe[0].value.columns)[:3] == ["Check", "Figure", "Result"]
+    assert "▶ 55 |" in _context(at)[0]

@@ -70,6 +70,7 @@ TEXT: dict[str, dict[str, str]] = {
         "ja": "計算値にはエネルギー対策特別会計への繰入を含みます。",
         "en": " The computed sum includes the transfer to the Energy Special Account.",
     },
+    "qa.recon.sentences": {"ja": "各照合の説明", "en": "What each check means"},
     "qa.recon.none": {"ja": "この条件に合う照合結果はありません。", "en": "No check matches this filter."},
     "qa.log": {"ja": "読み取りの記録（parse log）", "en": "Parse log"},
     "qa.log.help": {
@@ -95,12 +96,12 @@ TEXT: dict[str, dict[str, str]] = {
     "qa.doc.request_year": {"ja": "要求年度", "en": "Request year"},
     "qa.doc.base_year": {"ja": "比較年度", "en": "Comparison year"},
     "qa.doc.unit": {"ja": "単位", "en": "Unit"},
-    "qa.doc.source_file": {"ja": "原文ファイル", "en": "Source file"},
+    "qa.doc.source_file": {"ja": "原文", "en": "Source file"},
     "qa.doc.source_encoding": {"ja": "文字コード", "en": "Encoding"},
     "qa.doc.source_lines": {"ja": "行数", "en": "Lines"},
     "qa.doc.source_sha256": {"ja": "SHA-256", "en": "SHA-256"},
     "qa.doc.loaded_at": {"ja": "読み込み日時", "en": "Loaded at"},
-    "qa.doc.loader_version": {"ja": "読み込み処理のバージョン", "en": "Loader version"},
+    "qa.doc.loader_version": {"ja": "読込処理の版", "en": "Loader version"},
     "qa.source": {"ja": "原文を行番号で見る", "en": "A source line in context"},
     "qa.source.line": {"ja": "行番号（1〜{n}）", "en": "Line number (1–{n})"},
     "qa.source.help": {
