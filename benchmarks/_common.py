@@ -15,7 +15,7 @@ import sys
 import time
 import urllib.request
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -208,6 +208,7 @@ class RunResult:
     messages: int
     exceptions: list[str]
     status: str  # the script_finished status name
+    elements: dict[str, int] = field(default_factory=dict)  # new elements by type (plotly_chart: 1, ...)
 
 
 class StreamlitSession:
@@ -265,6 +266,7 @@ class StreamlitSession:
         await self.ws.send(back.SerializeToString())
         received = messages = 0
         exceptions: list[str] = []
+        elements: dict[str, int] = {}
         deadline = start + timeout
         while True:
             remaining = deadline - time.perf_counter()
@@ -281,6 +283,7 @@ class StreamlitSession:
             if kind == "delta" and msg.delta.WhichOneof("type") == "new_element":
                 element = msg.delta.new_element
                 element_type = element.WhichOneof("type")
+                elements[element_type] = elements.get(element_type, 0) + 1
                 if element_type == "exception":
                     exceptions.append(f"{element.exception.type}: {element.exception.message}"[:200])
                 elif element_type and hasattr(getattr(element, element_type), "id"):
@@ -289,7 +292,7 @@ class StreamlitSession:
                 status = ForwardMsg.ScriptFinishedStatus.Name(msg.script_finished)
                 if status == "FINISHED_EARLY_FOR_RERUN":
                     continue
-                return RunResult(time.perf_counter() - start, received, messages, exceptions, status)
+                return RunResult(time.perf_counter() - start, received, messages, exceptions, status, elements)
 
 
 def text_input_state(widget_id: str, value: str):
