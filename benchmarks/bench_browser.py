@@ -133,9 +133,11 @@ def main() -> None:
     with servers([ROOT / "app.py", EMPTY_APP]) as (app, empty):
         targets = [(page.label, f"{app.url}/{page.url_path}") for page in pages]
         targets.append(("empty app", f"{empty.url}/"))
+        targets.append(("empty+plot", f"{empty.url}/?chart=1"))
         # Playwright's sync API owns the thread's event loop, so count the charts first.
         charts = {page.label: asyncio.run(_chart_count(app.port, page.url_path)) for page in pages}
         charts["empty app"] = asyncio.run(_chart_count(empty.port, ""))
+        charts["empty+plot"] = 1
         with sync_playwright() as p:
             times, runs, failures = _browse(p, targets, charts, args.loads)
 
@@ -149,11 +151,12 @@ def main() -> None:
             continue
         ms = times[label]
         ratio = median(ms) / empty_ms
-        flag = "" if ratio <= TARGET or label == "empty app" else "  <- over target"
+        flag = "" if ratio <= TARGET or label.startswith("empty") else "  <- over target"
         print(
             f"{label:<10} {median(ms):7.0f} {min(ms):6.0f} {max(ms):6.0f} {ratio:5.2f}x {charts[label]:6d} "
             f"{median(runs[label]):8.0f}{flag}"
         )
+    print("empty+plot: the empty app with one small go.Bar (?chart=1): the floor for a page with a Plotly chart")
     print("run done: median ms until the script state went back to notRunning (before charts were drawn)")
     print(f"target: page / empty app <= {TARGET}x for every page")
 
