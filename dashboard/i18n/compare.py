@@ -19,7 +19,7 @@ TEXT: dict[str, dict[str, str]] = {
     "cmp.filter.section": {"ja": "施策で絞り込み", "en": "Sections"},
     "cmp.filter.account": {"ja": "会計で絞り込み", "en": "Accounts"},
     "cmp.filter.all": {"ja": "すべて", "en": "All"},
-    "cmp.filter.new": {"ja": "新規のみ", "en": "新規 (new) only"},
+    "cmp.filter.new": {"ja": "新規のみ", "en": "New only"},
     "cmp.sort": {"ja": "並べ替え", "en": "Sort by"},
     "cmp.sort.change": {"ja": "増減額の大きい順", "en": "Largest change (100M yen)"},
     "cmp.sort.pct": {"ja": "増減率の大きい順", "en": "Largest change (%)"},

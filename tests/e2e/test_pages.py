@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from tests.e2e.conftest import WIDTHS, exceptions, open_page, shot
+from tests.e2e.conftest import WIDTHS, exceptions, open_page, shot, wait_idle
 
 # url_path → plotly charts the page draws by default.
 PAGES = {"": 1, "treemap": 1, "compare": 1, "priority": 1, "items": 0, "quality": 0, "glossary": 0}
@@ -42,7 +42,9 @@ def test_english_interface(page, server, path: str) -> None:
         h.inner_text()
         for h in page.locator("[data-testid=stMain] h1, [data-testid=stMain] h2, [data-testid=stMain] h3").all()
     )
-    labels = " ".join(lab.inner_text() for lab in page.locator("[data-testid=stWidgetLabel]").all())
+    labels = " ".join(
+        lab.inner_text() for lab in page.locator("[data-testid=stMain] [data-testid=stWidgetLabel]").all()
+    )
     # Headings may carry the document's title; widget labels are all interface text.
     assert not JAPANESE.search(labels), f"Japanese in widget labels: {labels!r}"
     assert re.search(r"[A-Za-z]{3,}", headings + labels), "no English text on the page"
@@ -52,7 +54,8 @@ def test_english_interface(page, server, path: str) -> None:
 def test_language_survives_navigation(page, server) -> None:
     open_page(page, f"{server}/?lang=en", charts=1)
     page.locator("[data-testid=stSidebarNav] a").filter(has_text="Glossary").click()
-    open_page(page, page.url)
+    page.wait_for_url("**/glossary**")
+    wait_idle(page)
     assert "/glossary" in page.url and "lang=en" in page.url
     assert "Glossary" in page.locator("[data-testid=stSidebarNav]").inner_text()
 
