@@ -124,6 +124,29 @@ class Server:
         return f"http://127.0.0.1:{self.port}"
 
 
+# Extra ``--key value`` options for every server the benchmarks start (``--server-option``),
+# e.g. runner.postScriptGC=false to measure a configuration change side by side.
+SERVER_OPTIONS: list[str] = []
+
+
+def add_server_option_argument(parser) -> None:
+    parser.add_argument(
+        "--server-option",
+        action="append",
+        default=[],
+        metavar="KEY=VALUE",
+        help="extra Streamlit option for the servers started, e.g. runner.postScriptGC=false",
+    )
+
+
+def use_server_options(options: Sequence[str]) -> None:
+    for option in options:
+        key, _, value = option.partition("=")
+        SERVER_OPTIONS.extend([f"--{key}", value])
+    if options:
+        print(f"server options: {' '.join(options)}")
+
+
 def start_server(script: Path, port: int, timeout: float = 90) -> Server:
     """Start ``python -m streamlit run script`` headless and wait for /_stcore/health."""
     log = Path(f"/tmp/bench-streamlit-{port}.log")
@@ -145,6 +168,7 @@ def start_server(script: Path, port: int, timeout: float = 90) -> Server:
         "none",
         "--server.runOnSave",
         "false",
+        *SERVER_OPTIONS,
     ]
     handle = log.open("w")
     process = subprocess.Popen(command, cwd=ROOT, stdout=handle, stderr=subprocess.STDOUT)

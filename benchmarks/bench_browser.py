@@ -25,7 +25,17 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import EMPTY_APP, ROOT, StreamlitSession, machine, median, pick_pages, servers
+from _common import (
+    EMPTY_APP,
+    ROOT,
+    StreamlitSession,
+    add_server_option_argument,
+    machine,
+    median,
+    pick_pages,
+    servers,
+    use_server_options,
+)
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -121,11 +131,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("pages", nargs="*", help="overview treemap compare priority items quality glossary")
     parser.add_argument("--loads", type=int, default=5)
+    add_server_option_argument(parser)
     args = parser.parse_args()
     pages = pick_pages(args.pages)
     from playwright.sync_api import sync_playwright
 
     print(machine())
+    use_server_options(args.server_option)
     print(
         f"bench_browser: Chromium, navigation start -> idle (script run finished, charts drawn), "
         f"median of {args.loads} loads each, HTTP cache warm, a new tab per load; ms"

@@ -36,12 +36,14 @@ from _common import (
     PAGES,
     ROOT,
     StreamlitSession,
+    add_server_option_argument,
     machine,
     median,
     p95,
     rss_mb,
     servers,
     text_input_state,
+    use_server_options,
 )
 
 LEVEL_TIMEOUT = 600.0  # seconds for one level of N sessions, all included
@@ -183,9 +185,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sessions", type=int, nargs="+", default=[1, 10, 25, 50])
     parser.add_argument("--changes", type=int, default=4, help="filter changes per session and page")
+    add_server_option_argument(parser)
     args = parser.parse_args()
 
     print(machine())
+    use_server_options(args.server_option)
     print(
         f"bench_concurrency: a fresh server per level, warmed; each session loads a page and changes a filter "
         f"{args.changes}x; latency = rerun_script -> script_finished round trip"

@@ -24,10 +24,12 @@ from _common import (
     EMPTY_APP,
     ROOT,
     StreamlitSession,
+    add_server_option_argument,
     machine,
     pick_pages,
     servers,
     text_input_state,
+    use_server_options,
 )
 
 
@@ -72,10 +74,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("pages", nargs="*", help="overview treemap compare priority items quality glossary")
     parser.add_argument("--changes", type=int, default=6)
+    add_server_option_argument(parser)
     args = parser.parse_args()
     pages = pick_pages(args.pages)
 
     print(machine())
+    use_server_options(args.server_option)
     print("bench_payload: websocket bytes from server to browser (ForwardMsgs), KiB; static files not counted")
     print(f"{'page':<10} {'load KiB':>8} {'msgs':>5} {'1st chg':>8} {'chg KiB':>8} {'msgs':>5}  exc  filter change")
     print(f"{'':<10} {'':>8} {'':>5} {'':>8} {'(median':>8} {'of the':>5}  {'':3}  later changes, message cache on)")
