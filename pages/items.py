@@ -39,14 +39,22 @@ c2.multiselect(
     list(it.ACCOUNT_CODES),
     key=keys["account"],
     format_func=lambda code: it.account_label(it.ACCOUNT_CODES[code], False, lang),
+    placeholder=t("filter.all", lang),
 )
 c3, c4 = st.columns([2, 1])
-c3.multiselect(t("it.filter.section", lang), list(labels), key=keys["section"], format_func=labels.get)
+c3.multiselect(
+    t("it.filter.section", lang),
+    list(labels),
+    key=keys["section"],
+    format_func=labels.get,
+    placeholder=t("filter.all", lang),
+)
 c4.multiselect(
     t("it.filter.flag", lang),
     list(it.FLAG_CODES),
     key=keys["flag"],
     format_func=lambda code: t(f"it.flagname.{code}", lang),
+    placeholder=t("filter.all", lang),
 )
 st.pills(
     t("it.filter.primary.label", lang),

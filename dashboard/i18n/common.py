@@ -20,6 +20,7 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "The source document could not be loaded. Check the text in data/raw/:",
     },
     "build.empty": {"ja": "表示できる資料がありません。", "en": "There is no document to show."},
+    "filter.all": {"ja": "すべて", "en": "All"},
     "csv.download": {"ja": "CSVをダウンロード", "en": "Download CSV"},
     "unit.oku": {"ja": "億円", "en": "100M yen"},
     "source.caption": {

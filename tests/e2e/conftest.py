@@ -154,10 +154,22 @@ def open_page(page, url: str, charts: int = 0) -> None:
 
 
 def shot(page, name: str) -> Path:
-    """Save a full-page screenshot under artifacts/screenshots/."""
+    """Save a screenshot of the whole page under artifacts/screenshots/.
+
+    Streamlit scrolls inside its main container, so a "full page" screenshot would
+    stop at the window: the window is stretched to the content's height first.
+    """
     SHOTS.mkdir(parents=True, exist_ok=True)
     path = SHOTS / f"{name}.png"
+    size = page.viewport_size
+    height = page.evaluate(
+        "() => Math.max(...[...document.querySelectorAll('[data-testid=stMain], [data-testid=stAppScrollToBottomContainer]')]"
+        ".map(e => e.scrollHeight), document.body.scrollHeight)"
+    )
+    page.set_viewport_size({"width": size["width"], "height": min(max(height, size["height"]), 12000)})
+    page.wait_for_timeout(300)
     page.screenshot(path=str(path), full_page=True)
+    page.set_viewport_size(size)
     return path
 
 
