@@ -9,16 +9,7 @@ st.set_page_config(page_title="METI 概算要求", page_icon=":material/account_
 
 lang = ui.language_picker()
 
-every = ui.all_tables()
-docs = every["documents"].set_index("document_id")
-if len(docs) > 1:
-    st.sidebar.selectbox(
-        t("doc.label", lang),
-        list(docs.index),
-        key="doc",
-        bind="query-params",
-        format_func=lambda d: docs.at[d, "title"],
-    )
+ui.document_picker(ui.all_tables())
 
 pages = [
     st.Page("pages/overview.py", title=t("nav.overview", lang), icon=":material/dashboard:", default=True),

@@ -6,6 +6,7 @@ The only dashboard module that imports Streamlit; it holds no pandas logic.
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -22,51 +23,77 @@ from loaders.build import OUT_DIR, RAW_DIR, ensure_built
 
 def lang() -> str:
     """The interface language chosen in the sidebar (``lang`` in the URL)."""
-    value = st.session_state.get("_lang")
+    value = st.session_state.get("_chosen.lang")
     return value if value in LANGS else DEFAULT_LANG
 
 
-def _remember_lang() -> None:
-    st.session_state["_lang"] = st.session_state["lang_widget"]
-
-
-def language_picker() -> str:
-    """The language switch in the sidebar, kept in the URL as ``lang`` on every page.
+def _global_choice(key: str, options: Sequence[str], default: str, widget, **kwargs) -> str:
+    """A sidebar choice shared by every page and kept in the URL as ``key``.
 
     Streamlit forgets widget state and bound URL keys when the user changes page,
     so the choice lives in a plain session key and is written back to the URL.
+    A pasted link or Back/Forward (the URL changed from outside) wins.
     """
-    raw = st.query_params.get_all("lang")
-    if raw and raw != st.session_state.get("_lang_raw"):  # a pasted link or Back/Forward
-        if raw[-1] in LANGS:
-            st.session_state["_lang"] = raw[-1]
+    chosen_key, raw_key, widget_key = f"_chosen.{key}", f"_raw.{key}", f"_widget.{key}"
+    raw = st.query_params.get_all(key)
+    bad = None
+    if raw and raw != st.session_state.get(raw_key):
+        if raw[-1] in options:
+            st.session_state[chosen_key] = raw[-1]
         else:
-            st.session_state["_lang_notice"] = raw[-1]
-    chosen = lang()
-    st.session_state["lang_widget"] = chosen
-    st.sidebar.segmented_control(t("lang.label"), LANGS, key="lang_widget", required=True, on_change=_remember_lang)
-    if chosen == DEFAULT_LANG:
-        if "lang" in st.query_params:
-            del st.query_params["lang"]
-    elif st.query_params.get_all("lang") != [chosen]:
-        st.query_params["lang"] = chosen
-    st.session_state["_lang_raw"] = st.query_params.get_all("lang")
-    bad = st.session_state.pop("_lang_notice", None)
+            bad = raw[-1]
+    if st.session_state.get(chosen_key) not in options:
+        st.session_state[chosen_key] = default
+    chosen = st.session_state[chosen_key]
+    st.session_state[widget_key] = chosen
+
+    def remember() -> None:
+        st.session_state[chosen_key] = st.session_state[widget_key]
+
+    widget(options=list(options), key=widget_key, on_change=remember, **kwargs)
+    if chosen == default:
+        if key in st.query_params:
+            del st.query_params[key]
+    elif st.query_params.get_all(key) != [chosen]:
+        st.query_params[key] = chosen
+    st.session_state[raw_key] = st.query_params.get_all(key)
     if bad is not None:
-        st.warning(t("notice.bad_param", chosen, param="lang", value=str(bad)[:40]), icon="⚠️")
+        st.warning(t("notice.bad_param", lang(), param=key, value=str(bad)[:40]), icon="⚠️")
     return chosen
 
 
-def _raw_stamp() -> tuple:
-    return tuple(
-        (p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(Path(RAW_DIR).glob("*")) if p.is_file()
+def language_picker() -> str:
+    """The language switch in the sidebar (``lang=ja|en`` in the URL, Japanese by default)."""
+    return _global_choice(
+        "lang", LANGS, DEFAULT_LANG, st.sidebar.segmented_control, label=t("lang.label"), required=True
     )
 
 
+def document_picker(tables: data.Tables) -> str:
+    """The document shown (``doc=<document_id>`` in the URL, newest by default); a menu only when there are several."""
+    ids = data.document_ids(tables)
+    if len(ids) == 1:
+        st.session_state["_chosen.doc"] = ids[0]
+        return ids[0]
+    titles = tables["documents"].set_index("document_id")["title"]
+    return _global_choice(
+        "doc", ids, ids[0], st.sidebar.selectbox, label=t("doc.label", lang()), format_func=lambda d: titles[d]
+    )
+
+
+def data_dirs() -> tuple[Path, Path]:
+    """data/raw and data/processed; ``BUDGET_RAW_DIR`` / ``BUDGET_OUT_DIR`` point elsewhere (tests, hosting)."""
+    return Path(os.environ.get("BUDGET_RAW_DIR", RAW_DIR)), Path(os.environ.get("BUDGET_OUT_DIR", OUT_DIR))
+
+
+def _raw_stamp(raw_dir: Path) -> tuple:
+    return tuple((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(raw_dir.glob("*")) if p.is_file())
+
+
 @st.cache_resource(show_spinner=False, max_entries=4)
-def _ensure(raw_stamp: tuple) -> None:
+def _ensure(raw_dir: str, out_dir: str, raw_stamp: tuple) -> None:
     # Keyed by the raw files' mtimes and sizes: the sha256 check runs once per change.
-    ensure_built(RAW_DIR, OUT_DIR)
+    ensure_built(Path(raw_dir), Path(out_dir))
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
@@ -76,9 +103,10 @@ def _read(out_dir: str, stamp: tuple) -> data.Tables:
 
 def all_tables() -> data.Tables:
     """Every table, built first when missing or stale; stops the page with a message on failure."""
+    raw_dir, out_dir = data_dirs()
     try:
-        _ensure(_raw_stamp())
-        tables = _read(str(OUT_DIR), data.stamp(OUT_DIR))
+        _ensure(str(raw_dir), str(out_dir), _raw_stamp(raw_dir))
+        tables = _read(str(out_dir), data.stamp(out_dir))
     except (LoaderError, OSError) as exc:
         st.error(t("build.failed", lang()))
         st.code(str(exc), language=None)
@@ -92,7 +120,8 @@ def all_tables() -> data.Tables:
 def document_id(tables: data.Tables) -> str:
     """The document chosen in the sidebar (``doc`` in the URL), newest by default."""
     ids = data.document_ids(tables)
-    return st.session_state.get("doc") if st.session_state.get("doc") in ids else ids[0]
+    chosen = st.session_state.get("_chosen.doc")
+    return chosen if chosen in ids else ids[0]
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
@@ -120,7 +149,14 @@ def tables() -> data.Tables:
     """The tables of the chosen document (cached per document and table files)."""
     _require_router()
     every = all_tables()
-    return _for_document(str(OUT_DIR), data.stamp(OUT_DIR), document_id(every))
+    out_dir = data_dirs()[1]
+    return _for_document(str(out_dir), data.stamp(out_dir), document_id(every))
+
+
+def tables_key() -> tuple:
+    """A small hashable key for caching frames derived from :func:`tables` (document and table files)."""
+    out_dir = data_dirs()[1]
+    return document_id(all_tables()), data.stamp(out_dir)
 
 
 def _widget_key(page: str, key: str) -> str:

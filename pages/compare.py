@@ -4,10 +4,8 @@ import streamlit as st
 
 from dashboard import compare as cmp
 from dashboard import ui
-from dashboard.data import stamp
 from dashboard.i18n import name, t
 from dashboard.params import Param
-from loaders.build import OUT_DIR
 from loaders.schema import ACCOUNTS_NAMES
 
 
@@ -95,7 +93,7 @@ filters = (
     values["sort"],
     values["top"],
 )
-args = (tables["documents"]["document_id"].iloc[0], stamp(OUT_DIR), filters, lang)
+args = (*ui.tables_key(), filters, lang)
 view = _view(*args, tables)
 rows = view["rows"]
 if rows.empty:

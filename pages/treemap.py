@@ -5,10 +5,8 @@ import streamlit as st
 from dashboard import treemap as tm
 from dashboard import ui
 from dashboard.compare import section_labels, year_labels
-from dashboard.data import stamp
 from dashboard.i18n import t
 from dashboard.params import Param
-from loaders.build import OUT_DIR
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
@@ -74,7 +72,7 @@ c4.selectbox(
 )
 values = ui.sync_url("treemap", specs)
 
-args = (document_id, stamp(OUT_DIR), values["size"], values["portion"] == "1", values["color"], values["focus"], lang)
+args = (*ui.tables_key(), values["size"], values["portion"] == "1", values["color"], values["focus"], lang)
 view = _view(*args, tables)
 if view["nodes"].empty:
     st.info(t("tm.none", lang))
