@@ -96,8 +96,12 @@ def _ensure(raw_dir: str, out_dir: str, raw_stamp: tuple) -> None:
     ensure_built(Path(raw_dir), Path(out_dir))
 
 
-@st.cache_data(show_spinner=False, max_entries=4)
+@st.cache_resource(show_spinner=False, max_entries=4)
 def _read(out_dir: str, stamp: tuple) -> data.Tables:
+    # Shared and read-only, not st.cache_data: a rerun reads these tables two or three times
+    # (router, document choice, page) and st.cache_data unpickles a fresh copy of all nine
+    # each time (pyarrow string columns: ~12% of the server's CPU, py-spy). The page's own
+    # frames still come as copies, from _for_document.
     return data.read_tables(Path(out_dir))
 
 
