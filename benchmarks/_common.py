@@ -211,6 +211,13 @@ def servers(scripts: Sequence[Path]) -> Iterator[list[Server]]:
             stop_server(server)
 
 
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time of a process so far (/proc/PID/stat), immune to other processes' load."""
+    with open(f"/proc/{pid}/stat") as stat:
+        fields = stat.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def rss_mb(pid: int) -> float:
     """Resident set size of a process in MiB (VmRSS from /proc)."""
     with open(f"/proc/{pid}/status") as status:

@@ -8,7 +8,8 @@ seed their widgets from the URL), waiting for ``script_finished`` each time. Wit
 the one session visits every page in turn. The empty app's filter change is a typed
 text_input value sent as widget state.
 
-Reported per N and app: reruns/s over the whole level (loads + changes), p50/p95 round
+Reported per N and app: server CPU ms per rerun (the server process's own CPU time, so
+other load on the machine does not inflate it), reruns/s over the whole level (loads + changes), p50/p95 round
 trip (send ``rerun_script`` → ``script_finished``), failed sessions (connection error,
 timeout, a run that did not finish successfully), exceptions (exception elements in the
 deltas), and server RSS (VmRSS) before the sessions connect and with all of them still
@@ -37,6 +38,7 @@ from _common import (
     ROOT,
     StreamlitSession,
     add_server_option_argument,
+    cpu_seconds,
     machine,
     median,
     p95,
@@ -63,12 +65,17 @@ class Level:
     errors: list[str] = field(default_factory=list)
     exceptions: list[str] = field(default_factory=list)
     finished: int = 0  # sessions done with their runs (still connected)
+    cpu: float = 0.0  # server CPU seconds over the level
     rss_before: float = 0.0
     rss_after: float = 0.0
 
     @property
     def throughput(self) -> float:
         return len(self.latencies) / self.wall if self.wall else 0.0
+
+    @property
+    def cpu_ms_per_run(self) -> float:
+        return self.cpu * 1000 / len(self.latencies) if self.latencies else float("nan")
 
     @property
     def rss_per_session(self) -> float:
@@ -140,6 +147,7 @@ async def _level(app: str, port: int, pid: int, n: int, changes: int) -> Level:
     else:
         jobs = [_empty_session(port, changes, level, done) for _ in range(n)]
     level.rss_before = rss_mb(pid)
+    cpu_before = cpu_seconds(pid)
     tasks = [asyncio.create_task(job) for job in jobs]
     start = time.perf_counter()
     deadline = start + LEVEL_TIMEOUT
@@ -151,6 +159,7 @@ async def _level(app: str, port: int, pid: int, n: int, changes: int) -> Level:
         level.errors.append(f"TimeoutError: level not finished in {LEVEL_TIMEOUT:.0f}s")
     level.wall = time.perf_counter() - start
     level.rss_after = rss_mb(pid)
+    level.cpu = cpu_seconds(pid) - cpu_before
     done.set()
     for task in tasks:
         if not task.done():
@@ -196,7 +205,7 @@ def main() -> None:
     )
     print(
         f"{'app':<6} {'N':>3} {'runs':>5} {'runs/s':>7} {'p50 ms':>8} {'p95 ms':>8} {'load p50':>8} "
-        f"{'chg p50':>8} {'failed':>6} {'exc':>4} {'RSS MB':>7} {'MB/sess':>7}"
+        f"{'chg p50':>8} {'failed':>6} {'exc':>4} {'RSS MB':>7} {'MB/sess':>7} {'CPU ms/run':>10}"
     )
     results: dict[tuple[str, int], Level] = {}
     for n in args.sessions:
@@ -206,7 +215,8 @@ def main() -> None:
             print(
                 f"{app:<6} {n:3d} {len(level.latencies):5d} {level.throughput:7.1f} {_ms(level.latencies, median)} "
                 f"{_ms(level.latencies, p95)} {_ms(level.loads, median)} {_ms(level.changes, median)} "
-                f"{level.failed:6d} {len(level.exceptions):4d} {level.rss_after:7.1f} {level.rss_per_session:7.2f}",
+                f"{level.failed:6d} {len(level.exceptions):4d} {level.rss_after:7.1f} {level.rss_per_session:7.2f} "
+                f"{level.cpu_ms_per_run:10.1f}",
                 flush=True,
             )
             for error in sorted(set(level.errors))[:3]:
