@@ -9,7 +9,7 @@ st.set_page_config(page_title="METI 概算要求", page_icon=":material/account_
 
 lang = ui.language_picker()
 
-ui.document_picker(ui.all_tables())
+ui.document_picker(ui.load())
 
 pages = [
     st.Page("pages/overview.py", title=t("nav.overview", lang), icon=":material/dashboard:", default=True),

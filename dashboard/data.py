@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pandas as pd
@@ -29,7 +30,10 @@ def for_document(tables: Tables, document_id: str) -> Tables:
 
 
 def stamp(out_dir: Path) -> tuple[tuple[str, int, int], ...]:
-    """A cheap fingerprint of the tables on disk (name, mtime, size): the cache key."""
-    return tuple(
-        (p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(Path(out_dir).glob("*.parquet"))
-    )
+    """A cheap fingerprint of the tables on disk (name, mtime, size): the cache key.
+
+    One ``scandir`` and one stat per file: this runs on every rerun.
+    """
+    with os.scandir(out_dir) as entries:
+        found = [(e.name, e.stat()) for e in entries if e.name.endswith(".parquet")]
+    return tuple(sorted((name, st.st_mtime_ns, st.st_size) for name, st in found))
