@@ -18,6 +18,7 @@ import plotly.graph_objects as go
 
 from dashboard.format import oku, signed_oku, signed_pct
 from dashboard.i18n import name, t
+from dashboard.labels import section_labels
 
 LEVELS = ("account", "section", "item")
 SORTS = ("change", "pct", "request")
@@ -39,23 +40,6 @@ _COLUMNS = [
     "account_partial",
 ]
 _SORT_COLUMN = {"change": "change_oku", "pct": "change_pct", "request": "request_oku"}
-
-
-def year_labels(documents: pd.DataFrame, lang: str) -> tuple[str, str]:
-    """(request year, base year) as the document prints them, or FY2024 / FY2023 in English."""
-    doc = documents.iloc[0]
-    if lang == "en":
-        return f"FY{doc['request_fiscal_year']}", f"FY{doc['base_fiscal_year']}"
-    return str(doc["request_year_label"]), str(doc["base_year_label"])
-
-
-def section_labels(sections: pd.DataFrame, lang: str) -> dict[str, str]:
-    """section_id → ``① GXの実現…`` (the section's marker and its name in ``lang``)."""
-    labels = {}
-    for row in sections.itertuples():
-        label = name(row.name, lang)
-        labels[row.section_id] = f"{row.section_no} {label}" if isinstance(row.section_no, str) else label
-    return labels
 
 
 def primary(items: pd.DataFrame) -> pd.DataFrame:

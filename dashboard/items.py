@@ -14,6 +14,7 @@ import pandas as pd
 
 from dashboard.format import change, oku
 from dashboard.i18n import name, t
+from dashboard.labels import section_labels
 
 #: ASCII codes for the accounts in the URL (the account names are Japanese).
 ACCOUNT_CODES: dict[str, str] = {
@@ -97,15 +98,6 @@ def filter_items(
     if primary:
         keep &= items["is_primary"].fillna(False).astype(bool)
     return items[keep].sort_values("order")
-
-
-def section_labels(sections: pd.DataFrame, lang: str) -> dict[str, str]:
-    """``section_id → "(1)① name"`` in ``lang`` (numbers as printed, name mapped for English)."""
-    labels = {}
-    for row in sections.sort_values("order").itertuples():
-        number = "".join(part for part in (row.theme_no, row.section_no) if isinstance(part, str))
-        labels[row.section_id] = f"{number} {name(row.name, lang)}".strip()
-    return labels
 
 
 def account_label(account: str | None, partial: bool, lang: str) -> str:

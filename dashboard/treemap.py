@@ -18,9 +18,10 @@ import pandas as pd
 import plotly.colors as pc
 import plotly.graph_objects as go
 
-from dashboard.compare import flags, primary, section_labels
+from dashboard.compare import flags, primary
 from dashboard.format import oku, pct, signed_oku, signed_pct
 from dashboard.i18n import name, t
+from dashboard.labels import section_labels
 
 SIZES = ("request", "base")
 COLORS = ("change", "account")

@@ -5,6 +5,7 @@ import streamlit as st
 from dashboard import compare as cmp
 from dashboard import ui
 from dashboard.i18n import name, t
+from dashboard.labels import section_labels, year_labels
 from dashboard.params import Param
 from loaders.schema import ACCOUNTS_NAMES
 
@@ -13,7 +14,7 @@ from loaders.schema import ACCOUNTS_NAMES
 def _view(document_id: str, files: tuple, filters: tuple, lang: str, _tables: dict) -> dict:
     # Keyed by the document, the table files and the filters (as a tuple); _tables is not hashed.
     level, sections, accounts, new_only, sort, top = filters
-    years = cmp.year_labels(_tables["documents"], lang)
+    years = year_labels(_tables["documents"], lang)
     everything = cmp.compare_rows(
         _tables["items"],
         _tables["sections"],
@@ -37,8 +38,8 @@ def _figure(document_id: str, files: tuple, filters: tuple, lang: str, _view: di
 
 lang = ui.lang()
 tables = ui.tables()
-years = cmp.year_labels(tables["documents"], lang)
-labels = cmp.section_labels(tables["sections"], lang)
+years = year_labels(tables["documents"], lang)
+labels = section_labels(tables["sections"], lang)
 accounts = [a for a in ACCOUNTS_NAMES if a in set(tables["items"]["account"])]
 specs = [
     Param("level", "choice", cmp.LEVELS, default="section"),

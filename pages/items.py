@@ -4,20 +4,18 @@ import streamlit as st
 
 from dashboard import items as it
 from dashboard import ui
-from dashboard.format import oku, year_label
+from dashboard.format import oku
 from dashboard.i18n import t
+from dashboard.labels import section_labels, year_labels
 from dashboard.params import Param
 
 PAGE = "items"
 lang = ui.lang()
 tables = ui.tables()
 doc = tables["documents"].iloc[0]
-years = (
-    year_label(doc["request_year_label"], doc["request_fiscal_year"], lang),
-    year_label(doc["base_year_label"], doc["base_fiscal_year"], lang),
-)
+years = year_labels(tables["documents"], lang)
 items, sections = tables["items"], tables["sections"]
-labels = it.section_labels(sections, lang)
+labels = section_labels(sections, lang)
 
 specs = [
     Param("q", "text", default=""),

@@ -4,16 +4,13 @@ import streamlit as st
 
 from dashboard import overview as ov
 from dashboard import ui
-from dashboard.format import year_label
 from dashboard.i18n import t
+from dashboard.labels import year_labels
 
 lang = ui.lang()
 tables = ui.tables()
 doc = tables["documents"].iloc[0]
-years = (
-    year_label(doc["request_year_label"], doc["request_fiscal_year"], lang),
-    year_label(doc["base_year_label"], doc["base_fiscal_year"], lang),
-)
+years = year_labels(tables["documents"], lang)
 
 st.title(doc["title"])
 st.caption(t("source.caption", lang, title=doc["title"], source=doc["source_file"], sha=doc["source_sha256"][:12]))

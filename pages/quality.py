@@ -5,18 +5,15 @@ import streamlit as st
 
 from dashboard import quality as qa
 from dashboard import ui
-from dashboard.format import year_label
 from dashboard.i18n import t
+from dashboard.labels import year_labels
 from dashboard.params import Param
 
 PAGE = "quality"
 lang = ui.lang()
 tables = ui.tables()
 doc = tables["documents"].iloc[0]
-years = (
-    year_label(doc["request_year_label"], doc["request_fiscal_year"], lang),
-    year_label(doc["base_year_label"], doc["base_fiscal_year"], lang),
-)
+years = year_labels(tables["documents"], lang)
 recon = tables["reconciliation"]
 source_lines = int(doc["source_lines"]) if doc["source_lines"] == doc["source_lines"] else 100_000
 

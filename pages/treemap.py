@@ -4,8 +4,8 @@ import streamlit as st
 
 from dashboard import treemap as tm
 from dashboard import ui
-from dashboard.compare import section_labels, year_labels
 from dashboard.i18n import t
+from dashboard.labels import section_labels, year_labels
 from dashboard.params import Param
 
 

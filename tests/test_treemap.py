@@ -9,7 +9,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from dashboard import treemap as tm
-from dashboard.compare import year_labels
+from dashboard.labels import year_labels
 from tests.conftest import APP
 
 YEARS = ("令和6年度", "令和5年度")

@@ -6,8 +6,7 @@ Project names are not translated: they stay as printed.
 
 NAMES_EN: dict[str, str] = {
     # pillars
-    "国内投資の拡大とイノベーションの加速を通じた新たな経済社会構造への転換":
-        "Toward a new economic and social structure through more domestic investment and faster innovation",
+    "国内投資の拡大とイノベーションの加速を通じた新たな経済社会構造への転換": "Toward a new economic and social structure through more domestic investment and faster innovation",
     "最重要課題：福島復興の更なる加速": "Top priority: accelerating Fukushima's reconstruction",
     # themes
     "世界をリードする先端分野への投資促進": "Investment in world-leading advanced fields",
@@ -20,8 +19,7 @@ NAMES_EN: dict[str, str] = {
     "スタートアップ育成・新陳代謝の促進": "Growing start-ups and business renewal",
     "イノベーションエコシステムの構築": "Building an innovation ecosystem",
     "人手不足への対応、賃上げ、人への投資": "Labour shortages, wage increases and investment in people",
-    "地域の中堅、中小企業・小規模事業者の発展、投資環境の整備":
-        "Regional mid-sized, small and micro businesses, and the investment environment",
+    "地域の中堅、中小企業・小規模事業者の発展、投資環境の整備": "Regional mid-sized, small and micro businesses, and the investment environment",
     "物価上昇への対応、レジリエンス": "Rising prices and resilience",
     "国際秩序の再構築に向けた取組": "Rebuilding the international order",
     "経済安全保障の実現": "Economic security",
@@ -41,6 +39,5 @@ NAMES_EN: dict[str, str] = {
     "経済産業省関連合計": "METI total",
     # notes in the accounts table
     "GX推進対策費を除く": "excluding GX promotion measures",
-    "国庫債務負担行為等も活用し、総額1兆8691億円の投資促進策を新規要求":
-        "new request for ¥1.8691 trillion of investment support in all, using multi-year contract authority too",
+    "国庫債務負担行為等も活用し、総額1兆8691億円の投資促進策を新規要求": "new request for ¥1.8691 trillion of investment support in all, using multi-year contract authority too",
 }
