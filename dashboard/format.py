@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
 
@@ -85,3 +87,15 @@ def year_label(label: str, fiscal_year: int, lang: str = "ja") -> str:
     'FY2024'
     """
     return f"FY{int(fiscal_year)}" if lang == "en" else label
+
+
+_MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$])")
+
+
+def md_escape(text: str | None) -> str:
+    r"""Document text made literal for ``st.markdown`` (no emphasis, links or headings from it).
+
+    >>> print(md_escape("A*B [x](y)"))
+    A\*B \[x\]\(y\)
+    """
+    return _MARKDOWN.sub(r"\\\1", text or "")

@@ -48,18 +48,6 @@ def normalize_query(text: str | None) -> str:
     return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text)).casefold()
 
 
-_MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$])")
-
-
-def md_escape(text: str | None) -> str:
-    r"""Document text made literal for ``st.markdown`` (no emphasis, links or headings from it).
-
-    >>> print(md_escape("A*B [x](y)"))
-    A\*B \[x\]\(y\)
-    """
-    return _MARKDOWN.sub(r"\\\1", text or "")
-
-
 def flag_mask(items: pd.DataFrame, code: str) -> pd.Series:
     """Rows carrying one flag (``multiyear``: a 国庫債務負担行為 amount is given)."""
     if code == "multiyear":

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.format import change, oku, pct, signed_oku, signed_pct
+from dashboard.format import change, md_escape, oku, pct, signed_oku, signed_pct
 from dashboard.i18n import name, t
 
 #: Colours for the two years, used on every chart (base grey, request blue).
@@ -102,7 +102,7 @@ def matter_list(matters: pd.DataFrame, ministry: str | None, lang: str) -> list[
             if not row.requested_by or row.requested_by == ministry
             else t("ov.matter.by", lang, who=row.requested_by)
         )
-        lines.append(f"{row.text}{who} — {t('ov.matter.amount', lang)}")
+        lines.append(f"{md_escape(row.text)}{who} — {t('ov.matter.amount', lang)}")
     return lines
 
 

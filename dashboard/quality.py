@@ -11,9 +11,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from dashboard.format import oku
+from dashboard.format import md_escape, oku
 from dashboard.i18n import TEXT, name, t
-from dashboard.items import md_escape
 from dashboard.labels import section_labels
 from loaders import LoaderError
 from loaders.decode import read_lines, sha256_of

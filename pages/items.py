@@ -4,7 +4,7 @@ import streamlit as st
 
 from dashboard import items as it
 from dashboard import ui
-from dashboard.format import oku
+from dashboard.format import md_escape, oku
 from dashboard.i18n import t
 from dashboard.labels import section_labels, year_labels
 from dashboard.params import Param
@@ -108,7 +108,7 @@ if listings.empty:
 
 priority = it.project_priority(tables["priority_requests"], project, listings)
 texts = it.detail_texts(listings, priority, lang)
-st.markdown(f"#### {it.md_escape(texts['name'])}")
+st.markdown(f"#### {md_escape(texts['name'])}")
 st.button(t("it.detail.clear", lang), on_click=lambda: state.update({keys["project"]: None}), icon=":material/close:")
 # Two by two: a 内数 amount with its marker does not fit a quarter of the page.
 m1, m2 = st.columns(2)
@@ -158,7 +158,7 @@ for request in priority.itertuples():
             lang,
             amount=oku(request.request_oku, lang),
             line=request.source_line,
-            name=it.md_escape(request.name),
+            name=md_escape(request.name),
             match=t(f"it.match.{request.match}", lang),
         )
     )

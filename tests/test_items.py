@@ -8,6 +8,7 @@ from streamlit.testing.v1 import AppTest
 
 from dashboard import items as it
 from dashboard.csvout import to_csv_bytes
+from dashboard.format import md_escape
 from tests.conftest import APP
 
 IPA = "独立行政法人情報処理推進機構運営費交付金"
@@ -127,7 +128,7 @@ def test_csv_of_filtered_rows(tables: dict) -> None:
 
 
 def test_md_escape_keeps_document_text_literal() -> None:
-    assert it.md_escape("[link](http://x) *em*") == r"\[link\]\(http://x\) \*em\*"
+    assert md_escape("[link](http://x) *em*") == r"\[link\]\(http://x\) \*em\*"
 
 
 # --- the page --------------------------------------------------------------------------
