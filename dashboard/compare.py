@@ -16,7 +16,7 @@ import html
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.format import oku, signed_oku, signed_pct
+from dashboard.format import oku, signed_oku, signed_pct, wrap
 from dashboard.i18n import name, t
 from dashboard.labels import section_labels
 
@@ -247,10 +247,6 @@ def direction(row: object, lang: str) -> str:
     return t("cmp.dir.same", lang)
 
 
-def _short(text: str, limit: int = 22) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
 def figure(rows: pd.DataFrame, lang: str, years: tuple[str, str]) -> go.Figure:
     """Grouped horizontal bars, base (grey) vs request (blue), first row on top.
 
@@ -260,7 +256,8 @@ def figure(rows: pd.DataFrame, lang: str, years: tuple[str, str]) -> go.Figure:
     request_year, base_year = years
     labels, seen = [], set()
     for row in rows.itertuples():
-        label = _short(html.escape(str(row.label), quote=False))
+        # Two lines of 14 characters: on a phone the labels would otherwise squeeze the bars.
+        label = wrap(html.escape(str(row.label), quote=False), 14, 2)
         if getattr(row, "n_items", 0) == 1 and row.n_new == 1 and pd.isna(row.base_oku):
             label = t("cmp.mark.new", lang) + label
         while label in seen:  # two projects with the same short name must not share a bar

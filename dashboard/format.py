@@ -99,3 +99,17 @@ def md_escape(text: str | None) -> str:
     A\*B \[x\]\(y\)
     """
     return _MARKDOWN.sub(r"\\\1", text or "")
+
+
+def wrap(text: str, width: int, lines: int | None = None) -> str:
+    """Break a label into ``<br>``-joined lines of ``width`` characters (plotly does not wrap
+    Japanese); past ``lines`` lines the rest becomes "…".
+
+    >>> wrap("中小企業活性化・事業承継総合支援事業", 8, 2)
+    '中小企業活性化・<br>事業承継総合支援…'
+    """
+    chunks = [text[i : i + width] for i in range(0, len(text), width)] or [""]
+    if lines is not None and len(chunks) > lines:
+        chunks = chunks[:lines]
+        chunks[-1] = chunks[-1][: width - 1] + "…"
+    return "<br>".join(chunks)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.format import oku
+from dashboard.format import oku, wrap
 from dashboard.i18n import name, t
 from dashboard.params import Param
 
@@ -241,16 +241,8 @@ def display_table(filtered: pd.DataFrame, lang: str) -> pd.DataFrame:
 
 
 def wrap_label(text: str, width: int = LABEL_WIDTH, lines: int = LABEL_LINES) -> str:
-    """A bar label on at most ``lines`` lines of ``width`` characters; the rest becomes "…".
-
-    >>> wrap_label("中小企業活性化・事業承継総合支援事業", 8)
-    '中小企業活性化・<br>事業承継総合支援…'
-    """
-    chunks = [text[i : i + width] for i in range(0, len(text), width)] or [""]
-    if len(chunks) > lines:
-        chunks = chunks[:lines]
-        chunks[-1] = chunks[-1][: width - 1] + "…"
-    return "<br>".join(chunks)
+    """A bar label on at most two lines of 16 characters (see :func:`dashboard.format.wrap`)."""
+    return wrap(text, width, lines)
 
 
 def bar_figure(filtered: pd.DataFrame, lang: str) -> go.Figure:

@@ -19,7 +19,7 @@ import plotly.colors as pc
 import plotly.graph_objects as go
 
 from dashboard.compare import flags, primary
-from dashboard.format import oku, pct, signed_oku, signed_pct
+from dashboard.format import oku, pct, signed_oku, signed_pct, wrap
 from dashboard.i18n import name, t
 from dashboard.labels import section_labels
 
@@ -157,13 +157,6 @@ def _esc(text: object) -> str:
     return html.escape(str(text), quote=False)
 
 
-def _wrap(text: str, width: int = 14) -> str:
-    """Break a long Japanese name into lines so it fits a tile (plotly does not wrap)."""
-    if len(text) <= width:
-        return text
-    return "<br>".join(text[i : i + width] for i in range(0, len(text), width))
-
-
 def nodes(tree: Tree, sections: pd.DataFrame, color: str, lang: str, years: tuple[str, str]) -> pd.DataFrame:
     """Every node of the tree: ``id, parent, label, value, colour, text, hover, kind``.
 
@@ -277,7 +270,7 @@ def nodes(tree: Tree, sections: pd.DataFrame, color: str, lang: str, years: tupl
             {
                 "id": leaf.id,
                 "parent": leaf.section_id,
-                "label": _wrap(label),
+                "label": wrap(label, 14),
                 "value": leaf.size_oku,
                 "colour": colour,
                 "text": f"{oku(leaf.size_oku, lang)} · {rate_text}",
