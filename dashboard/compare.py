@@ -100,6 +100,34 @@ def _aggregate(rows: pd.DataFrame, key: str) -> pd.DataFrame:
     return grouped.reset_index()
 
 
+def _grouped_rows(
+    grouped: pd.DataFrame, key: str, labels: list[str], stated: pd.DataFrame, comparable: bool, order: object
+) -> pd.DataFrame:
+    """Rows of the account or section level: sums of primary listings beside the stated totals.
+
+    The stated totals are shown only when no filter on the other dimension (or 新規) makes
+    the listed sum a different thing from what the document states.
+    """
+    return pd.DataFrame(
+        {
+            "key": grouped[key],
+            "label": labels,
+            "request_oku": grouped["request_oku"],
+            "base_oku": grouped["base_oku"],
+            "change_oku": grouped["change_oku"],
+            "change_pct": grouped["change_pct"],
+            "n_items": grouped["n_items"],
+            "n_new": grouped["n_new"].astype(int),
+            "stated_request_oku": stated["request_oku"].to_numpy() if comparable else float("nan"),
+            "stated_base_oku": stated["base_oku"].to_numpy() if comparable else float("nan"),
+            "section": "",
+            "account": "",
+            "flags": "",
+            "order": order,
+        }
+    )
+
+
 def compare_rows(
     items: pd.DataFrame,
     sections: pd.DataFrame,
@@ -150,23 +178,13 @@ def compare_rows(
         grouped = order.merge(grouped, on="section_id", how="inner")
         comparable = not account_filter and not new_only
         stated = by_section.reindex(grouped["section_id"])
-        out = pd.DataFrame(
-            {
-                "key": grouped["section_id"],
-                "label": [labels.get(s, s) for s in grouped["section_id"]],
-                "request_oku": grouped["request_oku"],
-                "base_oku": grouped["base_oku"],
-                "change_oku": grouped["change_oku"],
-                "change_pct": grouped["change_pct"],
-                "n_items": grouped["n_items"],
-                "n_new": grouped["n_new"].astype(int),
-                "stated_request_oku": stated["request_oku"].to_numpy() if comparable else float("nan"),
-                "stated_base_oku": stated["base_oku"].to_numpy() if comparable else float("nan"),
-                "section": "",
-                "account": "",
-                "flags": "",
-                "order": grouped["order"],
-            }
+        out = _grouped_rows(
+            grouped,
+            "section_id",
+            [labels.get(k, k) for k in grouped["section_id"]],
+            stated,
+            comparable,
+            grouped["order"],
         )
     elif level == "account":
         grouped = _aggregate(rows, "account")
@@ -174,23 +192,13 @@ def compare_rows(
         rank = {a: i for i, a in enumerate([*known.index, *sorted(set(grouped["account"]) - set(known.index))])}
         comparable = not section_filter and not new_only
         stated = known.reindex(grouped["account"])
-        out = pd.DataFrame(
-            {
-                "key": grouped["account"],
-                "label": [name(a, lang) for a in grouped["account"]],
-                "request_oku": grouped["request_oku"],
-                "base_oku": grouped["base_oku"],
-                "change_oku": grouped["change_oku"],
-                "change_pct": grouped["change_pct"],
-                "n_items": grouped["n_items"],
-                "n_new": grouped["n_new"].astype(int),
-                "stated_request_oku": stated["request_oku"].to_numpy() if comparable else float("nan"),
-                "stated_base_oku": stated["base_oku"].to_numpy() if comparable else float("nan"),
-                "section": "",
-                "account": "",
-                "flags": "",
-                "order": [rank[a] for a in grouped["account"]],
-            }
+        out = _grouped_rows(
+            grouped,
+            "account",
+            [name(a, lang) for a in grouped["account"]],
+            stated,
+            comparable,
+            [rank[a] for a in grouped["account"]],
         )
     else:
         raise ValueError(f"unknown level {level!r}")
