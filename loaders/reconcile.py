@@ -54,6 +54,15 @@ def _present(values: pd.Series) -> list[float]:
     return [float(v) for v in values if pd.notna(v)]
 
 
+def _both_measures(label: str, stated: pd.Series, parts: pd.DataFrame) -> list[dict[str, Any]]:
+    """An accounts-table row's request and base, each against the sum of ``parts``."""
+    return [
+        check("accounts", label, measure, stated[column], _present(parts[column]), ref=stated["account"])
+        for measure, column in (("request", "request_oku"), ("base", "base_oku"))
+        if pd.notna(stated[column])
+    ]
+
+
 def reconcile(
     accounts: pd.DataFrame,
     sections: pd.DataFrame,
@@ -66,33 +75,10 @@ def reconcile(
     top = accounts[accounts["kind"] == "account"]
     for _, account in top.iterrows():
         parts = accounts[accounts["parent"] == account["account"]]
-        if parts.empty:
-            continue
-        for measure, column in (("request", "request_oku"), ("base", "base_oku")):
-            if pd.notna(account[column]):
-                rows.append(
-                    check(
-                        "accounts",
-                        f"{account['account']} = うち計",
-                        measure,
-                        account[column],
-                        _present(parts[column]),
-                        ref=account["account"],
-                    )
-                )
+        if not parts.empty:
+            rows += _both_measures(f"{account['account']} = うち計", account, parts)
     for _, total in accounts[accounts["kind"] == "total"].iterrows():
-        for measure, column in (("request", "request_oku"), ("base", "base_oku")):
-            if pd.notna(total[column]):
-                rows.append(
-                    check(
-                        "accounts",
-                        f"{total['account']} = 各会計の計",
-                        measure,
-                        total[column],
-                        _present(top[column]),
-                        ref=total["account"],
-                    )
-                )
+        rows += _both_measures(f"{total['account']} = 各会計の計", total, top)
     counted = items[items["is_primary"] & ~items["is_portion"]]
     # One pass collects each section's parts: filtering the items per section made this
     # quadratic in the document's size, and per-section pandas calls were most of the build.
