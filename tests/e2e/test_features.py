@@ -90,7 +90,12 @@ def _download(page) -> tuple[bytes, str]:
 
 @pytest.mark.parametrize(
     ("query", "charts"),
-    [("priority?q=中小企業&transfer=0", 1), ("compare?level=item&new=1", 1), ("items?flag=portion", 0)],
+    [
+        ("priority?q=中小企業&transfer=0", 1),
+        ("compare?level=item&new=1", 1),
+        ("items?flag=portion", 0),
+        ("quality?status=gap", 0),
+    ],
 )
 def test_csv_download_matches_the_rows_shown(page, server, query: str, charts: int) -> None:
     open_page(page, f"{server}/{query}", charts=charts)
