@@ -44,8 +44,8 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "A new project: no budget the year before.",
     },
     "gl.shinki.treat": {
-        "ja": "当初予算額は空欄（0ではありません）。増減は計算せず、区分に「新規」と書きます。",
-        "en": "The base is empty (not zero); no change is computed, and the flags say “new”.",
+        "ja": "当初予算額は空欄（0ではありません）で、増減率は出しません。事業一覧では増減も空欄、比較ページでは要求額全体を増加分として数え「新規」と示します。",
+        "en": "The base is empty (not zero) and there is no % change. The projects list leaves the change empty; the comparison page counts the whole request as the increase and marks it “new”.",
     },
     "gl.naisu.meaning": {
         "ja": "「〜の内数」: 示された額は大きな予算全体（例: 法人の運営費交付金）の額で、その一部だけがこの施策に使われる。",
