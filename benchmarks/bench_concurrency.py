@@ -82,6 +82,15 @@ class Level:
         return (self.rss_after - self.rss_before) / self.sessions
 
 
+def _record(level: Level, runs: list) -> None:
+    """Count a session's runs into its level; a run that did not finish fails the session."""
+    for run in runs:
+        level.latencies.append(run.seconds)
+        level.exceptions += run.exceptions
+        if run.status != "FINISHED_SUCCESSFULLY":
+            raise RuntimeError(run.status)
+
+
 async def _app_session(port: int, pages, changes: int, level: Level, connected: asyncio.Event | None) -> None:
     session = StreamlitSession(port)
     try:
@@ -95,11 +104,7 @@ async def _app_session(port: int, pages, changes: int, level: Level, connected: 
                 runs.append(run)
                 level.changes.append(run.seconds)
                 level.per_page.setdefault(page.label, []).append(run.seconds)
-            for run in runs:
-                level.latencies.append(run.seconds)
-                level.exceptions += run.exceptions
-                if run.status != "FINISHED_SUCCESSFULLY":
-                    raise RuntimeError(run.status)
+            _record(level, runs)
     except Exception as exc:
         level.failed += 1
         level.errors.append(f"{type(exc).__name__}: {exc}"[:200])
@@ -122,11 +127,7 @@ async def _empty_session(port: int, changes: int, level: Level, connected: async
             run = await session.rerun(widget_states=[text_input_state(widget, f"v{i % 2}")], timeout=RUN_TIMEOUT)
             runs.append(run)
             level.changes.append(run.seconds)
-        for run in runs:
-            level.latencies.append(run.seconds)
-            level.exceptions += run.exceptions
-            if run.status != "FINISHED_SUCCESSFULLY":
-                raise RuntimeError(run.status)
+        _record(level, runs)
     except Exception as exc:
         level.failed += 1
         level.errors.append(f"{type(exc).__name__}: {exc}"[:200])
