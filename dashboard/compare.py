@@ -12,13 +12,18 @@ and never summed into an account or section.
 from __future__ import annotations
 
 import html
+from collections.abc import Mapping
+from dataclasses import dataclass
 
 import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.format import oku, signed_oku, signed_pct, wrap
 from dashboard.i18n import name, t
-from dashboard.labels import section_labels
+from dashboard.labels import section_labels, year_labels
+from dashboard.params import Param
+from dashboard.view import PCT, SIGNED, Table, View
+from loaders.schema import ACCOUNTS_NAMES
 
 LEVELS = ("account", "section", "item")
 SORTS = ("change", "pct", "request")
@@ -325,3 +330,75 @@ def figure(rows: pd.DataFrame, lang: str, years: tuple[str, str]) -> go.Figure:
         uniformtext={"minsize": 9, "mode": "show"},
     )
     return figure
+
+
+# --- page contract (see dashboard/view.py) ---------------------------------------------
+
+
+def specs(tables: Mapping[str, pd.DataFrame]) -> list[Param]:
+    """URL keys of /compare: ``level``, ``section`` and ``account`` (repeatable), ``new``, ``sort``, ``top``."""
+    present = set(tables["items"]["account"])
+    accounts = [a for a in ACCOUNTS_NAMES if a in present]
+    return [
+        Param("level", "choice", LEVELS, default="section"),
+        Param("section", "multi", tuple(tables["sections"].sort_values("order")["section_id"]), default=[]),
+        Param("account", "multi", tuple(accounts), default=[]),
+        Param("new", "choice", ("1",), default=None),
+        Param("sort", "choice", SORTS, default="change"),
+        Param("top", "int", default=20, minimum=1, maximum=1000),
+    ]
+
+
+@dataclass(frozen=True)
+class Filters:
+    """What /compare filters on (hashable: it is part of the view's cache key)."""
+
+    level: str = "section"
+    sections: tuple[str, ...] = ()
+    accounts: tuple[str, ...] = ()
+    new_only: bool = False
+    sort: str = "change"
+    top: int | None = 20
+
+    @classmethod
+    def from_values(cls, values: Mapping[str, object]) -> Filters:
+        return cls(
+            level=str(values.get("level") or "section"),
+            sections=tuple(values.get("section") or ()),
+            accounts=tuple(values.get("account") or ()),
+            new_only=values.get("new") == "1",
+            sort=str(values.get("sort") or "change"),
+            top=int(values["top"]) if values.get("top") else None,
+        )
+
+
+def view(tables: Mapping[str, pd.DataFrame], filters: Filters, lang: str) -> View:
+    """Rows, chart and table of /compare for ``filters``."""
+    years = year_labels(tables["documents"], lang)
+    everything = compare_rows(
+        tables["items"],
+        tables["sections"],
+        tables["accounts"],
+        filters.level,
+        lang,
+        list(filters.sections),
+        list(filters.accounts),
+        filters.new_only,
+        filters.sort,
+    )
+    rows = everything.head(filters.top) if filters.top else everything
+    frame = table(rows, filters.level, lang, years)
+    kinds = {t("cmp.col.change", lang): SIGNED, t("cmp.col.pct", lang): PCT}
+    csv_filters = {
+        "level": filters.level,
+        "section": list(filters.sections),
+        "account": list(filters.accounts),
+        "new": "1" if filters.new_only else None,
+        "sort": filters.sort,
+        "top": filters.top,
+    }
+    return View(
+        tables={"rows": Table(frame, {c: k for c, k in kinds.items() if c in frame}, "compare", csv_filters)},
+        figures={"bars": figure(rows, lang, years) if not rows.empty else None},
+        texts={"shown": len(rows), "total": len(everything), **(summary(rows, lang) if not rows.empty else {})},
+    )

@@ -101,12 +101,44 @@ def md_escape(text: str | None) -> str:
     return _MARKDOWN.sub(r"\\\1", text or "")
 
 
+# GFM turns bare URLs, www. names and e-mail addresses into links even in escaped text;
+# a word joiner (U+2060, invisible) after the scheme, "www" or "@" stops it.
+_AUTOLINK = re.compile(r"(?i)(https?|ftp|mailto|www|@)")
+
+
+def md_literal(text: str | None) -> str:
+    r"""Untrusted text (a document's or a URL's) for an element that renders Markdown:
+    no emphasis, links, auto-links, headings or KaTeX; it reads the same.
+
+    >>> md_literal("**b** http://evil.example $x$") == "\\*\\*b\\*\\* http\u2060://evil\\.example \\$x\\$"
+    True
+    """
+    return _AUTOLINK.sub("\\1\u2060", md_escape(text))
+
+
+def md_code(text: str | None, limit: int = 60) -> str:
+    """Untrusted text as a Markdown code span, cut to ``limit`` characters (nothing in it renders).
+
+    >>> md_code("a`b")
+    '`` a`b ``'
+    >>> md_code("x" * 70, 5)
+    '`xxxxx…`'
+    """
+    text = str(text or "").replace("\n", " ").replace("\r", " ")
+    if len(text) > limit:
+        text = text[:limit] + "…"
+    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
+    fence = "`" * (longest + 1)
+    pad = " " if longest else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
+
+
 def wrap(text: str, width: int, lines: int | None = None) -> str:
     """Break a label into ``<br>``-joined lines of ``width`` characters (plotly does not wrap
     Japanese); past ``lines`` lines the rest becomes "…".
 
     >>> wrap("中小企業活性化・事業承継総合支援事業", 8, 2)
-    '中小企業活性化・<br>事業承継総合支援…'
+    '中小企業活性化・<br>事業承継総合支…'
     """
     chunks = [text[i : i + width] for i in range(0, len(text), width)] or [""]
     if lines is not None and len(chunks) > lines:

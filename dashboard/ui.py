@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,7 +16,9 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import data
-from dashboard.csvout import csv_filename, to_csv_bytes
+from dashboard import view as vw
+from dashboard.csvout import csv_filename, neutralize, to_csv_bytes
+from dashboard.format import md_code, md_literal
 from dashboard.i18n import DEFAULT_LANG, LANGS, t
 from dashboard.params import Param, parse_all, serialize
 from loaders import LoaderError
@@ -60,7 +62,7 @@ def _global_choice(key: str, options: Sequence[str], default: str, widget, **kwa
         st.query_params[key] = chosen
     st.session_state[raw_key] = st.query_params.get_all(key)
     if bad is not None:
-        st.warning(t("notice.bad_param", lang(), param=key, value=str(bad)[:40]), icon="⚠️")
+        notices([(key, bad)])
     return chosen
 
 
@@ -232,9 +234,26 @@ def url_filters(page: str, specs: Sequence[Param]) -> dict[str, str]:
         for spec in specs:
             st.session_state[keys[spec.key]] = values[spec.key]
         st.session_state["_url_notices"] = bad
-    for key, value in st.session_state.pop("_url_notices", []):
-        st.warning(t("notice.bad_param", lang(), param=key, value=str(value)[:40]), icon="⚠️")
+    notices(st.session_state.pop("_url_notices", []))
     return keys
+
+
+#: At most this many bad URL values are named; the rest are counted.
+MAX_NOTICES = 3
+
+
+def notices(bad: Sequence[tuple[str, object]]) -> None:
+    """One notice per distinct bad URL value, the value shown as code (never as Markdown).
+
+    A URL is untrusted: ``?lang=**b**[a](http://x)`` must show those characters, not
+    bold text and a link. Repeats of one key and value collapse; past
+    :data:`MAX_NOTICES` the rest are counted in one line.
+    """
+    distinct = list(dict.fromkeys((str(key)[:40], str(value)) for key, value in bad))
+    for key, value in distinct[:MAX_NOTICES]:
+        st.warning(t("notice.bad_param", lang(), param=md_code(key, 40), value=md_code(value, 60)), icon="⚠️")
+    if len(distinct) > MAX_NOTICES:
+        st.warning(t("notice.more", lang(), n=len(distinct) - MAX_NOTICES), icon="⚠️")
 
 
 def sync_url(page: str, specs: Sequence[Param]) -> dict[str, object]:
@@ -253,7 +272,7 @@ def sync_url(page: str, specs: Sequence[Param]) -> dict[str, object]:
     return values
 
 
-def download_csv(frame: pd.DataFrame, page: str, filters: dict[str, object], key: str = "csv") -> None:
+def download_csv(frame: pd.DataFrame, page: str, filters: Mapping[str, object], key: str = "csv") -> None:
     """A "CSV" download button for exactly ``frame`` (headers as shown on screen)."""
     st.download_button(
         t("csv.download", lang()),
@@ -265,3 +284,82 @@ def download_csv(frame: pd.DataFrame, page: str, filters: dict[str, object], key
         icon=":material/download:",
         on_click="ignore",
     )
+
+
+# --- the page contract: one cache scheme, one way to show a table and untrusted text ---------
+
+
+@st.cache_resource(show_spinner=False, max_entries=256)
+def _cached_view(builder: str, document_id: str, stamp: tuple, filters: object, lang: str, _build, _tables) -> vw.View:
+    # Shared and read-only (st.cache_data would pickle figures and frames on every hit).
+    # Keyed by the builder's name, the document, the table files, the filters (a frozen
+    # dataclass) and the language; the builder and the tables themselves are not hashed.
+    return _build(_tables, filters, lang)
+
+
+def cached_view(build: Callable[[data.Tables, object, str], vw.View], filters: object) -> vw.View:
+    """``build(tables, filters, lang)`` for the chosen document, computed once per key for every session.
+
+    The one cache-key scheme of the app: builder, document, table files, filters, language.
+    ``build`` must treat the tables as read-only (they are shared).
+    """
+    _require_router()
+    loaded = _this_run()
+    doc = document_id(loaded)
+    shared = _for_document(loaded.out_dir, loaded.stamp, doc)
+    name = f"{build.__module__}.{build.__qualname__}"
+    return _cached_view(name, doc, loaded.stamp, filters, lang(), _build=build, _tables=shared)
+
+
+def _column_config(kind: str):
+    column = st.column_config
+    return {
+        vw.AMOUNT: column.NumberColumn(format="localized"),
+        vw.SIGNED: column.NumberColumn(format="%+.2f"),
+        vw.PCT: column.NumberColumn(format="%+.1f"),
+        vw.SHARE: column.ProgressColumn(format="%.1f%%", min_value=0, max_value=100, width="medium"),
+        vw.INT: column.NumberColumn(format="%d"),
+        vw.SCORE: column.NumberColumn(format="%.3f"),
+        vw.TEXT: column.TextColumn(),
+        vw.LONG_TEXT: column.TextColumn(width="large"),
+    }[kind]
+
+
+def shown(frame: pd.DataFrame) -> pd.DataFrame:
+    """The frame as the grid shows it: text cells a spreadsheet would run as a formula get a leading '.
+
+    The grid's own toolbar offers "Download as CSV" of what it shows, and Streamlit has no
+    switch to turn that off, so the protection of :func:`dashboard.csvout.to_csv_bytes` is
+    applied to the displayed cells too (numbers are untouched; a name never starts with =).
+    """
+    text = [c for c in frame.columns if frame[c].dtype == object or pd.api.types.is_string_dtype(frame[c])]
+    risky = [c for c in text if frame[c].map(lambda v: neutralize(v) is not v).any()]
+    if not risky and not any(neutralize(str(c)) != str(c) for c in frame.columns):
+        return frame
+    safe = frame.copy()
+    for column in risky:
+        safe[column] = safe[column].map(neutralize)
+    safe.columns = [neutralize(str(c)) for c in safe.columns]
+    return safe
+
+
+def table(table: vw.Table, key: str | None = None, **dataframe_kwargs) -> object:
+    """Show a :class:`~dashboard.view.Table` (formats by column kind) and its CSV button under it."""
+    frame = shown(table.frame)
+    config = {
+        neutralize(str(c)): _column_config(table.kind(c)) for c in table.frame.columns if table.kind(c) != vw.TEXT
+    }
+    result = st.dataframe(frame, hide_index=True, width="stretch", column_config=config, key=key, **dataframe_kwargs)
+    if table.csv:
+        download_csv(table.frame, table.csv, table.csv_filters, key=f"csv.{key or table.csv}")
+    return result
+
+
+def plain(text: object) -> None:
+    """Untrusted text (a document's, an upload's, a URL's) as plain text: never Markdown or HTML."""
+    st.text("" if text is None else str(text))
+
+
+def literal(text: object) -> str:
+    """Untrusted text for an element that only takes Markdown (title, caption, metric label)."""
+    return md_literal("" if text is None else str(text))

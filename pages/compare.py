@@ -6,49 +6,12 @@ from dashboard import compare as cmp
 from dashboard import ui
 from dashboard.i18n import name, t
 from dashboard.labels import section_labels, year_labels
-from dashboard.params import Param
-from loaders.schema import ACCOUNTS_NAMES
-
-
-@st.cache_data(show_spinner=False, max_entries=128)
-def _view(document_id: str, files: tuple, filters: tuple, lang: str, _tables: dict) -> dict:
-    # Keyed by the document, the table files and the filters (as a tuple); _tables is not hashed.
-    level, sections, accounts, new_only, sort, top = filters
-    years = year_labels(_tables["documents"], lang)
-    everything = cmp.compare_rows(
-        _tables["items"],
-        _tables["sections"],
-        _tables["accounts"],
-        level,
-        lang,
-        list(sections),
-        list(accounts),
-        new_only,
-        sort,
-    )
-    rows = everything.head(int(top)) if top else everything
-    return {"rows": rows, "total": len(everything), "table": cmp.table(rows, level, lang, years), "years": years}
-
-
-@st.cache_resource(show_spinner=False, max_entries=128)
-def _figure(document_id: str, files: tuple, filters: tuple, lang: str, _view: dict):
-    # A shared, read-only Figure: st.plotly_chart only serializes it, and rebuilding one costs tens of ms.
-    return cmp.figure(_view["rows"], lang, _view["years"])
-
 
 lang = ui.lang()
 tables = ui.tables()
 years = year_labels(tables["documents"], lang)
 labels = section_labels(tables["sections"], lang)
-accounts = [a for a in ACCOUNTS_NAMES if a in set(tables["items"]["account"])]
-specs = [
-    Param("level", "choice", cmp.LEVELS, default="section"),
-    Param("section", "multi", tuple(labels), default=[]),
-    Param("account", "multi", tuple(accounts), default=[]),
-    Param("new", "choice", ("1",), default=None),
-    Param("sort", "choice", cmp.SORTS, default="change"),
-    Param("top", "int", default=20, minimum=1, maximum=1000),
-]
+specs = cmp.specs(tables)
 
 st.title(t("cmp.heading", lang, base=years[1], request=years[0]))
 st.caption(t("cmp.intro", lang))
@@ -78,49 +41,20 @@ c5.multiselect(
 )
 c6.multiselect(
     t("cmp.filter.account", lang),
-    accounts,
+    specs[2].choices,
     key=keys["account"],
     format_func=lambda a: name(a, lang),
     placeholder=t("cmp.filter.all", lang),
 )
-values = ui.sync_url("compare", specs)
-
-level = values["level"]
-filters = (
-    level,
-    tuple(values["section"]),
-    tuple(values["account"]),
-    values["new"] == "1",
-    values["sort"],
-    values["top"],
-)
-args = (*ui.tables_key(), filters, lang)
-view = _view(*args, tables)
-rows = view["rows"]
-if rows.empty:
+view = ui.cached_view(cmp.view, cmp.Filters.from_values(ui.sync_url("compare", specs)))
+if not view.texts["shown"]:
     st.info(t("cmp.empty", lang))
     st.stop()
 
-st.caption(t("cmp.count", lang, shown=len(rows), total=view["total"], **cmp.summary(rows, lang)))
-st.plotly_chart(_figure(*args, view), width="stretch")
+st.caption(t("cmp.count", lang, **view.texts))
+st.plotly_chart(view.figures["bars"], width="stretch")
 
 st.subheader(t("cmp.table", lang))
-frame = view["table"]
-number = st.column_config.NumberColumn(format="localized")
-st.dataframe(
-    frame,
-    hide_index=True,
-    width="stretch",
-    column_config={
-        column: st.column_config.NumberColumn(format="%+.2f")
-        if column == t("cmp.col.change", lang)
-        else st.column_config.NumberColumn(format="%+.1f")
-        if column == t("cmp.col.pct", lang)
-        else number
-        for column in frame.columns
-        if frame[column].dtype.kind == "f"
-    },
-)
-ui.download_csv(frame, "compare", values)
+ui.table(view.tables["rows"])
 st.caption(t("cmp.note.portion", lang) + " " + t("cmp.note.basis", lang))
 st.caption(t("glossary.hint", lang))

@@ -211,7 +211,7 @@ def test_page_in_english() -> None:
 
 def test_page_bad_language_falls_back_to_japanese() -> None:
     at = _overview("xx")
-    assert any("lang=xx" in w.value for w in at.warning)
+    assert any("`lang`" in w.value and "`xx`" in w.value for w in at.warning)
     assert at.dataframe[0].value.columns[0] == "会計"
 
 

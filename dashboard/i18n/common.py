@@ -12,8 +12,12 @@ TEXT: dict[str, dict[str, str]] = {
     "lang.label": {"ja": "言語 / Language", "en": "言語 / Language"},
     "doc.label": {"ja": "資料", "en": "Document"},
     "notice.bad_param": {
-        "ja": "URLの「{param}={value}」は使えない値のため、既定の表示にしています。",
-        "en": "The URL value “{param}={value}” is not valid, so the default view is shown.",
+        "ja": "URLの {param} の値 {value} は使えないため、既定の表示にしています。",
+        "en": "The URL value {value} for {param} is not valid, so the default view is shown.",
+    },
+    "notice.more": {
+        "ja": "ほかに {n} 個の使えない値を無視しました。",
+        "en": "{n} more invalid URL values were ignored.",
     },
     "build.failed": {
         "ja": "資料を読み込めませんでした。data/raw/ の原文を確認してください:",
