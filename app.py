@@ -13,6 +13,7 @@ ui.document_picker(ui.load())
 
 pages = [
     st.Page("pages/overview.py", title=t("nav.overview", lang), icon=":material/dashboard:", default=True),
+    st.Page("pages/search.py", title=t("nav.search", lang), icon=":material/search:", url_path="search"),
     st.Page("pages/treemap.py", title=t("nav.treemap", lang), icon=":material/grid_view:", url_path="treemap"),
     st.Page("pages/compare.py", title=t("nav.compare", lang), icon=":material/compare_arrows:", url_path="compare"),
     st.Page("pages/priority.py", title=t("nav.priority", lang), icon=":material/star:", url_path="priority"),

@@ -5,18 +5,20 @@ Pure functions of DataFrames and small values (no Streamlit), so tests call them
 
 from __future__ import annotations
 
+import html
 import math
-import re
-import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.format import oku, wrap
+from dashboard.format import oku, signed_oku, wrap
 from dashboard.i18n import name, t
+from dashboard.labels import section_labels
 from dashboard.params import Param
+from dashboard.text import Query, name_matches, normalize
+from dashboard.view import AMOUNT, INT, SCORE, SHARE, Table, View, changed_filters
 
 #: URL value of the "not linked to any project" choice of ``section`` (section ids are never this).
 UNLINKED = "unlinked"
@@ -29,8 +31,9 @@ LABEL_WIDTH = 16
 LABEL_LINES = 2
 
 
-def specs(section_ids: Sequence[str]) -> list[Param]:
+def specs(tables: Mapping[str, pd.DataFrame]) -> list[Param]:
     """The page's URL keys; ``section`` accepts the document's section ids and ``unlinked``."""
+    section_ids = tables["sections"].sort_values("order")["section_id"].tolist()
     return [
         Param("q", "text", default=""),
         Param("min", "number", minimum=0),
@@ -44,26 +47,6 @@ def specs(section_ids: Sequence[str]) -> list[Param]:
 def filename_filters(values: Mapping[str, object], page_specs: Sequence[Param]) -> dict[str, object]:
     """The filters that differ from their defaults (what the CSV file name should mention)."""
     return {s.key: values.get(s.key) for s in page_specs if values.get(s.key) not in (s.default, None, "", [])}
-
-
-def normalize(text: str | None) -> str:
-    """Text for matching: NFKC, no spaces, case-folded ("ＧＸ サプライ" → "gxサプライ")."""
-    if not text:
-        return ""
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text)).casefold()
-
-
-def name_matches(names: pd.Series, query: str | None) -> pd.Series:
-    """Rows whose name holds the query, ignoring width, case and spaces.
-
-    "GX サプライ" finds "GXサプライチェーン"; words apart ("中小企業 支援") find names holding each of them.
-    """
-    if not query or not query.strip():
-        return pd.Series(True, index=names.index)
-    joined = normalize(query)
-    words = [normalize(w) for w in unicodedata.normalize("NFKC", query).split()]
-    normalized = names.map(normalize)
-    return normalized.map(lambda n: joined in n or all(w in n for w in words)).astype(bool)
 
 
 def linked_requests(priority: pd.DataFrame, items: pd.DataFrame, sections: pd.DataFrame) -> pd.DataFrame:
@@ -151,7 +134,12 @@ def filter_requests(frame: pd.DataFrame, filters: Filters) -> pd.DataFrame:
 
 @dataclass(frozen=True)
 class Summary:
-    """Count and sum of what is shown, beside the document's stated 合計."""
+    """Count and sum of what is shown, beside the document's stated 合計, and their shares.
+
+    ``total_oku`` is what "share of the total" divides by: the stated 合計, or the sum of
+    every request when the document states none. ``without_oku`` is the sum of every
+    request that is not a transfer; ``sum_without_oku`` the same over the rows shown.
+    """
 
     count: int
     total_count: int
@@ -162,27 +150,62 @@ class Summary:
     stated_oku: float | None
     difference_oku: float | None
     tolerance_oku: float | None
+    total_oku: float = 0.0
+    without_oku: float = 0.0
+    sum_without_oku: float = 0.0
+    share_total_pct: float | None = None
+    share_without_pct: float | None = None
+
+
+def _share(part: float, whole: float | None) -> float | None:
+    return None if not whole or not math.isfinite(whole) else part / whole * 100
 
 
 def summary(filtered: pd.DataFrame, everything: pd.DataFrame, reconciliation: pd.DataFrame) -> Summary:
-    """The filtered count and sum, the sum of all rows, and the stated 合計 (None when not stated)."""
+    """The filtered count and sum, the sum of all rows, the stated 合計 (None when not stated), the shares."""
     stated = reconciliation[reconciliation["scope"] == "priority_requests"]
     row = stated.iloc[0] if not stated.empty else None
 
     def _num(column: str) -> float | None:
         return None if row is None or pd.isna(row[column]) else float(row[column])
 
+    all_sum = round(float(everything["request_oku"].sum()), 6)
+    transfer = round(float(everything.loc[everything["is_transfer"], "request_oku"].sum()), 6)
+    total = _num("stated_oku") if _num("stated_oku") is not None else all_sum
+    shown_sum = round(float(filtered["request_oku"].sum()), 6)
+    shown_without = round(float(filtered.loc[~filtered["is_transfer"].astype(bool), "request_oku"].sum()), 6)
+    without = round(all_sum - transfer, 6)
     return Summary(
         count=len(filtered),
         total_count=len(everything),
-        sum_oku=round(float(filtered["request_oku"].sum()), 6),
-        all_sum_oku=round(float(everything["request_oku"].sum()), 6),
-        transfer_oku=round(float(everything.loc[everything["is_transfer"], "request_oku"].sum()), 6),
+        sum_oku=shown_sum,
+        all_sum_oku=all_sum,
+        transfer_oku=transfer,
         transfer_names=tuple(everything.loc[everything["is_transfer"], "name"]),
         stated_oku=_num("stated_oku"),
         difference_oku=_num("difference_oku"),
         tolerance_oku=_num("tolerance_oku"),
+        total_oku=total,
+        without_oku=without,
+        sum_without_oku=shown_without,
+        share_total_pct=_share(shown_sum, total),
+        share_without_pct=_share(shown_without, without),
     )
+
+
+def share_text(value: float | None) -> str:
+    """A share as people read it: one decimal, more for a sliver that would show as 0.0%.
+
+    >>> share_text(10.0917), share_text(0.0021), share_text(0), share_text(None)
+    ('10.1%', '0.002%', '0%', '—')
+    """
+    if value is None or not math.isfinite(value):
+        return "—"
+    if value == 0:
+        return "0%"
+    if abs(value) < 0.1:
+        return f"{value:.3f}".rstrip("0") + "%"
+    return f"{value:.1f}%"
 
 
 def section_label(section_id: str, sections: pd.DataFrame, counts: Mapping[str, int], lang: str) -> str:
@@ -211,16 +234,31 @@ def _note(is_transfer: bool, is_portion: bool, match: str, project_name: object,
     return " / ".join(notes)
 
 
-def display_table(filtered: pd.DataFrame, lang: str) -> pd.DataFrame:
+def _shares(amounts: pd.Series, whole: float | None, keep: pd.Series | None = None) -> pd.Series:
+    """Each amount as a percentage of ``whole`` (three decimals; NaN where ``keep`` is False)."""
+    if not whole:
+        return pd.Series(float("nan"), index=amounts.index)
+    shares = (amounts.astype(float) / whole * 100).round(3)
+    return shares if keep is None else shares.where(keep)
+
+
+def display_table(
+    filtered: pd.DataFrame, lang: str, total_oku: float | None = None, without_oku: float | None = None
+) -> pd.DataFrame:
     """The filtered rows as shown on screen and in the CSV: localized headers, amounts as plain 億円.
 
-    The share sits next to the amounts it comes from; the long section names follow.
+    Each request's two shares follow it (of the total, and of the total without transfers,
+    where a transfer itself has none); the project's request and the share of it follow;
+    the long section names come last.
     """
+    not_transfer = ~filtered["is_transfer"].astype(bool)
     return pd.DataFrame(
         {
             t("pr.col.order", lang): filtered["order"].astype("int64"),
             t("pr.col.name", lang): filtered["name"].astype(object),
             t("pr.col.request", lang): filtered["request_oku"].astype(float),
+            t("pr.col.share_total", lang): _shares(filtered["request_oku"], total_oku),
+            t("pr.col.share_without", lang): _shares(filtered["request_oku"], without_oku, not_transfer),
             t("pr.col.project_request", lang): filtered["project_request_oku"].astype(float),
             t("pr.col.share", lang): filtered["share_pct"].astype(float),
             t("pr.col.section", lang): [name(s, lang) if isinstance(s, str) else "" for s in filtered["section_name"]],
@@ -240,9 +278,134 @@ def display_table(filtered: pd.DataFrame, lang: str) -> pd.DataFrame:
     )
 
 
+def table_kinds(lang: str) -> dict[str, str]:
+    """Column kinds of :func:`display_table` (by column, never by position)."""
+    return {
+        t("pr.col.order", lang): INT,
+        t("pr.col.request", lang): AMOUNT,
+        t("pr.col.share_total", lang): SHARE,
+        t("pr.col.share_without", lang): SHARE,
+        t("pr.col.project_request", lang): AMOUNT,
+        t("pr.col.share", lang): SHARE,
+        t("pr.col.score", lang): SCORE,
+    }
+
+
+#: The group of :func:`section_subtotals` that holds the transfers (section ids are never this).
+TRANSFER = "transfer"
+
+
+def section_subtotals(
+    filtered: pd.DataFrame, sections: pd.DataFrame, lang: str, total_oku: float | None, without_oku: float | None
+) -> pd.DataFrame:
+    """Count, sum and shares of the filtered requests per linked section, in document order.
+
+    Requests not linked to the main text form one group after the sections, and transfers
+    their own (a transfer funds projects listed elsewhere, so it belongs to no section and
+    has no share of the total without transfers). ``group`` is the section id,
+    :data:`UNLINKED` or :data:`TRANSFER`.
+    """
+    is_transfer = filtered["is_transfer"].astype(bool)
+    group = filtered["section_id"].astype(object).where(filtered["section_id"].notna(), UNLINKED)
+    group = group.where(~is_transfer, TRANSFER)
+    sums = filtered.groupby(group.to_numpy(), sort=False)["request_oku"].agg(["count", "sum"])
+    labels = section_labels(sections, lang)
+    order = [g for g in [*labels, UNLINKED, TRANSFER] if g in sums.index]
+    sums = sums.loc[order]
+    label_of = {**labels, UNLINKED: t("pr.unlinked", lang), TRANSFER: t("pr.group.transfer", lang)}
+    frame = pd.DataFrame(
+        {
+            "group": order,
+            "label": [label_of.get(g, g) for g in order],
+            "count": sums["count"].astype("int64").to_numpy(),
+            "sum_oku": sums["sum"].round(6).to_numpy(),
+        }
+    )
+    frame["share_total_pct"] = _shares(frame["sum_oku"], total_oku)
+    frame["share_without_pct"] = _shares(frame["sum_oku"], without_oku, frame["group"] != TRANSFER)
+    return frame
+
+
+def subtotal_table(subtotals: pd.DataFrame, lang: str, csv: str | None = None, csv_filters=None) -> Table:
+    """:func:`section_subtotals` as shown and downloaded (headers in ``lang``)."""
+    frame = pd.DataFrame(
+        {
+            t("pr.sub.col.section", lang): subtotals["label"].astype(object),
+            t("pr.sub.col.count", lang): subtotals["count"].astype("int64"),
+            t("pr.sub.col.sum", lang): subtotals["sum_oku"].astype(float),
+            t("pr.col.share_total", lang): subtotals["share_total_pct"].astype(float),
+            t("pr.col.share_without", lang): subtotals["share_without_pct"].astype(float),
+        }
+    )
+    kinds = {
+        t("pr.sub.col.count", lang): INT,
+        t("pr.sub.col.sum", lang): AMOUNT,
+        t("pr.col.share_total", lang): SHARE,
+        t("pr.col.share_without", lang): SHARE,
+    }
+    return Table(frame, kinds, csv, csv_filters or {})
+
+
+def _label_lines(text: str, width: int, lines: int) -> str:
+    # Wrap the document's text first, then escape each line: plotly reads labels as HTML.
+    return "<br>".join(html.escape(line, quote=False) for line in wrap(text, width, lines).split("<br>"))
+
+
 def wrap_label(text: str, width: int = LABEL_WIDTH, lines: int = LABEL_LINES) -> str:
-    """A bar label on at most two lines of 16 characters (see :func:`dashboard.format.wrap`)."""
-    return wrap(text, width, lines)
+    """A bar label on at most two lines of 16 characters (see :func:`dashboard.format.wrap`), HTML-escaped."""
+    return _label_lines(text, width, lines)
+
+
+def section_figure(subtotals: pd.DataFrame, lang: str) -> go.Figure:
+    """Horizontal bars of the section subtotals, first section on top; the transfer in grey.
+
+    Each bar says its sum and its share of the total; the hover adds the count.
+    """
+    traces = []
+    top = float(subtotals["sum_oku"].max()) if len(subtotals) else 1.0
+    for is_transfer, colour in ((False, REQUEST_COLOUR), (True, TRANSFER_COLOUR)):
+        part = subtotals[(subtotals["group"] == TRANSFER) == is_transfer]
+        if part.empty:
+            continue
+        traces.append(
+            go.Bar(
+                y=part["group"].tolist(),
+                x=part["sum_oku"].tolist(),
+                orientation="h",
+                marker_color=colour,
+                name=t("pr.legend.transfer" if is_transfer else "pr.legend.request", lang),
+                text=[
+                    f"{oku(v, lang)} ({share_text(p)})"
+                    for v, p in zip(part["sum_oku"], part["share_total_pct"], strict=True)
+                ],
+                textposition="outside",
+                cliponaxis=False,
+                hovertext=[
+                    f"{html.escape(label, quote=False)}<br>{t('pr.sub.hover', lang, count=count)}"
+                    for label, count in zip(part["label"], part["count"], strict=True)
+                ],
+                hovertemplate="%{hovertext}<br>%{text}<extra></extra>",
+            )
+        )
+    groups = subtotals["group"].tolist()
+    layout = go.Layout(
+        height=max(200, 80 + 34 * len(groups)),
+        margin={"l": 10, "r": 110, "t": 10, "b": 40},
+        xaxis={"title": t("pr.axis.oku", lang), "range": [0, top * 1.04 if math.isfinite(top) and top > 0 else 1]},
+        yaxis={
+            "categoryorder": "array",
+            "categoryarray": groups[::-1],
+            "tickmode": "array",
+            "tickvals": groups,
+            "ticktext": [_label_lines(label, 18, 2) for label in subtotals["label"]],
+            "automargin": True,
+            "tickfont": {"size": 12},
+        },
+        showlegend=False,
+        barmode="overlay",
+        bargap=0.3,
+    )
+    return go.Figure(data=traces, layout=layout)
 
 
 def bar_figure(filtered: pd.DataFrame, lang: str) -> go.Figure:
@@ -270,7 +433,10 @@ def bar_figure(filtered: pd.DataFrame, lang: str) -> go.Figure:
                 text=[oku(v, lang) for v in part["request_oku"]],
                 textposition="outside",
                 cliponaxis=False,
-                hovertext=[f"{n}<br>{s}" for n, s in zip(part["name"], sections, strict=True)],
+                hovertext=[
+                    f"{html.escape(n, quote=False)}<br>{html.escape(s, quote=False)}"
+                    for n, s in zip(part["name"], sections, strict=True)
+                ],
                 hovertemplate="%{hovertext}<br>%{text}<extra></extra>",
             )
         )
@@ -296,3 +462,104 @@ def bar_figure(filtered: pd.DataFrame, lang: str) -> go.Figure:
         bargap=0.25,
     )
     return go.Figure(data=traces, layout=layout)
+
+
+# --- page contract (see dashboard/view.py) ---------------------------------------------
+
+
+def _url_values(filters: Filters) -> dict[str, object]:
+    """``filters`` as the URL spells them (what the CSV file names mention)."""
+    return {
+        "q": filters.q,
+        "min": filters.min_oku,
+        "max": filters.max_oku,
+        "section": list(filters.sections),
+        "match": filters.match,
+        "transfer": "1" if filters.transfer else "0",
+    }
+
+
+def choices(tables: Mapping[str, pd.DataFrame], filters: Filters, lang: str) -> View:
+    """The section menu: each choice's label with its number of requests (independent of the filters)."""
+    everything = linked_requests(tables["priority_requests"], tables["items"], tables["sections"])
+    counts = section_counts(everything)
+    ids = [*tables["sections"].sort_values("order")["section_id"], UNLINKED]
+    return View(texts={"section_labels": {s: section_label(s, tables["sections"], counts, lang) for s in ids}})
+
+
+def query_sections(sections: pd.DataFrame, everything: pd.DataFrame, query: str, lang: str) -> list[dict]:
+    """Sections whose own name holds the query, with their number of requests: the section filter
+    also finds requests whose names do not hold it (a 小規模事業者 request under 中小企業)."""
+    parsed = Query.parse(query)
+    if not parsed:
+        return []
+    counts = section_counts(everything)
+    labels = section_labels(sections, lang)
+    found = [row for row in sections.sort_values("order").itertuples() if parsed.matches(normalize_name(row.name))]
+    return [
+        {"section_id": row.section_id, "label": labels[row.section_id], "count": counts.get(row.section_id, 0)}
+        for row in found
+        if counts.get(row.section_id, 0)
+    ]
+
+
+def normalize_name(text: object) -> str:
+    return normalize(text) if isinstance(text, str) else ""
+
+
+def view(tables: Mapping[str, pd.DataFrame], filters: Filters, lang: str) -> View:
+    """Everything /priority shows for ``filters``: the requests, their section subtotals, sums and shares."""
+    everything = linked_requests(tables["priority_requests"], tables["items"], tables["sections"])
+    shown = filter_requests(everything, filters)
+    s = summary(shown, everything, tables["reconciliation"])
+    csv_filters = changed_filters(_url_values(filters), specs(tables))
+    requests = Table(display_table(shown, lang, s.total_oku, s.without_oku), table_kinds(lang), "priority", csv_filters)
+    subtotals = section_subtotals(shown, tables["sections"], lang, s.total_oku, s.without_oku)
+    texts = {
+        "summary": s,
+        "count": t("pr.m.count.value", lang, count=s.count, total=s.total_count),
+        "sum": oku(s.sum_oku, lang),
+        "stated": oku(s.stated_oku, lang) if s.stated_oku is not None else None,
+        "all": oku(s.all_sum_oku, lang),
+        "total": oku(s.total_oku, lang),
+        "transfer": oku(s.transfer_oku, lang),
+        "transfer_names": s.transfer_names,
+        "without": oku(s.without_oku, lang),
+        "sum_without": oku(s.sum_without_oku, lang),
+        "share_total": share_text(s.share_total_pct),
+        "share_without": share_text(s.share_without_pct),
+        # the values of the page's captions, by the names their texts use
+        "shares": {
+            "count": s.count,
+            "sum": oku(s.sum_oku, lang),
+            "total": oku(s.total_oku, lang),
+            "share_total": share_text(s.share_total_pct),
+            "sum_without": oku(s.sum_without_oku, lang),
+            "without": oku(s.without_oku, lang),
+            "share_without": share_text(s.share_without_pct),
+        },
+        "rounding": {
+            "total": s.total_count,
+            "all": oku(s.all_sum_oku, lang),
+            "stated": oku(s.stated_oku, lang),
+            "diff": signed_oku(s.difference_oku, lang),
+            "tol": oku(s.tolerance_oku, lang),
+        },
+        "q": filters.q,
+        "q_matched": int(name_matches(everything["name"], filters.q).sum()) if Query.parse(filters.q) else None,
+        "q_sections": query_sections(tables["sections"], everything, filters.q, lang),
+        "min_above_max": filters.min_oku is not None
+        and filters.max_oku is not None
+        and filters.min_oku > filters.max_oku,
+    }
+    return View(
+        tables={
+            "requests": requests,
+            "sections": subtotal_table(subtotals, lang, "priority_sections", csv_filters),
+        },
+        figures={
+            "bars": bar_figure(shown, lang) if not shown.empty else None,
+            "sections": section_figure(subtotals, lang) if not shown.empty else None,
+        },
+        texts=texts,
+    )

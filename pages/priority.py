@@ -1,32 +1,22 @@
 """重要政策推進枠 (priority): reads priority_requests, items, sections, reconciliation."""
 
-import pandas as pd
 import streamlit as st
 
 from dashboard import priority as pr
 from dashboard import ui
-from dashboard.format import oku, signed_oku
+from dashboard.format import md_code
 from dashboard.i18n import t
 
-
-@st.cache_data(show_spinner=False, max_entries=8)
-def _linked(document_id: str, source_sha256: str, loaded_at: str, _tables: dict) -> pd.DataFrame:
-    # Keyed by the document, its hash and build time; the tables themselves are not hashed (leading _).
-    return pr.linked_requests(_tables["priority_requests"], _tables["items"], _tables["sections"])
-
-
+PAGE = "priority"
 lang = ui.lang()
-tables = ui.tables()
-doc = tables["documents"].iloc[0]
-everything = _linked(doc["document_id"], doc["source_sha256"], str(doc["loaded_at"]), tables)
-section_ids = tables["sections"].sort_values("order")["section_id"].tolist()
-specs = pr.specs(section_ids)
-counts = pr.section_counts(everything)
+specs = pr.specs(ui.tables())
+section_labels = ui.cached_view(pr.choices, pr.Filters()).texts["section_labels"]
+link_params = {} if lang == "ja" else {"lang": lang}
 
 st.title(t("pr.title", lang))
 st.caption(t("pr.intro", lang))
 
-keys = ui.url_filters("priority", specs)
+keys = ui.url_filters(PAGE, specs)
 with st.container(border=True):
     c1, c2, c3 = st.columns([3, 1, 1])
     c1.text_input(t("pr.f.q", lang), key=keys["q"], help=t("pr.f.q.help", lang))
@@ -35,9 +25,9 @@ with st.container(border=True):
     c4, c5, c6 = st.columns([5, 4, 2])
     c4.multiselect(
         t("pr.f.section", lang),
-        [*section_ids, pr.UNLINKED],
+        list(section_labels),
         key=keys["section"],
-        format_func=lambda s: pr.section_label(s, tables["sections"], counts, lang),
+        format_func=section_labels.get,
         placeholder=t("pr.f.section.placeholder", lang),
     )
     c5.segmented_control(
@@ -54,72 +44,83 @@ with st.container(border=True):
         horizontal=True,
         format_func=lambda v: t(f"pr.f.transfer.{v}", lang),
     )
-values = ui.sync_url("priority", specs)
+view = ui.cached_view(pr.view, pr.Filters.from_values(ui.sync_url(PAGE, specs)))
+texts = view.texts
+s = texts["summary"]
 
-filters = pr.Filters.from_values(values)
-if filters.min_oku is not None and filters.max_oku is not None and filters.min_oku > filters.max_oku:
+if texts["q_matched"] is not None:
+    # What the name search looked at, and where to look for the rest.
+    q = md_code(texts["q"], 40)
+    st.caption(t("pr.q.scope", lang, q=q, n=texts["q_matched"], total=s.total_count))
+    st.page_link(
+        "pages/search.py",
+        label=t("pr.q.search_link", lang, q=q),
+        icon=":material/search:",
+        query_params={**link_params, "q": texts["q"]},
+    )
+    if texts["q_sections"]:
+        st.caption(t("pr.q.sections", lang))
+        for found in texts["q_sections"]:
+            st.page_link(
+                "pages/priority.py",
+                label=ui.literal(t("pr.q.section_link", lang, label=found["label"], count=found["count"])),
+                icon=":material/filter_alt:",
+                query_params={**link_params, "section": found["section_id"]},
+            )
+if texts["min_above_max"]:
     st.info(t("pr.minmax", lang))
-shown = pr.filter_requests(everything, filters)
-s = pr.summary(shown, everything, tables["reconciliation"])
 
-# Three metrics, not four: 2,408.08億円 is cut with an ellipsis in a quarter of a laptop screen.
+# Three metrics a row, not four: 2,408.08億円 is cut with an ellipsis in a quarter of a laptop screen.
 m1, m2, m3 = st.columns([2, 3, 3])
-m1.metric(t("pr.m.count", lang), t("pr.m.count.value", lang, count=s.count, total=s.total_count))
-m2.metric(t("pr.m.sum", lang), oku(s.sum_oku, lang))
+m1.metric(t("pr.m.count", lang), texts["count"])
+m2.metric(t("pr.m.sum", lang), texts["sum"])
 m3.metric(
     t("pr.m.stated", lang),
-    oku(s.stated_oku, lang) if s.stated_oku is not None else t("pr.m.stated.none", lang),
-    help=t("pr.m.all", lang, total=s.total_count, all=oku(s.all_sum_oku, lang)),
+    texts["stated"] or t("pr.m.stated.none", lang),
+    help=t("pr.m.all", lang, total=s.total_count, all=texts["all"]),
 )
+m4, m5, m6 = st.columns([2, 3, 3])
+m5.metric(
+    t("pr.m.share_total", lang),
+    texts["share_total"],
+    help=t("pr.m.share_total.help", lang, sum=texts["sum"], total=texts["total"]),
+)
+m6.metric(
+    t("pr.m.share_without", lang),
+    texts["share_without"],
+    help=t("pr.m.share_without.help", lang, sum_without=texts["sum_without"], without=texts["without"]),
+)
+shares_key = "pr.note.shares" if s.stated_oku is not None else "pr.note.shares.no_stated"
+st.caption(t(shares_key, lang, **texts["shares"]))
 if s.stated_oku is None:
     st.caption(t("pr.note.no_stated", lang))
 else:
-    st.caption(
-        t(
-            "pr.note.rounding",
-            lang,
-            total=s.total_count,
-            all=oku(s.all_sum_oku, lang),
-            stated=oku(s.stated_oku, lang),
-            diff=signed_oku(s.difference_oku, lang),
-            tol=oku(s.tolerance_oku, lang),
-        )
-    )
+    st.caption(t("pr.note.rounding", lang, **texts["rounding"]))
 if s.transfer_oku:
     st.caption(
         t(
             "pr.note.transfer_total",
             lang,
-            name="、".join(s.transfer_names),
-            amount=oku(s.transfer_oku, lang),
-            without=oku(s.all_sum_oku - s.transfer_oku, lang),
+            name=ui.literal("、".join(texts["transfer_names"])),
+            amount=texts["transfer"],
+            without=texts["without"],
         )
     )
 
-if shown.empty:
+if view.figures["bars"] is None:
     st.info(t("pr.empty", lang))
 else:
     st.subheader(t("pr.chart", lang))
     st.caption(t("pr.chart.help", lang))
-    st.plotly_chart(pr.bar_figure(shown, lang), width="stretch")
+    st.plotly_chart(view.figures["bars"], width="stretch")
 
 st.subheader(t("pr.table", lang))
 st.caption(t("pr.table.help", lang))
-table = pr.display_table(shown, lang)
-amount = st.column_config.NumberColumn
-st.dataframe(
-    table,
-    hide_index=True,
-    width="stretch",
-    placeholder="—",  # an unlinked request has no project figure: a dash, not "None" and not 0
-    column_config={
-        t("pr.col.order", lang): amount(format="%d", width="small"),
-        t("pr.col.request", lang): amount(format="localized"),
-        t("pr.col.project_request", lang): amount(format="localized"),
-        t("pr.col.share", lang): st.column_config.ProgressColumn(
-            format="%.1f%%", min_value=0, max_value=100, width="medium"
-        ),
-        t("pr.col.score", lang): amount(format="%.3f"),
-    },
-)
-ui.download_csv(table, "priority", pr.filename_filters(values, specs), key="priority.csv")
+# An unlinked request has no project figure: a dash, not "None" and not 0.
+ui.table(view.tables["requests"], key="priority.requests", placeholder="—")
+
+if view.figures["sections"] is not None:
+    st.subheader(t("pr.sub", lang))
+    st.caption(t("pr.sub.help", lang))
+    st.plotly_chart(view.figures["sections"], width="stretch")
+    ui.table(view.tables["sections"], key="priority.sections", placeholder="—")

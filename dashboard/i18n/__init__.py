@@ -6,7 +6,7 @@ printed, except the headings and accounts mapped in :mod:`dashboard.i18n.names`.
 
 from __future__ import annotations
 
-from dashboard.i18n import common, compare, glossary, items, overview, priority, quality, treemap
+from dashboard.i18n import common, compare, glossary, items, overview, priority, quality, search, treemap
 from dashboard.i18n.names import NAMES_EN
 
 LANGS = ("ja", "en")
@@ -23,7 +23,7 @@ def _merge(*modules) -> dict[str, dict[str, str]]:
     return merged
 
 
-TEXT = _merge(common, overview, treemap, compare, priority, items, quality, glossary)
+TEXT = _merge(common, overview, treemap, compare, priority, items, quality, glossary, search)
 
 
 def t(key: str, lang: str = DEFAULT_LANG, **values: object) -> str:

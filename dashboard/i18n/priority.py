@@ -1,13 +1,13 @@
 """Interface text of the priority page: key → {"ja": …, "en": …}."""
 
 TEXT: dict[str, dict[str, str]] = {
-    "pr.title": {"ja": "重要政策推進枠", "en": "Priority policy quota (重要政策推進枠)"},
+    "pr.title": {"ja": "重要政策推進枠", "en": "Priority-policy quota (重要政策推進枠)"},
     "pr.intro": {
         "ja": "重要政策推進枠として要望された事業の一覧です。本文に同じ事業があれば、その施策と事業全体の要求額を並べ、"
-        "要望額が事業の要求額のどれだけにあたるかを示します。",
-        "en": "The projects requested under the priority policy quota. Where the same project is listed in the "
+        "要望額が事業の要求額と推進枠の合計のどれだけにあたるかを示します。",
+        "en": "The projects requested under the priority-policy quota. Where the same project is listed in the "
         "main text, its section and the project's whole request are shown beside it, with the share of the "
-        "project that the quota request makes up.",
+        "project that the request makes up, and its share of the total.",
     },
     "pr.filters": {"ja": "絞り込み", "en": "Filters"},
     "pr.f.q": {"ja": "事業名に含む文字", "en": "Text in the project name"},
@@ -55,7 +55,7 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "pr.note.no_stated": {
         "ja": "この資料には重要政策推進枠の合計の記載がないため、資料の合計とは比べられません。",
-        "en": "This document states no total for the priority quota, so there is nothing to compare the sum with.",
+        "en": "This document states no total for the priority-policy quota, so there is nothing to compare the sum with.",
     },
     "pr.note.transfer_total": {
         "ja": "「{name}」（{amount}）は会計間の繰入で、資料の別の箇所に掲載された事業の財源になる"
@@ -70,20 +70,21 @@ TEXT: dict[str, dict[str, str]] = {
         "ja": "灰色の棒は会計間の繰入です。名前が長い事業は省略しています（全体は表とマウスオーバーで確認できます）。",
         "en": "The grey bar is the transfer between accounts. Long names are shortened (see the table or hover).",
     },
-    "pr.legend.request": {"ja": "要望額", "en": "Quota request"},
+    "pr.legend.request": {"ja": "要望額", "en": "Priority-policy quota request"},
     "pr.legend.transfer": {"ja": "会計間の繰入", "en": "Transfer between accounts"},
     "pr.axis.oku": {"ja": "要望額（億円）", "en": "Request (100M yen)"},
     "pr.table": {"ja": "一覧と本文の事業との対応", "en": "The list and the projects in the main text"},
     "pr.table.help": {
-        "ja": "「事業の要求額」は本文に掲載された同じ事業の要求額、「割合」は要望額がその何%にあたるかです。"
+        "ja": "「事業の要求額」は本文に掲載された同じ事業の要求額、「事業に占める割合」は要望額がその何%にあたるかです。"
+        "合計に占める割合の分母は上の合計です。"
         "内数の事業は、法人の運営費交付金など全体の額です。",
-        "en": "“Project request” is the same project’s request in the main text; “share” is the quota "
-        "request as a percentage of it. For 内数 projects that figure is a whole grant (e.g. an agency's).",
+        "en": "“Project request” is the same project’s request in the main text; “share of project” is the "
+        "request as a percentage of it; the shares of the total are of the total above. For 内数 projects that figure is a whole grant (e.g. an agency's).",
     },
     "pr.empty": {"ja": "条件に合う要望はありません。", "en": "No request matches these filters."},
     "pr.col.order": {"ja": "No.", "en": "No."},
     "pr.col.name": {"ja": "事業名", "en": "Project"},
-    "pr.col.request": {"ja": "要望額（億円）", "en": "Quota request (100M yen)"},
+    "pr.col.request": {"ja": "要望額（億円）", "en": "Priority-policy quota request (100M yen)"},
     "pr.col.section": {"ja": "対応する施策", "en": "Linked section"},
     "pr.col.project_request": {"ja": "事業の要求額（億円）", "en": "Project request (100M yen)"},
     "pr.col.share": {"ja": "事業に占める割合（%）", "en": "Share of project (%)"},
@@ -96,4 +97,55 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "pr.note.portion": {"ja": "事業の要求額は内数", "en": "project figure is 内数 (a whole grant)"},
     "pr.note.fuzzy": {"ja": "本文の表記: {name}", "en": "main text spells it: {name}"},
+    "pr.col.share_total": {"ja": "合計に占める割合（%）", "en": "Share of the total (%)"},
+    "pr.col.share_without": {"ja": "繰入を除く計に占める割合（%）", "en": "Share of the total without transfers (%)"},
+    "pr.m.share_total": {"ja": "合計に占める割合", "en": "Share of the total"},
+    "pr.m.share_without": {"ja": "繰入を除く計に占める割合", "en": "Share without transfers"},
+    "pr.m.share_total.help": {
+        "ja": "表示中の要望額の計 {sum} ÷ {total}",
+        "en": "Sum of the requests shown, {sum}, ÷ {total}",
+    },
+    "pr.m.share_without.help": {
+        "ja": "表示中の要望額のうち繰入を除いた {sum_without} ÷ 全件から繰入を除いた計 {without}",
+        "en": "The requests shown without transfers, {sum_without}, ÷ all requests without transfers, {without}",
+    },
+    "pr.note.shares": {
+        "ja": "表示中の{count}件の計 {sum}は、資料の合計 {total}の {share_total}です。"
+        "繰入を除くと {sum_without}で、全件から繰入を除いた計 {without}の {share_without}です。",
+        "en": "The {count} requests shown add up to {sum}, {share_total} of the stated total of {total}. "
+        "Without transfers they add up to {sum_without}, {share_without} of all requests without transfers "
+        "({without}).",
+    },
+    "pr.note.shares.no_stated": {
+        "ja": "表示中の{count}件の計 {sum}は、全件の計 {total}の {share_total}です（資料に合計の記載なし）。"
+        "繰入を除くと {sum_without}で、全件から繰入を除いた計 {without}の {share_without}です。",
+        "en": "The {count} requests shown add up to {sum}, {share_total} of all requests ({total}; the document "
+        "states no total). Without transfers they add up to {sum_without}, {share_without} of all requests "
+        "without transfers ({without}).",
+    },
+    "pr.q.scope": {
+        "ja": "{q}: {total}件の要望の事業名だけを探し、{n}件が一致しました。事業の説明（施策の文）や注記は"
+        "探していません。資料全体は「検索」ページで探せます。",
+        "en": "{q}: searched the names of the {total} requests only; {n} matched. Project descriptions (policy "
+        "paragraphs) and notes are not searched: the Search page searches the whole document.",
+    },
+    "pr.q.search_link": {"ja": "資料全体を検索: {q}", "en": "Search the whole document for {q}"},
+    "pr.q.sections": {
+        "ja": "施策名にも一致します。施策で絞り込むと、事業名に含まない要望も見られます:",
+        "en": "Section names match too. Filtering by section also shows the requests whose names do not "
+        "hold the words:",
+    },
+    "pr.q.section_link": {"ja": "{label}（{count}件）", "en": "{label} ({count} requests)"},
+    "pr.group.transfer": {"ja": "会計間の繰入", "en": "Transfers between accounts"},
+    "pr.sub": {"ja": "施策ごとの小計（表示中の要望）", "en": "Subtotals by section (requests shown)"},
+    "pr.sub.help": {
+        "ja": "本文に同じ事業がある要望はその施策に、ない要望は「本文に対応なし」に、繰入は別にまとめています。"
+        "割合の分母は上と同じです。",
+        "en": "Requests linked to a project in the main text are counted under its section, the others under "
+        "“Not in the main text”, and transfers on their own. Shares use the same totals as above.",
+    },
+    "pr.sub.col.section": {"ja": "施策", "en": "Section"},
+    "pr.sub.col.count": {"ja": "件数", "en": "Requests"},
+    "pr.sub.col.sum": {"ja": "要望額の計（億円）", "en": "Sum of requests (100M yen)"},
+    "pr.sub.hover": {"ja": "{count}件", "en": "{count} requests"},
 }

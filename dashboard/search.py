@@ -1,0 +1,245 @@
+"""Search across the whole document: project names, policy paragraphs, notes, 推進枠 and 事項要求.
+
+One row per hit, saying where it matched and showing the matched text as plain text
+with the match between « » (never Markdown or HTML). A hit in a policy paragraph lists
+the projects of that paragraph. Pure functions of DataFrames (no Streamlit).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+import pandas as pd
+
+from dashboard.i18n import name, t
+from dashboard.labels import section_labels
+from dashboard.params import Param
+from dashboard.text import Query, excerpt, normalize
+from dashboard.view import AMOUNT, INT, LONG_TEXT, Table, View, changed_filters
+
+#: Where a hit can be, in the order the results list them.
+WHERE = ("name", "policy", "note", "priority", "matter")
+
+#: Columns of :func:`hits` (one row per hit).
+COLUMNS = [
+    "where",
+    "label",
+    "context",
+    "section_id",
+    "project_key",
+    "project_request_oku",
+    "project_is_portion",
+    "priority_oku",
+    "flags",
+    "source_line",
+]
+
+
+def specs(tables: Mapping[str, pd.DataFrame]) -> list[Param]:
+    """URL keys of /search: ``q``, the text searched for."""
+    return [Param("q", "text", default="")]
+
+
+@dataclass(frozen=True)
+class Filters:
+    """What /search looks for (hashable: part of the view's cache key)."""
+
+    q: str = ""
+
+    @classmethod
+    def from_values(cls, values: Mapping[str, object]) -> Filters:
+        return cls(q=str(values.get("q") or ""))
+
+
+def _matching(texts: pd.Series, query: Query) -> pd.Series:
+    return texts.map(lambda v: isinstance(v, str) and query.matches(normalize(v))).astype(bool)
+
+
+def _flags(listing: pd.Series) -> tuple[str, ...]:
+    """The codes of a listing's marks: re-listed, forward, reference (※)."""
+    marks = (("relisted", "is_relisted"), ("forward", "is_forward"), ("reference", "is_reference"))
+    return tuple(code for code, column in marks if bool(listing.get(column)))
+
+
+def _projects(items: pd.DataFrame) -> pd.DataFrame:
+    """One row per project: its primary listing (the one counted), else its first listing."""
+    if "is_primary" in items:
+        primary = items["is_primary"].fillna(False).astype(bool)
+    else:
+        primary = ~(items["is_relisted"] | items["is_forward"] | items["is_reference"]).fillna(False).astype(bool)
+    ranked = items.assign(_rank=(~primary).astype(int)).sort_values(["_rank", "order"], kind="stable")
+    return ranked.drop_duplicates("project_key").set_index("project_key", drop=False)
+
+
+def hits(tables: Mapping[str, pd.DataFrame], query: str) -> pd.DataFrame:
+    """Every place the query matches, one row each (columns :data:`COLUMNS`), in :data:`WHERE` order.
+
+    - ``name``: a project's name (one row per project; its primary listing's section and request);
+    - ``policy``: a policy paragraph; one row per project listed under it;
+    - ``note``: an account's note, or a listing's source line where the name alone does not match
+      (an amount, 再掲, (エネ特) …); one row per listing;
+    - ``priority``: a 重要政策推進枠 request's name (linked to its project when the main text has it);
+    - ``matter``: a 事項要求 topic.
+    """
+    parsed = Query.parse(query)
+    if not parsed:
+        return pd.DataFrame(columns=COLUMNS)
+    items = tables["items"].sort_values("order")
+    projects = _projects(items)
+    rows: list[dict] = []
+
+    def project_row(where: str, listing: pd.Series, context: str, line: object, flags=()) -> dict:
+        key = listing["project_key"]
+        project = projects.loc[key] if key in projects.index else None
+        return {
+            "where": where,
+            "label": listing["name"],
+            "context": context,
+            "section_id": listing["section_id"],  # where the hit is (a name hit: the primary listing's)
+            "project_key": key,
+            "project_request_oku": None if project is None else project["request_oku"],
+            "project_is_portion": False if project is None else bool(project["is_portion"]),
+            "priority_oku": None,
+            "flags": tuple(flags),
+            "source_line": line,
+        }
+
+    name_hit = _matching(items["name"], parsed)
+    for key in dict.fromkeys(items.loc[name_hit, "project_key"]):
+        listing = projects.loc[key]
+        rows.append(project_row("name", listing, excerpt(listing["name"], parsed), listing["source_line"]))
+
+    policies = tables["policies"].sort_values("order")
+    for policy in policies[_matching(policies["text"], parsed)].itertuples():
+        context = excerpt(policy.text, parsed)
+        under = items[items["policy_id"] == policy.policy_id].drop_duplicates("project_key")
+        if under.empty:
+            rows.append(
+                {
+                    **dict.fromkeys(COLUMNS),
+                    "where": "policy",
+                    "label": "",
+                    "context": context,
+                    "section_id": policy.section_id,
+                    "project_is_portion": False,
+                    "flags": (),
+                    "source_line": policy.source_line,
+                }
+            )
+        for _, listing in under.iterrows():
+            rows.append(project_row("policy", listing, context, policy.source_line, _flags(listing)))
+
+    accounts = tables["accounts"].sort_values("order")
+    for account in accounts[_matching(accounts["note"], parsed)].itertuples():
+        rows.append(
+            {
+                **dict.fromkeys(COLUMNS),
+                "where": "note",
+                "label": account.account,
+                "context": excerpt(account.note, parsed),
+                "project_is_portion": False,
+                "flags": (),
+                "source_line": getattr(account, "source_line", None),
+            }
+        )
+    raw_hit = _matching(items["raw"], parsed) & ~name_hit
+    for _, listing in items[raw_hit].iterrows():
+        rows.append(
+            project_row("note", listing, excerpt(listing["raw"], parsed), listing["source_line"], _flags(listing))
+        )
+
+    priority = tables["priority_requests"].sort_values("order")
+    linked_key = items.set_index("item_id")["project_key"]
+    for request in priority[_matching(priority["name"], parsed)].itertuples():
+        key = linked_key.get(request.matched_item_id) if isinstance(request.matched_item_id, str) else None
+        project = projects.loc[key] if key is not None and key in projects.index else None
+        rows.append(
+            {
+                **dict.fromkeys(COLUMNS),
+                "where": "priority",
+                "label": request.name,
+                "context": excerpt(request.name, parsed),
+                "section_id": request.section_id if isinstance(request.section_id, str) else None,
+                "project_key": key,
+                "project_request_oku": None if project is None else project["request_oku"],
+                "project_is_portion": False if project is None else bool(project["is_portion"]),
+                "priority_oku": request.request_oku,
+                "flags": ("transfer",) if request.is_transfer else (),
+                "source_line": request.source_line,
+            }
+        )
+
+    matters = tables["matter_requests"].sort_values("order")
+    for matter in matters[_matching(matters["text"], parsed)].itertuples():
+        rows.append(
+            {
+                **dict.fromkeys(COLUMNS),
+                "where": "matter",
+                "label": matter.text,
+                "context": excerpt(matter.text, parsed),
+                "project_is_portion": False,
+                "flags": (),
+                "source_line": matter.source_line,
+            }
+        )
+    return pd.DataFrame(rows, columns=COLUMNS)
+
+
+def item_link(project_key: str, lang: str) -> dict[str, str]:
+    """The query of the Projects page's detail of one project (``/items?project=<project_key>``)."""
+    return {"project": project_key, **({} if lang == "ja" else {"lang": lang})}
+
+
+def display_table(found: pd.DataFrame, sections: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The hits as shown and downloaded: where, what, the text with the match in « », and figures."""
+    labels = section_labels(sections, lang)
+
+    def note(flags: tuple[str, ...], portion: bool) -> str:
+        words = [t(f"sr.flag.{code}", lang) for code in flags]
+        if portion:
+            words.append(t("sr.flag.portion", lang))
+        return " / ".join(words)
+
+    return pd.DataFrame(
+        {
+            t("sr.col.where", lang): [t(f"sr.where.{w}", lang) for w in found["where"]],
+            t("sr.col.label", lang): found["label"]
+            .astype(object)
+            .map(lambda v: name(v, lang) if isinstance(v, str) else ""),
+            t("sr.col.context", lang): found["context"].astype(object),
+            t("sr.col.section", lang): [labels.get(s, "") if isinstance(s, str) else "" for s in found["section_id"]],
+            t("sr.col.request", lang): pd.to_numeric(found["project_request_oku"], errors="coerce").astype(float),
+            t("sr.col.priority", lang): pd.to_numeric(found["priority_oku"], errors="coerce").astype(float),
+            t("sr.col.note", lang): [
+                note(f, p) for f, p in zip(found["flags"], found["project_is_portion"], strict=True)
+            ],
+            t("sr.col.line", lang): pd.to_numeric(found["source_line"], errors="coerce").astype("Int64"),
+        }
+    )
+
+
+def view(tables: Mapping[str, pd.DataFrame], filters: Filters, lang: str) -> View:
+    """Everything /search shows for ``filters``: the hits table, counts by place, the projects found."""
+    found = hits(tables, filters.q)
+    frame = display_table(found, tables["sections"], lang)
+    kinds = {
+        t("sr.col.context", lang): LONG_TEXT,
+        t("sr.col.request", lang): AMOUNT,
+        t("sr.col.priority", lang): AMOUNT,
+        t("sr.col.line", lang): INT,
+    }
+    csv_filters = changed_filters({"q": filters.q}, specs(tables))
+    projects = found.dropna(subset=["project_key"]).drop_duplicates("project_key")
+    counts = found["where"].value_counts()
+    return View(
+        tables={"hits": Table(frame, kinds, "search", csv_filters)},
+        texts={
+            "q": filters.q,
+            "searched": bool(Query.parse(filters.q)),
+            "hits": len(found),
+            "by_where": {w: int(counts.get(w, 0)) for w in WHERE},
+            "row_projects": [k if isinstance(k, str) else None for k in found["project_key"]],
+            "projects": list(zip(projects["project_key"], projects["label"], strict=True)),
+        },
+    )

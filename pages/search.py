@@ -1,0 +1,68 @@
+"""検索 Search: reads items, policies, accounts, priority_requests, matter_requests, sections."""
+
+import streamlit as st
+
+from dashboard import search as sr
+from dashboard import ui
+from dashboard.format import md_code
+from dashboard.i18n import t
+from dashboard.text import normalize
+
+PAGE = "search"
+#: Page links to at most this many projects under the table; the rest through a selected row.
+MAX_LINKS = 30
+
+lang = ui.lang()
+specs = sr.specs(ui.tables())
+
+st.title(t("sr.title", lang))
+st.caption(t("sr.intro", lang))
+keys = ui.url_filters(PAGE, specs)
+st.text_input(t("sr.q", lang), key=keys["q"], help=t("sr.q.help", lang), placeholder=t("sr.q.placeholder", lang))
+view = ui.cached_view(sr.view, sr.Filters.from_values(ui.sync_url(PAGE, specs)))
+texts = view.texts
+link_params = {} if lang == "ja" else {"lang": lang}
+
+
+def _detail_link(project_key: str, label: str, **kwargs) -> None:
+    st.page_link(
+        "pages/items.py",
+        label=ui.literal(label),
+        icon=":material/open_in_new:",
+        query_params={**link_params, **sr.item_link(project_key, lang)},
+        **kwargs,
+    )
+
+
+if not texts["searched"]:
+    st.info(t("sr.empty_query", lang))
+    st.caption(t("sr.not_searched", lang))
+    st.stop()
+
+q = md_code(texts["q"], 40)
+if not texts["hits"]:
+    st.info(t("sr.none", lang, q=q))
+    st.caption(t("sr.not_searched", lang))
+    st.stop()
+
+st.caption(t("sr.count", lang, q=q, hits=texts["hits"], projects=len(texts["projects"]), **texts["by_where"]))
+st.caption(t("sr.not_searched", lang) + " " + t("sr.select.help", lang))
+# The key follows the query: a selected row must not carry over to another query's rows.
+table_key = f"search.hits.{lang}.{normalize(texts['q'])}"
+event = ui.table(view.tables["hits"], key=table_key, on_select="rerun", selection_mode="single-row")
+selected = event.selection.rows if event is not None else []
+if selected:
+    row = selected[0]
+    project = texts["row_projects"][row] if row < len(texts["row_projects"]) else None
+    if project:
+        label = dict(texts["projects"]).get(project, project)
+        _detail_link(project, t("sr.open", lang, name=label))
+    else:
+        st.caption(t("sr.open.none", lang))
+
+if texts["projects"]:
+    st.subheader(t("sr.projects", lang, n=len(texts["projects"])))
+    for project, label in texts["projects"][:MAX_LINKS]:
+        _detail_link(project, label)
+    if len(texts["projects"]) > MAX_LINKS:
+        st.caption(t("sr.projects.more", lang, n=len(texts["projects"]) - MAX_LINKS))
