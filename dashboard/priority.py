@@ -196,15 +196,16 @@ def summary(filtered: pd.DataFrame, everything: pd.DataFrame, reconciliation: pd
 def share_text(value: float | None) -> str:
     """A share as people read it: one decimal, more for a sliver that would show as 0.0%.
 
-    >>> share_text(10.0917), share_text(0.0021), share_text(0), share_text(None)
-    ('10.1%', '0.002%', '0%', '—')
+    >>> share_text(10.0917), share_text(0.0021), share_text(0.01 / 2400 * 100), share_text(0), share_text(None)
+    ('10.1%', '0.0021%', '0.00042%', '0%', '—')
     """
     if value is None or not math.isfinite(value):
         return "—"
     if value == 0:
         return "0%"
-    if abs(value) < 0.1:
-        return f"{value:.3f}".rstrip("0") + "%"
+    if abs(value) < 0.1:  # two significant digits, never 0.0%
+        decimals = min(8, 1 - math.floor(math.log10(abs(value))))
+        return f"{value:.{decimals}f}%"
     return f"{value:.1f}%"
 
 

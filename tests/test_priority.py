@@ -155,7 +155,7 @@ def test_filters_combine(linked: pd.DataFrame) -> None:
 
 
 def test_filters_from_url_values(tables: dict) -> None:
-    specs = pr.specs(tables["sections"]["section_id"].tolist())
+    specs = pr.specs(tables)
     raw = {
         "q": ["水素"],
         "min": ["1.5"],
@@ -203,6 +203,8 @@ def test_display_table_japanese(linked: pd.DataFrame) -> None:
         "No.",
         "事業名",
         "要望額（億円）",
+        "合計に占める割合（%）",
+        "繰入を除く計に占める割合（%）",
         "事業の要求額（億円）",
         "事業に占める割合（%）",
         "対応する施策",
@@ -219,7 +221,7 @@ def test_display_table_japanese(linked: pd.DataFrame) -> None:
 
 def test_display_table_notes_and_english(linked: pd.DataFrame) -> None:
     table = pr.display_table(linked, "en")
-    assert "Quota request (100M yen)" in table.columns and "Linked section" in table.columns
+    assert "Priority-policy quota request (100M yen)" in table.columns and "Linked section" in table.columns
     by_name = table.set_index("Project")
     assert by_name.at["工業用水道事業費", "Linked section"] == (
         "Regional mid-sized, small and micro businesses, and the investment environment"
@@ -232,7 +234,7 @@ def test_display_table_notes_and_english(linked: pd.DataFrame) -> None:
 
 
 def test_csv_of_the_filtered_rows(linked: pd.DataFrame, tables: dict) -> None:
-    specs = pr.specs(tables["sections"]["section_id"].tolist())
+    specs = pr.specs(tables)
     values, _ = parse_all({"q": ["中小企業"], "transfer": ["0"]}, specs)
     shown = pr.filter_requests(linked, pr.Filters.from_values(values))
     data = to_csv_bytes(pr.display_table(shown, "ja"))
@@ -371,8 +373,10 @@ def test_page_all_filters_from_the_url() -> None:
 def test_page_bad_params_fall_back_with_a_notice() -> None:
     at = _page(min="abc", match="xyz", section="nope", transfer="2")
     warnings = " ".join(w.value for w in at.warning)
-    for bad in ("min=abc", "match=xyz", "section=nope", "transfer=2"):
-        assert bad in warnings
+    # Each bad value is named as code (at most three; the rest are counted).
+    named = [(k, v) for k, v in (("min", "abc"), ("match", "xyz"), ("section", "nope"), ("transfer", "2"))]
+    assert sum(f"`{k}`" in warnings and f"`{v}`" in warnings for k, v in named) == 3
+    assert "ほかに 1 個" in warnings
     assert len(at.dataframe[0].value) == 71
     assert at.number_input(key="priority.min").value is None
     assert at.multiselect(key="priority.section").value == []
@@ -397,8 +401,213 @@ def test_page_widget_change_updates_the_url() -> None:
 def test_page_in_english() -> None:
     at = _page(lang="en", match="fuzzy")
     table = at.dataframe[0].value
-    assert list(table.columns[:3]) == ["No.", "Project", "Quota request (100M yen)"]
+    assert list(table.columns[:3]) == ["No.", "Project", "Priority-policy quota request (100M yen)"]
     assert len(table) == 2
     metrics = _metrics(at)
     assert metrics["Requests shown"] == "2 of 71"
     assert metrics["Total stated in the document"] == "¥240 billion"
+
+
+# ---------------------------------------------------------------- shares and section subtotals (issue 11)
+
+
+def _stated(tables: dict) -> float:
+    rec = tables["reconciliation"]
+    return float(rec.loc[rec["scope"] == "priority_requests", "stated_oku"].iloc[0])
+
+
+def test_the_shipped_totals_come_from_the_tables(linked: pd.DataFrame, tables: dict) -> None:
+    s = pr.summary(linked, linked, tables["reconciliation"])
+    assert (s.count, s.total_count) == (71, 71)
+    assert s.sum_oku == pytest.approx(2408.08)
+    assert s.total_oku == _stated(tables) == 2400
+    assert s.transfer_oku == 1594
+    assert s.without_oku == pytest.approx(814.08)
+    # every request against the stated total: above 100%, because each of the 71 is rounded
+    assert s.share_total_pct == pytest.approx(2408.08 / 2400 * 100)
+    assert s.share_without_pct == pytest.approx(100)
+
+
+@pytest.mark.parametrize(
+    ("filters", "count", "total", "without"),
+    [
+        (pr.Filters(q="中小企業"), 8, 242.2, 242.2),
+        (pr.Filters(transfer=False), 70, 814.08, 814.08),
+        (pr.Filters(min_oku=100), 4, 2000.0, 406.0),  # the transfer is shown, but not part of the second share
+        (pr.Filters(sections=("p1-t3-s2",)), 10, 285.0, 285.0),
+        (pr.Filters(q="存在しない"), 0, 0.0, 0.0),
+    ],
+)
+def test_shares_of_a_filtered_set(
+    linked: pd.DataFrame, tables: dict, filters: pr.Filters, count: int, total: float, without: float
+) -> None:
+    s = pr.summary(pr.filter_requests(linked, filters), linked, tables["reconciliation"])
+    assert s.count == count
+    assert s.sum_oku == pytest.approx(total)
+    assert s.sum_without_oku == pytest.approx(without)
+    assert s.share_total_pct == pytest.approx(total / 2400 * 100)
+    assert s.share_without_pct == pytest.approx(without / 814.08 * 100)
+
+
+def test_small_and_medium_shares_as_text(linked: pd.DataFrame, tables: dict) -> None:
+    s = pr.summary(pr.filter_requests(linked, pr.Filters(q="中小企業")), linked, tables["reconciliation"])
+    assert (pr.share_text(s.share_total_pct), pr.share_text(s.share_without_pct)) == ("10.1%", "29.8%")
+    # a sliver keeps two significant digits instead of showing as 0.0%
+    assert pr.share_text(0.01 / 2400 * 100) == "0.00042%"
+    assert pr.share_text(0.05 / 814.08 * 100) == "0.0061%"
+    assert (pr.share_text(0), pr.share_text(None), pr.share_text(100.336)) == ("0%", "—", "100.3%")
+
+
+def test_transfers_are_the_structured_column_not_a_word(linked: pd.DataFrame, tables: dict) -> None:
+    renamed = linked.copy()
+    renamed.loc[renamed["is_transfer"], "name"] = "別の名前"
+    s = pr.summary(renamed, renamed, tables["reconciliation"])
+    assert s.transfer_oku == 1594 and s.without_oku == pytest.approx(814.08)
+    flagged = linked.copy()
+    flagged.loc[flagged["name"] == "工業用水道事業費", "is_transfer"] = True
+    s = pr.summary(flagged, flagged, tables["reconciliation"])
+    assert s.transfer_oku == 1594 + 29 and s.without_oku == pytest.approx(814.08 - 29)
+    assert len(pr.filter_requests(flagged, pr.Filters(transfer=False))) == 69
+
+
+def test_without_a_stated_total_shares_are_of_the_sum(linked: pd.DataFrame, tables: dict) -> None:
+    rec = tables["reconciliation"]
+    shown = pr.filter_requests(linked, pr.Filters(q="中小企業"))
+    s = pr.summary(shown, linked, rec[rec["scope"] != "priority_requests"])
+    assert s.total_oku == pytest.approx(2408.08)
+    assert s.share_total_pct == pytest.approx(242.2 / 2408.08 * 100)
+
+
+def test_each_request_has_two_shares(linked: pd.DataFrame) -> None:
+    table = pr.display_table(linked, "ja", 2400, 814.08).set_index("事業名")
+    assert table.at["工業用水道事業費", "合計に占める割合（%）"] == pytest.approx(1.208)
+    assert table.at["工業用水道事業費", "繰入を除く計に占める割合（%）"] == pytest.approx(3.562)
+    assert table.at["エネルギー対策特別会計へ繰入", "合計に占める割合（%）"] == pytest.approx(66.417)
+    # a transfer has no share of the total without transfers
+    assert pd.isna(table.at["エネルギー対策特別会計へ繰入", "繰入を除く計に占める割合（%）"])
+    assert table["繰入を除く計に占める割合（%）"].sum() == pytest.approx(100, abs=0.01)
+    english = pr.display_table(linked, "en", 2400, 814.08)
+    assert {"Share of the total (%)", "Share of the total without transfers (%)"} <= set(english.columns)
+
+
+def test_section_subtotals_of_everything(linked: pd.DataFrame, tables: dict) -> None:
+    sub = pr.section_subtotals(linked, tables["sections"], "ja", 2400, 814.08)
+    assert sub["count"].sum() == 71
+    assert sub["sum_oku"].sum() == pytest.approx(2408.08)
+    by_group = sub.set_index("group")
+    assert by_group.at["p1-t3-s2", "count"] == 10 and by_group.at["p1-t3-s2", "sum_oku"] == pytest.approx(285)
+    assert by_group.at[pr.UNLINKED, "count"] == 26  # the 27 unlinked less the transfer
+    assert by_group.at[pr.TRANSFER, "count"] == 1 and by_group.at[pr.TRANSFER, "sum_oku"] == 1594
+    assert pd.isna(by_group.at[pr.TRANSFER, "share_without_pct"])
+    assert sub["share_without_pct"].sum() == pytest.approx(100, abs=0.01)
+    assert sub["share_total_pct"].sum() == pytest.approx(2408.08 / 24, abs=0.01)
+    # document order: the sections as printed, then the unlinked requests, then the transfer
+    order = tables["sections"].sort_values("order")["section_id"].tolist()
+    assert sub["group"].tolist()[:-2] == [g for g in order if g in by_group.index]
+    assert sub["group"].tolist()[-2:] == [pr.UNLINKED, pr.TRANSFER]
+    assert by_group.at["p1-t3-s2", "label"] == "(3)② 地域の中堅、中小企業・小規模事業者の発展、投資環境の整備"
+
+
+def test_section_subtotals_of_a_filtered_set(linked: pd.DataFrame, tables: dict) -> None:
+    shown = pr.filter_requests(linked, pr.Filters(q="中小企業"))
+    sub = pr.section_subtotals(shown, tables["sections"], "en", 2400, 814.08).set_index("group")
+    assert sub["count"].to_dict() == {"p1-t1-s2": 1, "p1-t3-s2": 4, "p1-t3-s3": 1, pr.UNLINKED: 2}
+    assert sub.at["p1-t3-s2", "sum_oku"] == pytest.approx(32 + 26 + 103 + 54)
+    assert sub.at["p1-t3-s2", "share_total_pct"] == pytest.approx(round(215 / 2400 * 100, 3))
+    assert sub.at["p1-t3-s2", "share_without_pct"] == pytest.approx(round(215 / 814.08 * 100, 3))
+    assert sub.at[pr.UNLINKED, "sum_oku"] == pytest.approx(19.2)
+    assert sub.at[pr.UNLINKED, "label"] == "Not in the main text"
+    empty = pr.section_subtotals(linked.iloc[0:0], tables["sections"], "ja", 2400, 814.08)
+    assert empty.empty
+
+
+def test_section_figure(linked: pd.DataFrame, tables: dict) -> None:
+    sub = pr.section_subtotals(linked, tables["sections"], "ja", 2400, 814.08)
+    figure = pr.section_figure(sub, "ja")
+    sections, transfer = figure.data
+    assert sections.type == "bar" and sections.orientation == "h"
+    assert sum(sections.x) == pytest.approx(814.08)
+    assert list(transfer.x) == [1594] and transfer.marker.color == pr.TRANSFER_COLOUR
+    assert transfer.text[0] == "1,594億円 (66.4%)"
+    # first section on top: plotly draws the category array bottom-up
+    assert list(figure.layout.yaxis.categoryarray)[-1] == sub["group"].iloc[0]
+
+
+def test_document_text_is_escaped_in_the_figures(linked: pd.DataFrame, tables: dict) -> None:
+    odd = linked.copy()
+    odd.loc[0, "name"] = "<b>太字</b>&事業"
+    figure = pr.bar_figure(odd.iloc[[0]], "ja")
+    assert "<b>" not in figure.layout.yaxis.ticktext[0] and "&lt;b&gt;" in figure.layout.yaxis.ticktext[0]
+    assert "&lt;b&gt;太字&lt;/b&gt;&amp;事業" in figure.data[0].hovertext[0]
+
+
+def test_view_of_a_filtered_set(tables: dict) -> None:
+    view = pr.view(tables, pr.Filters(q="中小企業", transfer=False), "ja")
+    requests, sections = view.tables["requests"], view.tables["sections"]
+    assert len(requests.frame) == 8 and requests.csv == "priority"
+    assert requests.csv_filters == {"q": "中小企業", "transfer": "0"}
+    assert requests.kind("合計に占める割合（%）") == "share" and requests.kind("No.") == "int"
+    assert sections.csv == "priority_sections" and sections.frame["件数"].sum() == 8
+    assert sections.frame["要望額の計（億円）"].sum() == pytest.approx(242.2)
+    assert view.texts["share_total"] == "10.1%" and view.texts["share_without"] == "29.8%"
+    assert view.texts["q_matched"] == 8
+    assert [s["section_id"] for s in view.texts["q_sections"]] == ["p1-t3-s2"]
+    assert view.texts["q_sections"][0]["count"] == 10
+    assert view.figures["bars"] is not None and view.figures["sections"] is not None
+    empty = pr.view(tables, pr.Filters(min_oku=50, max_oku=10), "en")
+    assert empty.figures["bars"] is None and empty.texts["min_above_max"]
+    assert pr.view(tables, pr.Filters(), "ja").texts["q_matched"] is None
+
+
+def test_the_section_menu_labels(tables: dict) -> None:
+    labels = pr.choices(tables, pr.Filters(), "ja").texts["section_labels"]
+    assert labels["p1-t3-s2"] == "地域の中堅、中小企業・小規模事業者の発展、投資環境の整備 (10)"
+    assert labels[pr.UNLINKED] == "本文に対応なし (27)"
+    assert list(labels)[-1] == pr.UNLINKED
+
+
+def _captions(at: AppTest) -> str:
+    return " ".join(c.value for c in at.caption)
+
+
+def test_page_shows_the_shares_of_a_filtered_set() -> None:
+    at = _page(q="中小企業")
+    metrics = _metrics(at)
+    assert metrics["合計に占める割合"] == "10.1%"
+    assert metrics["繰入を除く計に占める割合"] == "29.8%"
+    captions = _captions(at)
+    assert "表示中の8件の計 242.2億円は、資料の合計 2,400億円の 10.1%" in captions
+    assert "814.08億円の 29.8%" in captions
+    # the name search says what it matched and what it did not look at
+    assert "71件の要望の事業名だけを探し、8件が一致しました" in captions
+    links = [link.proto for link in at.get("page_link")]
+    assert any(link.page.endswith("search") or "search" in link.page for link in links)
+    table = at.dataframe[0].value
+    assert table["合計に占める割合（%）"].tolist()[-1] == pytest.approx(2.25)  # 54 / 2400
+    subtotals = at.dataframe[1].value
+    assert subtotals["件数"].tolist() == [1, 4, 1, 2]
+    assert subtotals["要望額の計（億円）"].sum() == pytest.approx(242.2)
+    assert len(at.get("plotly_chart")) == 2
+    assert len(at.download_button) == 2
+
+
+def test_page_section_filter_subtotal() -> None:
+    at = _page(section="p1-t3-s2")
+    subtotals = at.dataframe[1].value
+    assert subtotals.iloc[0].tolist()[:3] == ["(3)② 地域の中堅、中小企業・小規模事業者の発展、投資環境の整備", 10, 285]
+    assert _metrics(at)["合計に占める割合"] == "11.9%"  # 285 / 2400
+    assert "後継者支援ネットワーク事業" in at.dataframe[0].value["事業名"].tolist()
+
+
+def test_page_shares_in_english() -> None:
+    at = _page(lang="en", q="中小企業")
+    metrics = _metrics(at)
+    assert metrics["Share of the total"] == "10.1%" and metrics["Share without transfers"] == "29.8%"
+    assert "searched the names of the 71 requests only; 8 matched" in _captions(at)
+    assert list(at.dataframe[1].value.columns) == [
+        "Section",
+        "Requests",
+        "Sum of requests (100M yen)",
+        "Share of the total (%)",
+        "Share of the total without transfers (%)",
+    ]
