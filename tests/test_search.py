@@ -267,3 +267,43 @@ def test_page_in_english_keeps_document_text_only(tables: dict) -> None:
     assert all(params.get("lang") == "en" for _, params in _links(at))
     captions = " ".join(c.value for c in at.caption)
     assert "12 hits (project name 0, policy paragraph 12" in captions
+
+
+@pytest.mark.parametrize(
+    ("page", "params"),
+    [
+        ("pages/search.py", {"q": "サイバー対処能力"}),
+        ("pages/search.py", {"q": "繰入"}),
+        ("pages/priority.py", {"q": "中小企業"}),
+        ("pages/priority.py", {"section": "p1-t3-s2", "transfer": "0"}),
+    ],
+)
+def test_english_pages_with_results_show_no_japanese_interface_text(page: str, params: dict, tables: dict) -> None:
+    from tests.test_i18n import _leftover, _visible_text, allowed
+
+    # the document's text and what the user typed are not interface text
+    words = sorted([*allowed.__wrapped__(tables), *params.values()], key=len, reverse=True)
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params["lang"] = "en"
+    at.run()
+    at.switch_page(page)
+    for key, value in params.items():
+        at.query_params[key] = value
+    at.run()
+    assert not at.exception
+    visible = _visible_text(at) + [link.proto.label for link in at.get("page_link")]
+    documents = [v.replace("\n", " ") for v in words]
+    for frame in at.dataframe:
+        for column in frame.value.columns:
+            values = frame.value[column]
+            if not (values.dtype == object or pd.api.types.is_string_dtype(values)):
+                continue
+            if "«" in str(column):
+                # an excerpt: document text cut to a window, the match between « »
+                for value in values.dropna():
+                    plain = value.replace("«", "").replace("»", "").strip("…")
+                    assert any(plain in d for d in documents), value
+                continue
+            visible += [v for v in values.dropna().astype(str) if v]
+    leftovers = sorted({v for v in visible if _leftover(v, words)})
+    assert not leftovers, leftovers[:10]
