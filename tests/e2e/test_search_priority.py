@@ -1,0 +1,113 @@
+"""Issue 11 in the browser: search the whole document, open a project found; 推進枠 shares and subtotals."""
+
+from __future__ import annotations
+
+import csv
+import io
+import urllib.parse
+
+import pytest
+
+from dashboard.i18n import t
+from tests.e2e.conftest import WIDTHS, exceptions, grid_rows, open_page, shot, wait_idle
+
+CYBER = "サイバー対処能力"
+
+
+@pytest.fixture
+def phone(browser):
+    context = browser.new_context(viewport={"width": WIDTHS["phone"], "height": 900}, accept_downloads=True)
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def _query(url: str) -> dict[str, list[str]]:
+    return urllib.parse.parse_qs(urllib.parse.urlparse(url).query)
+
+
+def test_search_finds_the_paragraphs_projects_and_opens_one(page, server) -> None:
+    open_page(page, f"{server}/search?q={urllib.parse.quote(CYBER)}")
+    assert exceptions(page) == []
+    assert grid_rows(page) == 12
+    shot(page, "search-cyber-ja-desktop")
+    link = page.get_by_role("link", name="産業サイバーセキュリティ強靱化事業", exact=True)
+    assert link.count() == 1
+    link.click()
+    page.wait_for_url("**/items?**")
+    wait_idle(page)
+    assert _query(page.url)["project"] == ["産業サイバーセキュリティ強靱化事業"]
+    detail = page.locator("[data-testid=stMain]").inner_text()
+    assert t("it.detail.heading") in detail and "産業サイバーセキュリティ強靱化事業" in detail
+    assert "28億円" in detail  # the project's request, on its detail
+    assert exceptions(page) == []
+    shot(page, "search-cyber-opened-project")
+
+
+def test_search_typed_query_goes_to_the_url(page, server) -> None:
+    open_page(page, f"{server}/search")
+    box = page.get_by_label(t("sr.q"), exact=True)
+    box.fill("ｻｲﾊﾞｰ 対処能力")  # half-width with a space: the same hits
+    box.press("Enter")
+    wait_idle(page)
+    assert _query(page.url)["q"] == ["ｻｲﾊﾞｰ 対処能力"]
+    assert grid_rows(page) == 12
+    text = page.locator("[data-testid=stMain]").inner_text()
+    assert "施策の説明文" in text
+
+
+def test_search_in_english_and_on_a_phone(phone, server) -> None:
+    open_page(phone, f"{server}/search?q={urllib.parse.quote(CYBER)}&lang=en")
+    assert grid_rows(phone) == 12
+    text = phone.locator("[data-testid=stMain]").inner_text()
+    assert t("sr.title", "en") in text and "12 hits" in text
+    shot(phone, "search-cyber-en-phone")
+    open_page(phone, f"{server}/search?q={urllib.parse.quote(CYBER)}")
+    shot(phone, "search-cyber-ja-phone")
+
+
+def test_search_english_desktop(page, server) -> None:
+    open_page(page, f"{server}/search?q={urllib.parse.quote(CYBER)}&lang=en")
+    link = page.get_by_role("link", name="サイバーセキュリティ経済基盤構築事業", exact=True)
+    assert "lang=en" in (link.get_attribute("href") or "")
+    shot(page, "search-cyber-en-desktop")
+
+
+def test_priority_filtered_set_shows_shares_and_subtotals(page, server) -> None:
+    open_page(page, f"{server}/priority?q={urllib.parse.quote('中小企業')}", charts=2)
+    assert exceptions(page) == []
+    metrics = page.locator("[data-testid=stMetric]").all_inner_texts()
+    joined = " ".join(metrics)
+    assert "10.1%" in joined and "29.8%" in joined
+    text = page.locator("[data-testid=stMain]").inner_text()
+    assert "242.2億円" in text and "2,400億円" in text and "814.08億円" in text
+    assert "71件の要望の事業名だけを探し、8件が一致しました" in text
+    assert grid_rows(page, 0) == 8
+    assert grid_rows(page, 1) == 4  # (1)② (3)② (3)③ and the unlinked requests
+    shot(page, "priority-q-ja-desktop")
+    # the subtotals' own CSV
+    with page.expect_download() as info:
+        page.get_by_role("button", name=t("csv.download")).nth(1).click()
+    download = info.value
+    assert download.suggested_filename.startswith("priority_sections_q-中小企業")
+    rows = list(csv.reader(io.StringIO(download.path().read_bytes().decode("utf-8-sig"))))
+    header, body = rows[0], rows[1:]
+    assert header[:3] == ["施策", "件数", "要望額の計（億円）"]
+    assert [int(r[1]) for r in body] == [1, 4, 1, 2]
+    assert sum(float(r[2]) for r in body) == pytest.approx(242.2)
+
+
+def test_priority_section_filter_screens(page, phone, server) -> None:
+    open_page(page, f"{server}/priority?section=p1-t3-s2", charts=2)
+    assert grid_rows(page, 0) == 10 and grid_rows(page, 1) == 1
+    joined = " ".join(page.locator("[data-testid=stMetric]").all_inner_texts())
+    assert "11.9%" in joined and "35.0%" in joined  # 285 of 2,400 and of 814.08
+    shot(page, "priority-section-ja-desktop")
+    open_page(page, f"{server}/priority?q={urllib.parse.quote('中小企業')}&lang=en", charts=2)
+    joined = " ".join(page.locator("[data-testid=stMetric]").all_inner_texts())
+    assert "Share of the total" in joined and "10.1%" in joined
+    shot(page, "priority-q-en-desktop")
+    open_page(phone, f"{server}/priority?q={urllib.parse.quote('中小企業')}", charts=2)
+    shot(phone, "priority-q-ja-phone")
+    open_page(phone, f"{server}/priority?section=p1-t3-s2&lang=en", charts=2)
+    shot(phone, "priority-section-en-phone")
