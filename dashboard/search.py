@@ -18,6 +18,9 @@ from dashboard.params import Param
 from dashboard.text import Query, excerpt, normalize
 from dashboard.view import AMOUNT, INT, LONG_TEXT, Table, View, changed_filters
 
+#: Characters shown either side of a match: the excerpt should fit its column on a laptop.
+AROUND = 24
+
 #: Where a hit can be, in the order the results list them.
 WHERE = ("name", "policy", "note", "priority", "matter")
 
@@ -50,6 +53,10 @@ class Filters:
     @classmethod
     def from_values(cls, values: Mapping[str, object]) -> Filters:
         return cls(q=str(values.get("q") or ""))
+
+
+def _excerpt(text: str | None, query: Query) -> str:
+    return excerpt(text, query, AROUND)
 
 
 def _matching(texts: pd.Series, query: Query) -> pd.Series:
@@ -108,11 +115,11 @@ def hits(tables: Mapping[str, pd.DataFrame], query: str) -> pd.DataFrame:
     name_hit = _matching(items["name"], parsed)
     for key in dict.fromkeys(items.loc[name_hit, "project_key"]):
         listing = projects.loc[key]
-        rows.append(project_row("name", listing, excerpt(listing["name"], parsed), listing["source_line"]))
+        rows.append(project_row("name", listing, _excerpt(listing["name"], parsed), listing["source_line"]))
 
     policies = tables["policies"].sort_values("order")
     for policy in policies[_matching(policies["text"], parsed)].itertuples():
-        context = excerpt(policy.text, parsed)
+        context = _excerpt(policy.text, parsed)
         under = items[items["policy_id"] == policy.policy_id].drop_duplicates("project_key")
         if under.empty:
             rows.append(
@@ -137,7 +144,7 @@ def hits(tables: Mapping[str, pd.DataFrame], query: str) -> pd.DataFrame:
                 **dict.fromkeys(COLUMNS),
                 "where": "note",
                 "label": account.account,
-                "context": excerpt(account.note, parsed),
+                "context": _excerpt(account.note, parsed),
                 "project_is_portion": False,
                 "flags": (),
                 "source_line": getattr(account, "source_line", None),
@@ -146,7 +153,7 @@ def hits(tables: Mapping[str, pd.DataFrame], query: str) -> pd.DataFrame:
     raw_hit = _matching(items["raw"], parsed) & ~name_hit
     for _, listing in items[raw_hit].iterrows():
         rows.append(
-            project_row("note", listing, excerpt(listing["raw"], parsed), listing["source_line"], _flags(listing))
+            project_row("note", listing, _excerpt(listing["raw"], parsed), listing["source_line"], _flags(listing))
         )
 
     priority = tables["priority_requests"].sort_values("order")
@@ -159,7 +166,7 @@ def hits(tables: Mapping[str, pd.DataFrame], query: str) -> pd.DataFrame:
                 **dict.fromkeys(COLUMNS),
                 "where": "priority",
                 "label": request.name,
-                "context": excerpt(request.name, parsed),
+                "context": _excerpt(request.name, parsed),
                 "section_id": request.section_id if isinstance(request.section_id, str) else None,
                 "project_key": key,
                 "project_request_oku": None if project is None else project["request_oku"],
@@ -177,7 +184,7 @@ def hits(tables: Mapping[str, pd.DataFrame], query: str) -> pd.DataFrame:
                 **dict.fromkeys(COLUMNS),
                 "where": "matter",
                 "label": matter.text,
-                "context": excerpt(matter.text, parsed),
+                "context": _excerpt(matter.text, parsed),
                 "project_is_portion": False,
                 "flags": (),
                 "source_line": matter.source_line,
@@ -204,10 +211,9 @@ def display_table(found: pd.DataFrame, sections: pd.DataFrame, lang: str) -> pd.
     return pd.DataFrame(
         {
             t("sr.col.where", lang): [t(f"sr.where.{w}", lang) for w in found["where"]],
-            t("sr.col.label", lang): found["label"]
-            .astype(object)
-            .map(lambda v: name(v, lang) if isinstance(v, str) else ""),
+            # the match first (it is what was asked for), then what it belongs to
             t("sr.col.context", lang): found["context"].astype(object),
+            t("sr.col.label", lang): [name(v, lang) if isinstance(v, str) else "" for v in found["label"]],
             t("sr.col.section", lang): [labels.get(s, "") if isinstance(s, str) else "" for s in found["section_id"]],
             t("sr.col.request", lang): pd.to_numeric(found["project_request_oku"], errors="coerce").astype(float),
             t("sr.col.priority", lang): pd.to_numeric(found["priority_oku"], errors="coerce").astype(float),

@@ -254,8 +254,8 @@ def test_page_in_english_keeps_document_text_only(tables: dict) -> None:
     table = at.dataframe[0].value
     assert list(table.columns) == [
         "Matched in",
-        "Project or entry",
         "Text matched (match in «»)",
+        "Project or entry",
         "Section",
         "Project request (100M yen)",
         "Priority-policy quota request (100M yen)",
