@@ -44,6 +44,23 @@ def test_search_finds_the_paragraphs_projects_and_opens_one(page, server) -> Non
     shot(page, "search-cyber-opened-project")
 
 
+def test_selecting_a_row_offers_its_projects_detail(page, server) -> None:
+    open_page(page, f"{server}/search?q={urllib.parse.quote(CYBER)}")
+    grid = page.locator("[data-testid=stDataFrame]").first
+    box = grid.bounding_box()
+    # the glide grid is a canvas: click the first row's selection box (left column, under the header)
+    page.mouse.click(box["x"] + 12, box["y"] + 35 + 17)
+    wait_idle(page)
+    link = page.get_by_role(
+        "link", name=t("sr.open", name="IoT社会実現に向けた次世代人工知能・センシング等中核技術開発")
+    )
+    assert link.count() == 1
+    link.click()
+    page.wait_for_url("**/items?**")
+    wait_idle(page)
+    assert _query(page.url)["project"] == ["IoT社会実現に向けた次世代人工知能・センシング等中核技術開発"]
+
+
 def test_search_typed_query_goes_to_the_url(page, server) -> None:
     open_page(page, f"{server}/search")
     box = page.get_by_label(t("sr.q"), exact=True)
