@@ -18,8 +18,9 @@ from dashboard.params import Param
 from dashboard.text import Query, excerpt, normalize
 from dashboard.view import AMOUNT, INT, LONG_TEXT, Table, View, changed_filters
 
-#: Characters shown either side of a match: the excerpt should fit its column on a laptop.
-AROUND = 24
+#: Characters shown before and after a match: a grid's wide text column shows about 25
+#: Japanese characters before it is cut, so the match must start early.
+BEFORE, AFTER = 10, 40
 
 #: Where a hit can be, in the order the results list them.
 WHERE = ("name", "policy", "note", "priority", "matter")
@@ -56,7 +57,7 @@ class Filters:
 
 
 def _excerpt(text: str | None, query: Query) -> str:
-    return excerpt(text, query, AROUND)
+    return excerpt(text, query, AFTER, before=BEFORE)
 
 
 def _matching(texts: pd.Series, query: Query) -> pd.Series:

@@ -109,8 +109,15 @@ def match_spans(text: str | None, query: str | Query | None) -> list[tuple[int, 
     return merged
 
 
-def excerpt(text: str | None, query: str | Query | None, around: int = 40, marks: tuple[str, str] = MARKS) -> str:
-    """Plain text around the first match, every match in the excerpt between ``marks``.
+def excerpt(
+    text: str | None,
+    query: str | Query | None,
+    around: int = 40,
+    marks: tuple[str, str] = MARKS,
+    before: int | None = None,
+) -> str:
+    """Plain text around the first match (``before`` characters before it, default ``around``,
+    and ``around`` after), every match in the excerpt between ``marks``.
 
     Line breaks become spaces; "…" says the text goes on. Never Markdown or HTML: the
     excerpt is shown in a text cell as it is.
@@ -124,7 +131,7 @@ def excerpt(text: str | None, query: str | Query | None, around: int = 40, marks
     spans = match_spans(text, query)
     if not spans:
         return text if len(text) <= 2 * around else text[: 2 * around] + "…"
-    start = max(0, spans[0][0] - around)
+    start = max(0, spans[0][0] - (around if before is None else before))
     end = min(len(text), spans[0][1] + around)
     inside = [s for s in spans if s[0] < end]
     end = max(end, inside[-1][1])

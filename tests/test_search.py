@@ -94,6 +94,12 @@ def test_excerpt(text: str, query: str, expected: str) -> None:
     assert tx.excerpt(text, query) == expected
 
 
+def test_excerpt_window_before_and_after() -> None:
+    text = "あ" * 100 + "対象" + "い" * 100 + "対象"
+    assert tx.excerpt(text, "対象", 5, before=2) == "…ああ«対象»いいいいい…"
+    assert tx.excerpt("対象" + "い" * 3, "対象", 5, before=2) == "«対象»いいい"
+
+
 def test_folding_agrees_with_normalize_on_every_document_text(tables: dict) -> None:
     texts = [
         *tables["policies"]["text"],
