@@ -64,10 +64,10 @@ def _matching(texts: pd.Series, query: Query) -> pd.Series:
     return texts.map(lambda v: isinstance(v, str) and query.matches(normalize(v))).astype(bool)
 
 
-def _flags(listing: pd.Series) -> tuple[str, ...]:
-    """The codes of a listing's marks: re-listed, forward, reference (※)."""
+def _flags(listing: object) -> tuple[str, ...]:
+    """The codes of a listing's marks (a row of items): re-listed, forward, reference (※)."""
     marks = (("relisted", "is_relisted"), ("forward", "is_forward"), ("reference", "is_reference"))
-    return tuple(code for code, column in marks if bool(listing.get(column)))
+    return tuple(code for code, column in marks if bool(getattr(listing, column)))
 
 
 def _projects(items: pd.DataFrame) -> pd.DataFrame:
@@ -95,102 +95,80 @@ def hits(tables: Mapping[str, pd.DataFrame], query: str) -> pd.DataFrame:
         return pd.DataFrame(columns=COLUMNS)
     items = tables["items"].sort_values("order")
     projects = _projects(items)
-    rows: list[dict] = []
 
-    def project_row(where: str, listing: pd.Series, context: str, line: object, flags=()) -> dict:
-        key = listing["project_key"]
-        project = projects.loc[key] if key in projects.index else None
+    def row(where: str, label: object, context: str, line: object, **fields: object) -> dict:
         return {
+            **dict.fromkeys(COLUMNS),
+            "project_is_portion": False,
+            "flags": (),
             "where": where,
-            "label": listing["name"],
+            "label": label,
             "context": context,
-            "section_id": listing["section_id"],  # where the hit is (a name hit: the primary listing's)
-            "project_key": key,
-            "project_request_oku": None if project is None else project["request_oku"],
-            "project_is_portion": False if project is None else bool(project["is_portion"]),
-            "priority_oku": None,
-            "flags": tuple(flags),
             "source_line": line,
+            **fields,
         }
 
+    def project(key: object) -> dict:
+        """The project's own figures (its primary listing): its request and whether that is 内数."""
+        if not isinstance(key, str) or key not in projects.index:
+            return {"project_key": None}
+        primary = projects.loc[key]
+        return {
+            "project_key": key,
+            "project_request_oku": primary["request_oku"],
+            "project_is_portion": bool(primary["is_portion"]),
+        }
+
+    rows: list[dict] = []
     name_hit = _matching(items["name"], parsed)
     for key in dict.fromkeys(items.loc[name_hit, "project_key"]):
-        listing = projects.loc[key]
-        rows.append(project_row("name", listing, _excerpt(listing["name"], parsed), listing["source_line"]))
+        primary = projects.loc[key]
+        context = _excerpt(primary["name"], parsed)
+        rows.append(
+            row(
+                "name",
+                primary["name"],
+                context,
+                primary["source_line"],
+                section_id=primary["section_id"],
+                **project(key),
+            )
+        )
 
+    # A paragraph's hit lists the projects under it, with the marks of their listing there (再掲 …).
     policies = tables["policies"].sort_values("order")
     for policy in policies[_matching(policies["text"], parsed)].itertuples():
         context = _excerpt(policy.text, parsed)
         under = items[items["policy_id"] == policy.policy_id].drop_duplicates("project_key")
         if under.empty:
-            rows.append(
-                {
-                    **dict.fromkeys(COLUMNS),
-                    "where": "policy",
-                    "label": "",
-                    "context": context,
-                    "section_id": policy.section_id,
-                    "project_is_portion": False,
-                    "flags": (),
-                    "source_line": policy.source_line,
-                }
-            )
-        for _, listing in under.iterrows():
-            rows.append(project_row("policy", listing, context, policy.source_line, _flags(listing)))
+            rows.append(row("policy", "", context, policy.source_line, section_id=policy.section_id))
+        for listing in under.itertuples():
+            fields = {"section_id": policy.section_id, "flags": _flags(listing), **project(listing.project_key)}
+            rows.append(row("policy", listing.name, context, policy.source_line, **fields))
 
     accounts = tables["accounts"].sort_values("order")
     for account in accounts[_matching(accounts["note"], parsed)].itertuples():
-        rows.append(
-            {
-                **dict.fromkeys(COLUMNS),
-                "where": "note",
-                "label": account.account,
-                "context": _excerpt(account.note, parsed),
-                "project_is_portion": False,
-                "flags": (),
-                "source_line": getattr(account, "source_line", None),
-            }
-        )
-    raw_hit = _matching(items["raw"], parsed) & ~name_hit
-    for _, listing in items[raw_hit].iterrows():
-        rows.append(
-            project_row("note", listing, _excerpt(listing["raw"], parsed), listing["source_line"], _flags(listing))
-        )
+        line = getattr(account, "source_line", None)
+        rows.append(row("note", account.account, _excerpt(account.note, parsed), line))
+    # A listing's line beyond its name: amounts, 内数, (エネ特), 再掲, 国庫債務負担行為 …
+    for listing in items[_matching(items["raw"], parsed) & ~name_hit].itertuples():
+        fields = {"section_id": listing.section_id, "flags": _flags(listing), **project(listing.project_key)}
+        rows.append(row("note", listing.name, _excerpt(listing.raw, parsed), listing.source_line, **fields))
 
     priority = tables["priority_requests"].sort_values("order")
-    linked_key = items.set_index("item_id")["project_key"]
+    key_of_item = items.set_index("item_id")["project_key"]
     for request in priority[_matching(priority["name"], parsed)].itertuples():
-        key = linked_key.get(request.matched_item_id) if isinstance(request.matched_item_id, str) else None
-        project = projects.loc[key] if key is not None and key in projects.index else None
-        rows.append(
-            {
-                **dict.fromkeys(COLUMNS),
-                "where": "priority",
-                "label": request.name,
-                "context": _excerpt(request.name, parsed),
-                "section_id": request.section_id if isinstance(request.section_id, str) else None,
-                "project_key": key,
-                "project_request_oku": None if project is None else project["request_oku"],
-                "project_is_portion": False if project is None else bool(project["is_portion"]),
-                "priority_oku": request.request_oku,
-                "flags": ("transfer",) if request.is_transfer else (),
-                "source_line": request.source_line,
-            }
-        )
+        fields = {
+            "section_id": request.section_id if isinstance(request.section_id, str) else None,
+            "priority_oku": request.request_oku,
+            "flags": ("transfer",) if request.is_transfer else (),
+            **project(key_of_item.get(request.matched_item_id)),
+        }
+        rows.append(row("priority", request.name, _excerpt(request.name, parsed), request.source_line, **fields))
 
     matters = tables["matter_requests"].sort_values("order")
     for matter in matters[_matching(matters["text"], parsed)].itertuples():
-        rows.append(
-            {
-                **dict.fromkeys(COLUMNS),
-                "where": "matter",
-                "label": matter.text,
-                "context": _excerpt(matter.text, parsed),
-                "project_is_portion": False,
-                "flags": (),
-                "source_line": matter.source_line,
-            }
-        )
+        rows.append(row("matter", matter.text, _excerpt(matter.text, parsed), matter.source_line))
     return pd.DataFrame(rows, columns=COLUMNS)
 
 
