@@ -27,6 +27,15 @@ MATCH_KINDS = ("exact", "fuzzy", "none")
 
 REQUEST_COLOUR = "#1f6fb2"
 TRANSFER_COLOUR = "#9aa5b1"
+#: Curated topics: a request belongs to one when its name holds any of the words (width, case and
+#: spaces ignored). A name search for 中小企業 misses 小規模事業対策推進等事業 and 後継者支援ネットワーク事業;
+#: the topic finds them. The words are shown on the page, so what a topic holds is never hidden.
+TOPICS: dict[str, tuple[str, ...]] = {
+    "sme": ("中小企業", "小規模", "事業承継", "後継者"),
+    "digital": ("デジタル", "DX", "サイバー", "AI", "データ", "情報処理", "チップレット"),
+    "international": ("海外", "国際", "貿易", "ASEAN", "拠出金", "新興国", "現地進出"),
+    "health": ("医療", "健康", "ヘルスケア", "創薬", "医工", "治療"),
+}
 #: Characters per line of a bar label and lines per label: long project names wrap, never run off the chart.
 LABEL_WIDTH = 16
 LABEL_LINES = 2
@@ -42,6 +51,7 @@ def specs(tables: Mapping[str, pd.DataFrame]) -> list[Param]:
         Param("section", "multi", choices=(*section_ids, UNLINKED), default=[]),
         Param("match", "choice", choices=MATCH_KINDS),
         Param("transfer", "choice", choices=("1", "0"), default="1"),
+        Param("topic", "choice", choices=tuple(TOPICS)),
     ]
 
 
@@ -101,6 +111,7 @@ class Filters:
     sections: tuple[str, ...] = ()
     match: str | None = None
     transfer: bool = True
+    topic: str | None = None
 
     @classmethod
     def from_values(cls, values: Mapping[str, object]) -> Filters:
@@ -111,12 +122,29 @@ class Filters:
             sections=tuple(values.get("section") or ()),
             match=values.get("match") or None,
             transfer=values.get("transfer") != "0",
+            topic=values.get("topic") if values.get("topic") in TOPICS else None,
         )
+
+
+def topic_matches(names: pd.Series, topic: str) -> pd.Series:
+    """Rows whose name holds any word of the topic (see :data:`TOPICS`)."""
+    words = [normalize(w) for w in TOPICS[topic]]
+    return names.map(lambda n: any(w in normalize(n) for w in words) if isinstance(n, str) else False).astype(bool)
+
+
+def query_topics(query: str) -> list[str]:
+    """Topics one of whose words is the query or holds it: 中小企業 → sme (which also finds 小規模 …)."""
+    needle = normalize(query)
+    if not needle:
+        return []
+    return [topic for topic, words in TOPICS.items() if any(needle in normalize(w) for w in words)]
 
 
 def filter_requests(frame: pd.DataFrame, filters: Filters) -> pd.DataFrame:
     """The rows of :func:`linked_requests` that pass every filter (index reset)."""
     keep = name_matches(frame["name"], filters.q)
+    if filters.topic:
+        keep &= topic_matches(frame["name"], filters.topic)
     if filters.min_oku is not None:
         keep &= frame["request_oku"] >= filters.min_oku
     if filters.max_oku is not None:
@@ -491,6 +519,7 @@ def _url_values(filters: Filters) -> dict[str, object]:
         "section": list(filters.sections),
         "match": filters.match,
         "transfer": "1" if filters.transfer else "0",
+        "topic": filters.topic,
     }
 
 
@@ -563,6 +592,14 @@ def view(tables: Mapping[str, pd.DataFrame], filters: Filters, lang: str) -> Vie
         "q": filters.q,
         "q_matched": int(name_matches(everything["name"], filters.q).sum()) if Query.parse(filters.q) else None,
         "q_sections": query_sections(tables["sections"], everything, filters.q, lang),
+        "topic": filters.topic,
+        "q_topics": [
+            {"topic": topic, "count": int(topic_matches(everything["name"], topic).sum())}
+            for topic in query_topics(filters.q)
+            if topic != filters.topic
+        ],
+        "topic_words": ("、" if lang == "ja" else ", ").join(TOPICS[filters.topic]) if filters.topic else None,
+        "topic_matched": int(topic_matches(everything["name"], filters.topic).sum()) if filters.topic else None,
         "min_above_max": filters.min_oku is not None
         and filters.max_oku is not None
         and filters.min_oku > filters.max_oku,

@@ -18,8 +18,17 @@ st.caption(t("pr.intro", lang))
 
 keys = ui.url_filters(PAGE, specs)
 with st.container(border=True):
-    c1, c2, c3 = st.columns([3, 1, 1])
+    c1, c0, c2, c3 = st.columns([3, 2, 1, 1])
     c1.text_input(t("pr.f.q", lang), key=keys["q"], help=t("pr.f.q.help", lang))
+    c0.selectbox(
+        t("pr.f.topic", lang),
+        list(pr.TOPICS),
+        key=keys["topic"],
+        index=None,
+        format_func=lambda v: t(f"pr.topic.{v}", lang),
+        placeholder=t("pr.f.topic.placeholder", lang),
+        help=t("pr.f.topic.help", lang),
+    )
     c2.number_input(t("pr.f.min", lang), key=keys["min"], value=None, min_value=0.0, step=1.0)
     c3.number_input(t("pr.f.max", lang), key=keys["max"], value=None, min_value=0.0, step=1.0)
     c4, c5, c6 = st.columns([5, 4, 2])
@@ -67,6 +76,26 @@ if texts["q_matched"] is not None:
                 icon=":material/filter_alt:",
                 query_params={**link_params, "section": found["section_id"]},
             )
+    for found in texts["q_topics"]:
+        topic_name = t(f"pr.topic.{found['topic']}", lang)
+        st.page_link(
+            "pages/priority.py",
+            label=t("pr.q.topic_link", lang, topic=topic_name, count=found["count"]),
+            icon=":material/label:",
+            query_params={**link_params, "topic": found["topic"]},
+        )
+if texts["topic_words"]:
+    topic = t(f"pr.topic.{view.texts['topic']}", lang)
+    st.caption(
+        t(
+            "pr.topic.scope",
+            lang,
+            topic=topic,
+            words=texts["topic_words"],
+            n=texts["topic_matched"],
+            total=s.total_count,
+        )
+    )
 if texts["min_above_max"]:
     st.info(t("pr.minmax", lang))
 

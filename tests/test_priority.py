@@ -611,3 +611,61 @@ def test_page_shares_in_english() -> None:
         "Share of the total (%)",
         "Share of the total without transfers (%)",
     ]
+
+
+# ---------------------------------------------------------------- curated topics
+
+
+MISSED_BY_NAME = [
+    "小規模事業対策推進等事業",
+    "地方公共団体による小規模事業者支援推進事業",
+    "後継者支援ネットワーク事業",
+]
+
+
+def test_the_sme_topic_finds_what_the_name_search_misses(linked: pd.DataFrame, tables: dict) -> None:
+    by_name = pr.filter_requests(linked, pr.Filters(q="中小企業"))
+    assert not set(MISSED_BY_NAME) & set(by_name["name"])
+    topic = pr.filter_requests(linked, pr.Filters(topic="sme"))
+    assert len(topic) == 11
+    assert set(by_name["name"]) | set(MISSED_BY_NAME) == set(topic["name"])
+    s = pr.summary(topic, linked, tables["reconciliation"])
+    assert s.sum_oku == pytest.approx(242.2 + 5 + 3 + 6)
+    assert pr.share_text(s.share_total_pct) == "10.7%"
+
+
+@pytest.mark.parametrize(
+    ("topic", "includes", "excludes"),
+    [
+        ("digital", "産業サイバーセキュリティ強靱化事業", "工業用水道事業費"),
+        ("international", "日・ASEAN経済産業協力拠出金", "中小企業取引対策事業"),
+        ("health", "医工連携イノベーション推進事業", "エネルギー対策特別会計へ繰入"),
+    ],
+)
+def test_topics(linked: pd.DataFrame, topic: str, includes: str, excludes: str) -> None:
+    names = set(pr.filter_requests(linked, pr.Filters(topic=topic))["name"])
+    assert includes in names and excludes not in names
+
+
+def test_topic_from_the_url_and_the_query_suggests_it(tables: dict) -> None:
+    values, bad = parse_all({"topic": ["sme"]}, pr.specs(tables))
+    assert pr.Filters.from_values(values).topic == "sme" and not bad
+    values, bad = parse_all({"topic": ["nope"]}, pr.specs(tables))
+    assert pr.Filters.from_values(values).topic is None and bad == [("topic", "nope")]
+    assert pr.query_topics("中小企業") == ["sme"] and pr.query_topics("") == []
+    view = pr.view(tables, pr.Filters(q="中小企業"), "ja")
+    assert view.texts["q_topics"] == [{"topic": "sme", "count": 11}]
+    topic = pr.view(tables, pr.Filters(topic="sme"), "en")
+    assert topic.texts["topic_matched"] == 11
+    assert topic.texts["topic_words"] == "中小企業, 小規模, 事業承継, 後継者"
+    assert topic.tables["requests"].csv_filters == {"topic": "sme"}
+
+
+def test_page_topic() -> None:
+    at = _page(topic="sme")
+    assert len(at.dataframe[0].value) == 11
+    assert at.selectbox(key="priority.topic").value == "sme"
+    assert "事業名に 中小企業、小規模、事業承継、後継者 のどれかを含む要望（全71件中11件）" in _captions(at)
+    at = _page(q="中小企業")
+    links = {link.proto.label: link.proto.query_string for link in at.get("page_link")}
+    assert links["テーマ「中小企業・小規模事業者」で見る（関連する語も含めて11件）"] == "topic=sme"

@@ -148,4 +148,24 @@ TEXT: dict[str, dict[str, str]] = {
     "pr.sub.col.count": {"ja": "件数", "en": "Requests"},
     "pr.sub.col.sum": {"ja": "要望額の計（億円）", "en": "Sum of requests (100M yen)"},
     "pr.sub.hover": {"ja": "{count}件", "en": "{count} requests"},
+    "pr.f.topic": {"ja": "テーマ", "en": "Topic"},
+    "pr.f.topic.placeholder": {"ja": "すべて", "en": "All"},
+    "pr.f.topic.help": {
+        "ja": "事業名に決まった語のどれかを含む要望です（語は選ぶと表示されます）。名前だけで探すので、"
+        "語を含まない関連事業は入りません。",
+        "en": "Requests whose name holds any of a fixed set of words (shown once chosen). Only names are "
+        "searched, so a related request without those words is not included.",
+    },
+    "pr.topic.sme": {"ja": "中小企業・小規模事業者", "en": "Small and micro businesses"},
+    "pr.topic.digital": {"ja": "デジタル・サイバー", "en": "Digital and cyber"},
+    "pr.topic.international": {"ja": "海外展開・国際", "en": "International"},
+    "pr.topic.health": {"ja": "健康・医療", "en": "Health and medicine"},
+    "pr.topic.scope": {
+        "ja": "テーマ「{topic}」: 事業名に {words} のどれかを含む要望（全{total}件中{n}件）。",
+        "en": "Topic “{topic}”: requests whose name holds any of {words} ({n} of {total}).",
+    },
+    "pr.q.topic_link": {
+        "ja": "テーマ「{topic}」で見る（関連する語も含めて{count}件）",
+        "en": "See the topic “{topic}” (related words too: {count} requests)",
+    },
 }
