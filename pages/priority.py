@@ -17,6 +17,15 @@ st.title(t("pr.title", lang))
 st.caption(t("pr.intro", lang))
 
 keys = ui.url_filters(PAGE, specs)
+
+
+def _set_filters(**values: object) -> None:
+    """Swap the name search for a section or a topic (the URL follows on this run)."""
+    st.session_state[keys["q"]] = ""
+    for key, value in values.items():
+        st.session_state[keys[key]] = value
+
+
 with st.container(border=True):
     c1, c0, c2, c3 = st.columns([3, 2, 1, 1])
     c1.text_input(t("pr.f.q", lang), key=keys["q"], help=t("pr.f.q.help", lang))
@@ -67,22 +76,26 @@ if texts["q_matched"] is not None:
         icon=":material/search:",
         query_params={**link_params, "q": texts["q"]},
     )
+    # Same-page links do not navigate in Streamlit: these buttons set the filters instead.
     if texts["q_sections"]:
         st.caption(t("pr.q.sections", lang))
         for found in texts["q_sections"]:
-            st.page_link(
-                "pages/priority.py",
-                label=ui.literal(t("pr.q.section_link", lang, label=found["label"], count=found["count"])),
+            st.button(
+                ui.literal(t("pr.q.section_link", lang, label=found["label"], count=found["count"])),
+                key=f"priority.to_section.{found['section_id']}",
                 icon=":material/filter_alt:",
-                query_params={**link_params, "section": found["section_id"]},
+                type="tertiary",
+                on_click=_set_filters,
+                kwargs={"section": [found["section_id"]]},
             )
     for found in texts["q_topics"]:
-        topic_name = t(f"pr.topic.{found['topic']}", lang)
-        st.page_link(
-            "pages/priority.py",
-            label=t("pr.q.topic_link", lang, topic=topic_name, count=found["count"]),
+        st.button(
+            t("pr.q.topic_link", lang, topic=t(f"pr.topic.{found['topic']}", lang), count=found["count"]),
+            key=f"priority.to_topic.{found['topic']}",
             icon=":material/label:",
-            query_params={**link_params, "topic": found["topic"]},
+            type="tertiary",
+            on_click=_set_filters,
+            kwargs={"topic": found["topic"]},
         )
 if texts["topic_words"]:
     topic = t(f"pr.topic.{view.texts['topic']}", lang)

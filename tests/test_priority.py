@@ -667,5 +667,19 @@ def test_page_topic() -> None:
     assert at.selectbox(key="priority.topic").value == "sme"
     assert "事業名に 中小企業、小規模、事業承継、後継者 のどれかを含む要望（全71件中11件）" in _captions(at)
     at = _page(q="中小企業")
-    links = {link.proto.label: link.proto.query_string for link in at.get("page_link")}
-    assert links["テーマ「中小企業・小規模事業者」で見る（関連する語も含めて11件）"] == "topic=sme"
+    button = at.button(key="priority.to_topic.sme")
+    assert button.label == "テーマ「中小企業・小規模事業者」で見る（関連する語も含めて11件）"
+    button.click().run()
+    assert not at.exception
+    assert len(at.dataframe[0].value) == 11
+    assert at.query_params["topic"] in ("sme", ["sme"]) and "q" not in at.query_params
+    assert at.text_input(key="priority.q").value == ""
+
+
+def test_page_query_offers_the_section() -> None:
+    at = _page(q="中小企業")
+    at.button(key="priority.to_section.p1-t3-s2").click().run()
+    assert not at.exception
+    names = at.dataframe[0].value["事業名"].tolist()
+    assert len(names) == 10 and "後継者支援ネットワーク事業" in names
+    assert at.multiselect(key="priority.section").value == ["p1-t3-s2"]

@@ -282,13 +282,16 @@ def test_page_in_english_keeps_document_text_only(tables: dict) -> None:
         ("pages/search.py", {"q": "繰入"}),
         ("pages/priority.py", {"q": "中小企業"}),
         ("pages/priority.py", {"section": "p1-t3-s2", "transfer": "0"}),
+        ("pages/priority.py", {"topic": "sme"}),
     ],
 )
 def test_english_pages_with_results_show_no_japanese_interface_text(page: str, params: dict, tables: dict) -> None:
     from tests.test_i18n import _leftover, _visible_text, allowed
 
     # the document's text and what the user typed are not interface text
-    words = sorted([*allowed.__wrapped__(tables), *params.values()], key=len, reverse=True)
+    # (and a topic's match words, shown as the words the names are searched for)
+    topic_words = [w for words in pr.TOPICS.values() for w in words]
+    words = sorted([*allowed.__wrapped__(tables), *params.values(), *topic_words], key=len, reverse=True)
     at = AppTest.from_file(APP, default_timeout=60)
     at.query_params["lang"] = "en"
     at.run()

@@ -128,3 +128,15 @@ def test_priority_section_filter_screens(page, phone, server) -> None:
     shot(phone, "priority-q-ja-phone")
     open_page(phone, f"{server}/priority?section=p1-t3-s2&lang=en", charts=2)
     shot(phone, "priority-section-en-phone")
+
+
+def test_priority_name_search_leads_to_the_topic(page, server) -> None:
+    open_page(page, f"{server}/priority?q={urllib.parse.quote('中小企業')}", charts=2)
+    page.get_by_role("button", name="テーマ「中小企業・小規模事業者」で見る（関連する語も含めて11件）").click()
+    wait_idle(page, charts=2)
+    assert _query(page.url) == {"topic": ["sme"]}
+    assert grid_rows(page, 0) == 11
+    text = page.locator("[data-testid=stMain]").inner_text()
+    assert "中小企業、小規模、事業承継、後継者 のどれかを含む要望（全71件中11件）" in text
+    assert "10.7%" in " ".join(page.locator("[data-testid=stMetric]").all_inner_texts())
+    shot(page, "priority-topic-sme-ja-desktop")
