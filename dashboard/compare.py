@@ -18,6 +18,7 @@ from dataclasses import dataclass
 import pandas as pd
 import plotly.graph_objects as go
 
+from dashboard.figures import BASE_COLOUR, LEGEND_TOP, REQUEST_COLOUR, bar_height
 from dashboard.format import oku, signed_oku, signed_pct, wrap
 from dashboard.i18n import name, t
 from dashboard.labels import section_labels, year_labels
@@ -27,8 +28,6 @@ from loaders.schema import ACCOUNTS_NAMES
 
 LEVELS = ("account", "section", "item")
 SORTS = ("change", "pct", "request")
-BASE_COLOUR = "#9aa5b1"
-REQUEST_COLOUR = "#1f6fb2"
 
 _COLUMNS = [
     "item_id",
@@ -322,11 +321,11 @@ def figure(rows: pd.DataFrame, lang: str, years: tuple[str, str]) -> go.Figure:
     )
     figure.update_layout(
         barmode="group",
-        height=140 + 46 * max(len(rows), 1),
+        height=bar_height(len(rows), 46),
         margin={"l": 10, "r": 10, "t": 40, "b": 40},
         xaxis={"title": t("cmp.axis.oku", lang), "range": [0, longest * 1.6 or 1]},
         yaxis={"automargin": True, "autorange": "reversed"},
-        legend={"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 0},
+        legend=LEGEND_TOP,
         uniformtext={"minsize": 9, "mode": "show"},
     )
     return figure

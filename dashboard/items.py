@@ -9,12 +9,16 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
 
 import pandas as pd
 
 from dashboard.format import change, oku
 from dashboard.i18n import name, t
-from dashboard.labels import section_labels
+from dashboard.labels import section_labels, year_labels
+from dashboard.params import Param
+from dashboard.view import INT, SIGNED, Table, View
 
 #: ASCII codes for the accounts in the URL (the account names are Japanese).
 ACCOUNT_CODES: dict[str, str] = {
@@ -131,7 +135,9 @@ def listing_table(
     """The listings as shown on screen and in the CSV (amounts as plain 億円 numbers).
 
     Name, figures and flags come first so a phone shows them without scrolling sideways.
-    ``with_raw`` is the project detail: one project, so no name column, and the source text.
+    ``with_raw`` is the project detail: one project, so no name column, the line first. The source
+    text itself is shown verbatim in a code block beside it, not in the grid: the grid makes a
+    cell starting with "-" (a bulleted line) formula-safe with a leading ' (see ``ui.shown``).
     """
     labels = section_labels(sections, lang)
     rows = []
@@ -150,7 +156,6 @@ def listing_table(
         if with_raw:
             del shown[t("it.col.name", lang)]
             shown = {t("it.col.line", lang): shown.pop(t("it.col.line", lang)), **shown}
-            shown[t("it.col.raw", lang)] = row.raw
         rows.append(shown)
     frame = pd.DataFrame(rows, columns=list(rows[0]) if rows else _columns(lang, years, with_raw))
     for column in amount_columns(lang, years):
@@ -172,7 +177,7 @@ def _columns(lang: str, years: tuple[str, str], with_raw: bool) -> list[str]:
         "it.col.line",
     ]
     if with_raw:
-        names = ["it.col.line", *[n for n in names if n not in ("it.col.name", "it.col.line")], "it.col.raw"]
+        names = ["it.col.line", *[n for n in names if n not in ("it.col.name", "it.col.line")]]
     return [t(n, lang, year=years[0] if n == "it.col.request" else years[1]) for n in names]
 
 
@@ -252,3 +257,83 @@ def source_lines_text(listings: pd.DataFrame) -> str:
     """``139 | - 独立行政法人…`` one line per listing: the source text exactly as read."""
     width = len(str(int(listings["source_line"].max()))) if not listings.empty else 1
     return "\n".join(f"{int(r.source_line):>{width}} | {r.raw}" for r in listings.itertuples())
+
+
+# --- page contract (see dashboard/view.py) ---------------------------------------------
+
+
+def specs(tables: Mapping[str, pd.DataFrame]) -> list[Param]:
+    """URL keys of /items: ``q``, ``section``, ``account``, ``flag`` (repeatable), ``primary``, ``project``."""
+    return [
+        Param("q", "text", default=""),
+        Param("section", "multi", tuple(tables["sections"].sort_values("order")["section_id"]), default=[]),
+        Param("account", "multi", tuple(ACCOUNT_CODES), default=[]),
+        Param("flag", "multi", FLAG_CODES, default=[]),
+        Param("primary", "choice", ("1",), default=None),
+        Param("project", "choice", tuple(tables["items"]["project_key"].unique()), default=None),
+    ]
+
+
+@dataclass(frozen=True)
+class Filters:
+    """What /items filters on, and the project whose detail is open."""
+
+    q: str = ""
+    sections: tuple[str, ...] = ()
+    accounts: tuple[str, ...] = ()
+    flags: tuple[str, ...] = ()
+    primary: bool = False
+    project: str | None = None
+
+    @classmethod
+    def from_values(cls, values: Mapping[str, object]) -> Filters:
+        return cls(
+            q=str(values.get("q") or ""),
+            sections=tuple(values.get("section") or ()),
+            accounts=tuple(values.get("account") or ()),
+            flags=tuple(values.get("flag") or ()),
+            primary=values.get("primary") == "1",
+            project=values.get("project") or None,
+        )
+
+    def listing(self) -> Filters:
+        """The same filters without the open project (what the list itself depends on)."""
+        return replace(self, project=None)
+
+    def csv_filters(self) -> dict[str, object]:
+        return {
+            "q": self.q,
+            "section": list(self.sections),
+            "account": list(self.accounts),
+            "flag": list(self.flags),
+            "primary": "1" if self.primary else None,
+        }
+
+
+def view(tables: Mapping[str, pd.DataFrame], filters: Filters, lang: str) -> View:
+    """The filtered listings and, when a project is open, its detail."""
+    items, sections = tables["items"], tables["sections"]
+    years = year_labels(tables["documents"], lang)
+    filtered = filter_items(
+        items, filters.q, list(filters.sections), list(filters.accounts), list(filters.flags), filters.primary
+    )
+    kinds = {t("it.col.change", lang): SIGNED, t("it.col.line", lang): INT}
+    out = {"items": Table(listing_table(filtered, sections, lang, years), kinds, "items", filters.csv_filters())}
+    texts: dict[str, object] = {
+        "shown": len(filtered),
+        "total": len(items),
+        "project_keys": filtered["project_key"].tolist(),
+        "table_key": table_key(lang, filters.listing()),
+        "labels": section_labels(sections, lang),
+    }
+    listings = project_listings(items, filters.project)
+    if not listings.empty:
+        priority = project_priority(tables["priority_requests"], filters.project, listings)
+        detail = listing_table(listings, sections, lang, years, with_raw=True)
+        out["detail"] = Table(detail, kinds, None)
+        texts["detail"] = detail_texts(listings, priority, lang)
+        texts["source_lines"] = source_lines_text(listings)
+        texts["lines"] = [int(line) for line in listings["source_line"]]
+        texts["policies"] = project_policies(tables["policies"], listings)
+        texts["priority"] = priority
+    return View(tables=out, texts=texts)

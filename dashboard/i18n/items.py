@@ -56,7 +56,6 @@ TEXT: dict[str, dict[str, str]] = {
     "it.col.reference": {"ja": "※参考額（億円）", "en": "Reference amount (100M yen)"},
     "it.col.flags": {"ja": "区分", "en": "Flags"},
     "it.col.line": {"ja": "行", "en": "Line"},
-    "it.col.raw": {"ja": "原文", "en": "Source text"},
     "it.col.help.portion": {
         "ja": "内数の額は大きな予算全体の額で、この項目の分ではありません。",
         "en": "A figure marked part of a larger budget is the whole budget, not this section's share.",
