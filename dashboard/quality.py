@@ -7,13 +7,17 @@ line number, never a path.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
-from dashboard.format import md_escape, oku
+from dashboard.format import md_literal, oku
 from dashboard.i18n import TEXT, name, t
-from dashboard.labels import section_labels
+from dashboard.labels import section_labels, year_labels
+from dashboard.params import Param
+from dashboard.view import AMOUNT, INT, LONG_TEXT, Table, View
 from loaders import LoaderError
 from loaders.decode import read_lines, sha256_of
 
@@ -120,9 +124,12 @@ def figure_columns(lang: str) -> list[str]:
 
 
 def sentences(table: pd.DataFrame, lang: str) -> list[str]:
-    """One markdown line per check: what it compares, its result, and the sentence (document names escaped)."""
+    """One Markdown line per check: what it compares, its result, and the sentence (every cell made literal)."""
     check, measure, status, text = (t(f"qa.col.{c}", lang) for c in ("check", "measure", "status", "explain"))
-    return [f"**{md_escape(r[check])} · {r[measure]}** — {r[status]}: {r[text]}" for _, r in table.iterrows()]
+    return [
+        f"**{md_literal(r[check])} · {md_literal(r[measure])}** — {md_literal(r[status])}: {md_literal(r[text])}"
+        for _, r in table.iterrows()
+    ]
 
 
 def parse_log_table(parse_log: pd.DataFrame, lang: str, levels: list[str] | None = None) -> pd.DataFrame:
@@ -230,3 +237,57 @@ def line_uses(tables: dict[str, pd.DataFrame], line: int) -> list[str]:
         for value in frame.loc[frame["source_line"] == line, column]:
             uses.append(f"{table}: {value}")
     return uses
+
+
+# --- page contract (see dashboard/view.py) ---------------------------------------------
+
+
+def specs(tables: Mapping[str, pd.DataFrame]) -> list[Param]:
+    """URL keys of /quality: ``status`` and ``level`` (repeatable), ``line`` (a source line in context)."""
+    doc = tables["documents"].iloc[0]
+    last = int(doc["source_lines"]) if pd.notna(doc["source_lines"]) else 100_000
+    return [
+        Param("status", "multi", STATUSES, default=[]),
+        Param("level", "multi", LEVELS, default=[]),
+        Param("line", "int", default=None, minimum=1, maximum=last),
+    ]
+
+
+@dataclass(frozen=True)
+class Filters:
+    """The statuses and log levels shown (the source line is read outside the cached view)."""
+
+    statuses: tuple[str, ...] = ()
+    levels: tuple[str, ...] = ()
+
+    @classmethod
+    def from_values(cls, values: Mapping[str, object]) -> Filters:
+        return cls(statuses=tuple(values.get("status") or ()), levels=tuple(values.get("level") or ()))
+
+
+def view(tables: Mapping[str, pd.DataFrame], filters: Filters, lang: str) -> View:
+    """The checks (with a sentence each), the parse log and the documents' provenance."""
+    years = year_labels(tables["documents"], lang)
+    recon = tables["reconciliation"]
+    checks = reconciliation_table(recon, tables["accounts"], tables["sections"], lang, years, list(filters.statuses))
+    kinds = {c: AMOUNT for c in figure_columns(lang)} | {t("qa.col.explain", lang): LONG_TEXT}
+    log = parse_log_table(tables["parse_log"], lang, list(filters.levels))
+    return View(
+        tables={
+            "checks": Table(checks, kinds, "quality", {"status": list(filters.statuses)}),
+            "log": Table(log, {t("qa.log.line", lang): INT}, "quality_parse_log", {"level": list(filters.levels)}),
+        },
+        texts={
+            "counts": status_counts(recon),
+            "sentences": sentences(checks, lang),
+            "log_total": len(tables["parse_log"]),
+        },
+    )
+
+
+def documents_view(documents: pd.DataFrame, lang: str) -> list[tuple[Table, str]]:
+    """Each document's provenance table and its ``sha256  file`` line (the format sha256sum -c reads)."""
+    return [
+        (Table(document_fields(doc, lang), {}, None), f"{doc['source_sha256']}  {doc['source_file']}")
+        for _, doc in documents.iterrows()
+    ]

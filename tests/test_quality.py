@@ -129,7 +129,7 @@ def test_page_statuses_match_the_table(tables: dict) -> None:
     shown = at.dataframe[0].value
     assert shown["結果"].value_counts().to_dict() == {"Δ 差あり": 18, "≈ 四捨五入": 7, "✓ 一致": 2}
     assert len(at.dataframe[1].value) == len(tables["parse_log"])
-    fields = at.table[0].value
+    fields = at.dataframe[2].value  # a grid, not st.table: st.table renders cells as Markdown
     sha = tables["documents"]["source_sha256"].iloc[0]
     assert sha[:16] + "…" in fields.iloc[:, 1].tolist()
     assert any(c.value.startswith(sha + "  data/raw/") for c in at.code)  # the full digest, sha256sum -c format
