@@ -239,7 +239,7 @@ def url_filters(page: str, specs: Sequence[Param]) -> dict[str, str]:
 
 
 #: At most this many bad URL values are named; the rest are counted.
-MAX_NOTICES = 3
+MAX_NOTICES = 5
 
 
 def notices(bad: Sequence[tuple[str, object]]) -> None:

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import io
 import json
+from functools import partial
 
 import pandas as pd
 import pytest
-from streamlit.testing.v1 import AppTest
 
 from dashboard import compare as cmp
 from dashboard.csvout import to_csv_bytes
-from tests.conftest import APP
+from tests.conftest import open_app_page
 
 YEARS = ("令和6年度", "令和5年度")
 
@@ -129,14 +129,7 @@ def test_figure_grouped_bars_first_row_on_top(tables: dict) -> None:
     assert fig.layout.yaxis.autorange == "reversed"
 
 
-def _page(**params: str | list[str]) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=60)
-    at.switch_page("pages/compare.py")
-    for key, value in params.items():
-        at.query_params[key] = value
-    at.run()
-    assert not at.exception
-    return at
+_page = partial(open_app_page, "compare")
 
 
 def test_page_default_is_by_section() -> None:

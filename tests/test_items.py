@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -9,7 +11,7 @@ from streamlit.testing.v1 import AppTest
 from dashboard import items as it
 from dashboard.csvout import to_csv_bytes
 from dashboard.format import md_escape
-from tests.conftest import APP
+from tests.conftest import APP, open_app_page
 
 IPA = "独立行政法人情報処理推進機構運営費交付金"
 GX_CHAIN = "GXサプライチェーン構築支援事業"
@@ -134,14 +136,7 @@ def test_md_escape_keeps_document_text_literal() -> None:
 # --- the page --------------------------------------------------------------------------
 
 
-def _page(**params: str | list[str]) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=60)
-    at.switch_page("pages/items.py")
-    for key, value in params.items():
-        at.query_params[key] = value
-    at.run()
-    assert not at.exception
-    return at
+_page = partial(open_app_page, "items")
 
 
 def test_page_lists_every_listing() -> None:

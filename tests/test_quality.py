@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from dashboard import quality as qa
-from tests.conftest import APP, ROOT
+from tests.conftest import APP, ROOT, open_app_page
 
 YEARS = ("令和6年度", "令和5年度")
 
@@ -110,14 +111,7 @@ def _context(at: AppTest) -> list[str]:
     return [c.value for c in at.code if " | " in c.value]
 
 
-def _page(**params: str | list[str]) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=60)
-    at.switch_page("pages/quality.py")
-    for key, value in params.items():
-        at.query_params[key] = value
-    at.run()
-    assert not at.exception
-    return at
+_page = partial(open_app_page, "quality")
 
 
 def test_page_statuses_match_the_table(tables: dict) -> None:
