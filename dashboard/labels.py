@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import PurePath
+
 import pandas as pd
 
 from dashboard.format import year_label
@@ -27,3 +29,16 @@ def section_labels(sections: pd.DataFrame, lang: str) -> dict[str, str]:
         number = "".join(part for part in (row.theme_no, row.section_no) if isinstance(part, str))
         labels[row.section_id] = f"{number} {name(row.name, lang)}".strip()
     return labels
+
+
+def source_name(source_file: str | None) -> str:
+    """The source file as shown to visitors: relative to the project as recorded, else its name only
+    (an absolute path would tell every visitor where the server keeps its files).
+
+    >>> source_name("data/raw/a.txt"), source_name("/srv/private/raw/b.txt")
+    ('data/raw/a.txt', 'b.txt')
+    """
+    if not source_file:
+        return ""
+    path = PurePath(source_file)
+    return path.name if path.is_absolute() else str(path)

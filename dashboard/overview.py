@@ -11,7 +11,7 @@ import plotly.graph_objects as go
 from dashboard.figures import BASE_COLOUR, REQUEST_COLOUR
 from dashboard.format import change, oku, pct, signed_oku, signed_pct
 from dashboard.i18n import name, t
-from dashboard.labels import year_labels
+from dashboard.labels import source_name, year_labels
 from dashboard.params import Param
 from dashboard.view import PCT, SIGNED, Table, View
 
@@ -152,7 +152,11 @@ def view(tables: Mapping[str, pd.DataFrame], filters: Filters, lang: str) -> Vie
         texts={
             "title": doc["title"],
             "source": t(
-                "source.caption", lang, title=doc["title"], source=doc["source_file"], sha=doc["source_sha256"][:12]
+                "source.caption",
+                lang,
+                title=doc["title"],
+                source=source_name(doc["source_file"]),
+                sha=doc["source_sha256"][:12],
             ),
             "years": years,
             "headline": headline_texts(head, lang) if head else None,

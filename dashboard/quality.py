@@ -15,7 +15,7 @@ import pandas as pd
 
 from dashboard.format import md_literal, oku
 from dashboard.i18n import TEXT, name, t
-from dashboard.labels import section_labels, year_labels
+from dashboard.labels import section_labels, source_name, year_labels
 from dashboard.params import Param
 from dashboard.view import AMOUNT, INT, LONG_TEXT, Table, View
 from loaders import LoaderError
@@ -157,7 +157,7 @@ def document_fields(document: pd.Series, lang: str) -> pd.DataFrame:
         "request_year": f"{document.get('request_year_label')} (FY{document.get('request_fiscal_year')})",
         "base_year": f"{document.get('base_year_label')} (FY{document.get('base_fiscal_year')})",
         "unit": document.get("unit"),
-        "source_file": document.get("source_file"),
+        "source_file": source_name(document.get("source_file")),
         "source_encoding": document.get("source_encoding"),
         "source_lines": document.get("source_lines"),
         "source_sha256": short_sha(document.get("source_sha256")),
@@ -288,6 +288,6 @@ def view(tables: Mapping[str, pd.DataFrame], filters: Filters, lang: str) -> Vie
 def documents_view(documents: pd.DataFrame, lang: str) -> list[tuple[Table, str]]:
     """Each document's provenance table and its ``sha256  file`` line (the format sha256sum -c reads)."""
     return [
-        (Table(document_fields(doc, lang), {}, None), f"{doc['source_sha256']}  {doc['source_file']}")
+        (Table(document_fields(doc, lang), {}, None), f"{doc['source_sha256']}  {source_name(doc['source_file'])}")
         for _, doc in documents.iterrows()
     ]

@@ -6,6 +6,7 @@ import streamlit as st
 from dashboard import quality as qa
 from dashboard import ui
 from dashboard.i18n import t
+from dashboard.labels import source_name
 
 PAGE = "quality"
 lang = ui.lang()
@@ -71,11 +72,11 @@ ui.sync_url(PAGE, specs)
 if line is not None:
     path = qa.source_path(doc["source_file"])
     if path is None:
-        st.warning(t("qa.source.missing", lang, file=ui.literal(doc["source_file"])))
+        st.warning(t("qa.source.missing", lang, file=ui.literal(source_name(doc["source_file"]))))
     else:
         if qa.source_changed(path, doc["source_sha256"]):
             st.warning(t("qa.source.changed", lang))
-        st.caption(t("qa.source.file", lang, file=ui.literal(doc["source_file"])))
+        st.caption(t("qa.source.file", lang, file=ui.literal(source_name(doc["source_file"]))))
         st.code(qa.context(qa.read_source(path), int(line)), language=None, wrap_lines=True)
         uses = qa.line_uses(tables, int(line))
         st.caption(t("qa.source.uses", lang) if uses else t("qa.source.unused", lang))

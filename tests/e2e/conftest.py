@@ -70,8 +70,11 @@ def _wait_healthy(url: str, process: subprocess.Popen, log: Path, timeout: float
 
 
 @contextlib.contextmanager
-def streamlit_server(name: str = "streamlit-e2e") -> Iterator[str]:
-    """Start ``streamlit run app.py`` on a free port, wait for /_stcore/health, stop it by pid."""
+def streamlit_server(name: str = "streamlit-e2e", env: dict[str, str] | None = None) -> Iterator[str]:
+    """Start ``streamlit run app.py`` on a free port, wait for /_stcore/health, stop it by pid.
+
+    ``env`` adds to this process's environment (e.g. ``BUDGET_RAW_DIR`` for another document).
+    """
     LOGS.mkdir(parents=True, exist_ok=True)
     port = _free_port()
     log = LOGS / f"{name}.log"
@@ -91,6 +94,7 @@ def streamlit_server(name: str = "streamlit-e2e") -> Iterator[str]:
                 "true",
             ],
             cwd=ROOT,
+            env={**os.environ, **(env or {})},
             stdout=out,
             stderr=subprocess.STDOUT,
         )
