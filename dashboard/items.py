@@ -318,7 +318,8 @@ def view(tables: Mapping[str, pd.DataFrame], filters: Filters, lang: str) -> Vie
         items, filters.q, list(filters.sections), list(filters.accounts), list(filters.flags), filters.primary
     )
     kinds = {t("it.col.change", lang): SIGNED, t("it.col.line", lang): INT}
-    out = {"items": Table(listing_table(filtered, sections, lang, years), kinds, "items", filters.csv_filters())}
+    helps = {t("it.col.flags", lang): t("it.col.help.portion", lang)}
+    out = {"items": Table(listing_table(filtered, sections, lang, years), kinds, "items", filters.csv_filters(), helps)}
     texts: dict[str, object] = {
         "shown": len(filtered),
         "total": len(items),

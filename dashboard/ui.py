@@ -311,18 +311,18 @@ def cached_view(build: Callable[[data.Tables, object, str], vw.View], filters: o
     return _cached_view(name, doc, loaded.stamp, filters, lang(), _build=build, _tables=shared)
 
 
-def _column_config(kind: str):
+def _column_config(kind: str, help: str | None = None):
     column = st.column_config
     return {
-        vw.AMOUNT: column.NumberColumn(format="localized"),
-        vw.SIGNED: column.NumberColumn(format="%+.2f"),
-        vw.PCT: column.NumberColumn(format="%+.1f"),
-        vw.SHARE: column.ProgressColumn(format="%.1f%%", min_value=0, max_value=100, width="medium"),
-        vw.INT: column.NumberColumn(format="%d"),
-        vw.SCORE: column.NumberColumn(format="%.3f"),
-        vw.TEXT: column.TextColumn(),
-        vw.LONG_TEXT: column.TextColumn(width="large"),
-    }[kind]
+        vw.AMOUNT: lambda: column.NumberColumn(format="localized", help=help),
+        vw.SIGNED: lambda: column.NumberColumn(format="%+.2f", help=help),
+        vw.PCT: lambda: column.NumberColumn(format="%+.1f", help=help),
+        vw.SHARE: lambda: column.ProgressColumn(format="%.1f%%", min_value=0, max_value=100, width="medium", help=help),
+        vw.INT: lambda: column.NumberColumn(format="%d", help=help),
+        vw.SCORE: lambda: column.NumberColumn(format="%.3f", help=help),
+        vw.TEXT: lambda: column.TextColumn(help=help),
+        vw.LONG_TEXT: lambda: column.TextColumn(width="large", help=help),
+    }[kind]()
 
 
 def shown(frame: pd.DataFrame) -> pd.DataFrame:
@@ -347,7 +347,9 @@ def table(table: vw.Table, key: str | None = None, **dataframe_kwargs) -> object
     """Show a :class:`~dashboard.view.Table` (formats by column kind) and its CSV button under it."""
     frame = shown(table.frame)
     config = {
-        neutralize(str(c)): _column_config(table.kind(c)) for c in table.frame.columns if table.kind(c) != vw.TEXT
+        neutralize(str(c)): _column_config(table.kind(c), table.helps.get(c))
+        for c in table.frame.columns
+        if table.kind(c) != vw.TEXT or c in table.helps
     }
     result = st.dataframe(frame, hide_index=True, width="stretch", column_config=config, key=key, **dataframe_kwargs)
     if table.csv:

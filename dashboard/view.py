@@ -37,13 +37,14 @@ class Table:
     """One table as shown: the frame (headers as on screen), each column's kind, its CSV name.
 
     ``csv`` is the file-name stem of its CSV download (``None``: no download);
-    ``csv_filters`` are the filters the file name mentions.
+    ``csv_filters`` are the filters the file name mentions; ``helps`` a header's tooltip.
     """
 
     frame: pd.DataFrame
     kinds: Mapping[str, str] = field(default_factory=dict)
     csv: str | None = None
     csv_filters: Mapping[str, object] = field(default_factory=dict)
+    helps: Mapping[str, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         unknown = {c: k for c, k in self.kinds.items() if k not in KINDS or c not in self.frame.columns}

@@ -60,8 +60,10 @@ def test_every_text_key_is_used() -> None:
     # Keys built at run time, e.g. t(f"cmp.level.{v}") or f"gl.{term.id}.meaning": a pattern each.
     patterns = [
         re.compile("^" + re.sub(r"\\\{[^}]*\\\}", ".+", re.escape(f)) + "$")
-        for f in re.findall(r"f[\"']([a-z0-9_.]*\{[^\"']*)[\"']", code)
-        if "." in f
+        for f in re.findall(r'f"([a-z0-9_]+\.[a-z0-9_.]*\{.*?)"', code)
+        + re.findall(r"f'([a-z0-9_]+\.[a-z0-9_.]*\{.*?)'", code)
     ]
+    # Keys joined at run time: t("tm.note.size." + size).
+    patterns += [re.compile("^" + re.escape(prefix) + ".+$") for prefix in re.findall(r'"([a-z0-9_.]+\.)"\s*\+', code)]
     unused = [key for key in TEXT if key not in literal and not any(p.match(key) for p in patterns)]
     assert unused == []
