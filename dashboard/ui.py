@@ -315,8 +315,9 @@ def _column_config(kind: str, help: str | None = None):
     column = st.column_config
     return {
         vw.AMOUNT: lambda: column.NumberColumn(format="localized", help=help),
-        vw.SIGNED: lambda: column.NumberColumn(format="%+.2f", help=help),
-        vw.PCT: lambda: column.NumberColumn(format="%+.1f", help=help),
+        # Shown as signed text (vw.display): right-aligned would need a number column.
+        vw.SIGNED: lambda: column.TextColumn(help=help),
+        vw.PCT: lambda: column.TextColumn(help=help),
         vw.SHARE: lambda: column.ProgressColumn(format="%.1f%%", min_value=0, max_value=100, width="medium", help=help),
         vw.INT: lambda: column.NumberColumn(format="%d", help=help),
         vw.SCORE: lambda: column.NumberColumn(format="%.3f", help=help),
@@ -344,8 +345,12 @@ def shown(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def table(table: vw.Table, key: str | None = None, **dataframe_kwargs) -> object:
-    """Show a :class:`~dashboard.view.Table` (formats by column kind) and its CSV button under it."""
-    frame = shown(table.frame)
+    """Show a :class:`~dashboard.view.Table` (formats by column kind) and its CSV button under it.
+
+    Missing figures show as a dash (never None or nan).
+    """
+    frame = shown(vw.display(table, lang()))
+    dataframe_kwargs.setdefault("placeholder", "—")
     config = {
         neutralize(str(c)): _column_config(table.kind(c), table.helps.get(c))
         for c in table.frame.columns

@@ -20,6 +20,8 @@ from typing import Any
 
 import pandas as pd
 
+from dashboard.format import signed_number
+
 #: Column kinds a table declares; ``ui`` maps each to one grid format.
 AMOUNT = "amount"  # 億円, thousands separators (12,345.6)
 SIGNED = "signed"  # a change in 億円 with its sign
@@ -56,6 +58,26 @@ class Table:
         if column in self.kinds:
             return self.kinds[column]
         return AMOUNT if self.frame[column].dtype.kind == "f" else TEXT
+
+
+def display(table: Table, lang: str) -> pd.DataFrame:
+    """The frame as the grid shows it: changes and rates as signed text in the language's convention.
+
+    ``+10,978`` / ``▲14`` in Japanese, ``−14`` in English; the CSV keeps the plain numbers
+    of ``table.frame``. (A grid number format cannot write ▲, nor +, with separators.)
+
+    >>> frame = pd.DataFrame({"d": [10978.0, -14.0, None], "p": [124.36, -3.14, None]})
+    >>> display(Table(frame, {"d": SIGNED, "p": PCT}), "ja").to_dict("list")
+    {'d': ['+10,978', '▲14', '—'], 'p': ['+124.4%', '▲3.1%', '—']}
+    """
+    signed = [c for c in table.frame.columns if table.kind(c) in (SIGNED, PCT)]
+    if not signed:
+        return table.frame
+    out = table.frame.copy()
+    for column in signed:
+        decimals, suffix = (2, "") if table.kind(column) == SIGNED else (1, "%")
+        out[column] = [signed_number(v, lang, decimals, suffix) for v in out[column]]
+    return out
 
 
 @dataclass(frozen=True)
