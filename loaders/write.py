@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import os
 import shutil
 import tempfile
@@ -12,20 +11,20 @@ from pathlib import Path
 
 import pandas as pd
 import pyarrow.parquet as pq
+from filelock import FileLock
 
 from loaders.schema import TABLES, validate
 
 
 @contextlib.contextmanager
 def locked(out_dir: Path) -> Iterator[None]:
-    """Hold an exclusive lock beside ``out_dir`` so two builders never interleave."""
+    """Hold an exclusive lock beside ``out_dir`` so two builders never interleave.
+
+    filelock, not fcntl: fcntl does not exist on Windows, where the app must start too.
+    """
     out_dir.parent.mkdir(parents=True, exist_ok=True)
-    with open(out_dir.parent / f".{out_dir.name}.lock", "w") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
+    with FileLock(str(out_dir.parent / f".{out_dir.name}.lock")):
+        yield
 
 
 def write_tables(tables: dict[str, pd.DataFrame], out_dir: Path) -> None:
