@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from loaders import accounts
 from loaders.lines import (
     LineError,
     has_bracket_amount,
@@ -251,6 +252,12 @@ class _Walker:
             kind, parent = ("total" if is_total else "account"), None
             if not is_total:
                 self.last_account = row.account
+        code = None
+        if kind == "account":
+            code = accounts.by_name(row.account).code
+            if not accounts.is_known(row.account):
+                # Another year's summary may add an account: load it, and say so.
+                self.log(line_no, "warning", f"account not in the registry; loaded as {code}", row.account)
         self.out.accounts.append(
             {
                 "account": row.account,
@@ -261,6 +268,7 @@ class _Walker:
                 "note": row.note,
                 "order": len(self.out.accounts) + 1,
                 "source_line": line_no,
+                "code": code,
             }
         )
 

@@ -9,7 +9,7 @@ import pandas as pd
 
 from loaders import LOADER_VERSION, LoaderError
 from loaders.decode import sha256_of
-from loaders.schema import TABLES, validate
+from loaders.schema import TABLES, check_accounts, validate
 from loaders.tables import load_document
 from loaders.write import locked, read_table, write_tables
 
@@ -104,13 +104,19 @@ def check(out_dir: Path = OUT_DIR) -> list[str]:
             problems.append(f"{out_dir / (name + '.parquet')}: missing")
     if problems:
         return problems
+    read: dict[str, pd.DataFrame] = {}
     for name in TABLES:
         try:
-            validate(name, read_table(out_dir, name))
+            read[name] = read_table(out_dir, name)
+            validate(name, read[name])
         except Exception as exc:
             problems.append(f"{out_dir / (name + '.parquet')}: {exc}")
     if problems:
         return problems
+    try:
+        check_accounts(read)
+    except LoaderError as exc:
+        problems.append(f"{out_dir / 'items.parquet'}: {exc}")
     for row in read_table(out_dir, "documents").itertuples():
         source = Path(row.source_file)
         source = source if source.is_absolute() else ROOT / source

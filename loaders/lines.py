@@ -5,17 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from loaders import accounts
 from loaders.amounts import AMOUNT, amount_from_match
 from loaders.text import SECTION_MARKER, display, nfkc, project_key, strip_bullet
-
-#: Account tags printed after an item, (NFKC, no spaces) → account name.
-ACCOUNT_TAGS = {
-    "エネ特": "エネルギー対策特別会計",
-    "GX": "GX推進対策費",
-    "特許特": "特許特別会計",
-    "復興特": "東日本大震災復興特別会計",
-}
-DEFAULT_ACCOUNT = "一般会計"
 
 _AMT = AMOUNT.pattern
 _THEME = re.compile(r"^\(\s*(\d+)\s*\)\s*(\S.*)$")
@@ -53,7 +45,7 @@ class ItemLine:
     is_reference: bool = False
     is_relisted: bool = False
     is_forward: bool = False
-    account: str = DEFAULT_ACCOUNT
+    account: str = accounts.DEFAULT.name  # an item without an account tag
     account_partial: bool = False
     multiyear_oku: float | None = None
     multiyear_years: int | None = None
@@ -150,8 +142,8 @@ def parse_item(raw: str) -> ItemLine:
             item.is_relisted = True
         elif tag == "後掲":
             item.is_forward = True
-        elif bare in ACCOUNT_TAGS:
-            item.account, item.account_partial = ACCOUNT_TAGS[bare], partial
+        elif accounts.by_tag(bare) is not None:
+            item.account, item.account_partial = accounts.by_tag(bare).name, partial
         else:
             item.warnings.append(f"unknown tag ({tag}) after the amount; ignored")
     leftover = _NO_SPACE.sub("", _TAG.sub("", tail))

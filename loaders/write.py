@@ -13,7 +13,7 @@ import pandas as pd
 import pyarrow.parquet as pq
 from filelock import FileLock
 
-from loaders.schema import TABLES, validate
+from loaders.schema import TABLES, check_accounts, validate
 
 
 @contextlib.contextmanager
@@ -34,6 +34,7 @@ def write_tables(tables: dict[str, pd.DataFrame], out_dir: Path) -> None:
     """
     out_dir = Path(out_dir)
     arrows = {name: validate(name, tables[name]) for name in TABLES}
+    check_accounts(tables)
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.new-", dir=out_dir.parent))
     try:
