@@ -194,6 +194,9 @@ TABLES: dict[str, Table] = {
                 ("status", _S),
                 ("parts", _I),
                 ("note", _S),
+                # True when the computed sum includes a transfer between accounts
+                # (priority_requests.is_transfer); code filters on this, not on the note.
+                ("involves_transfer", _B),
             ),
             required=(
                 "scope",
@@ -204,6 +207,7 @@ TABLES: dict[str, Table] = {
                 "difference_oku",
                 "tolerance_oku",
                 "status",
+                "involves_transfer",
             ),
             choices={"status": ("ok", "rounding", "gap"), "measure": ("request", "base")},
         ),
