@@ -23,6 +23,7 @@ from loaders.lines import (
     parse_theme,
     section_marker,
     split_total,
+    unreadable_amount,
 )
 from loaders.text import SECTION_MARKER, display, nfkc, project_key, prose, strip_bullet
 
@@ -183,6 +184,9 @@ class _Walker:
         if self.mode != "start" and text.rfind("【") > text.rfind("】"):
             # Without this a line cut inside 【 has no 【amount】 and was read as a paragraph.
             raise LineError("【 without its closing 】 (line cut short?)")
+        bad_amount = unreadable_amount(normalized) if self.mode != "start" else None
+        if bad_amount is not None:
+            raise LineError(f"cannot read 【{bad_amount}】 as an amount in 億円")
 
         if self.mode == "start":
             found = year_of(raw)
@@ -243,6 +247,8 @@ class _Walker:
 
     def handle_account(self, line_no: int, normalized: str) -> None:
         row = parse_account_row(normalized)
+        for warning in row.warnings:
+            self.log(line_no, "warning", warning, normalized.strip())
         is_total = "合計" in row.account or row.account in ("計", "総計")
         if row.parent_marker:
             kind, parent = "breakdown", self.last_account

@@ -66,6 +66,23 @@ CASES = [
         _replace_line("工業用水道事業費\t29", "工業用水道事業費").encode("utf-8"),
         [f":{_line_no('工業用水道事業費' + chr(9))}:", "推進枠 row"],
     ),
+    # issue 14 finding 4: an amount the loader cannot read is an error with file:line, never
+    # a paragraph (the item used to vanish) or a shifted column (the base became the request)
+    (
+        "item-amount-unreadable",
+        TEXT.replace("【910億円(新規)】", "【abc 億円】").encode(),
+        [f":{ITEM_49}:", "cannot read 【abc 億円】"],
+    ),
+    (
+        "accounts-amount-unreadable",
+        _replace_line("一般会計\t4,286", "一般会計\tabc 億円\t3,495 億円").encode(),
+        [f":{_line_no('一般会計' + chr(9) + '4,286')}:", "cannot read 'abc 億円'"],
+    ),
+    (
+        "accounts-text-after-the-base",
+        _replace_line("特許特別会計\t", "特許特別会計\t1,525 億円\t1,454 億円 abc").encode(),
+        [f":{_line_no('特許特別会計' + chr(9))}:", "after the last amount"],
+    ),
     ("no-title", TEXT.replace("令和6年度 経済産業省関係", "経済産業省関係", 1).encode("utf-8"), ["title"]),
     ("not-a-summary", ("令和6年度 何かの文書\n" + "ただの文章です。\n" * 30).encode("utf-8"), ["no policy sections"]),
 ]
