@@ -32,6 +32,10 @@ _ERA_START = {"令和": 2018, "平成": 1988}
 _PRIORITY_HEADER = re.compile(r"重要政策推進枠.*一覧")
 _TOTAL_ROW = re.compile(r"^(合計|計|総計)$")
 _MINISTRY = re.compile(r"([^\s\d年度]+?(?:省|庁|内閣府))")
+#: Errors kept per document; the rest are counted in one closing row (see MORE_ERRORS).
+MAX_ERRORS = 20
+#: The closing row's message: ``"{n} more errors not listed"``.
+MORE_ERRORS = re.compile(r"^(\d+) more errors not listed$")
 _OTHER_REQUESTER = re.compile(r"([^、。\s]+?)が(?:制度所管省庁として)?事項要求")
 
 
@@ -89,9 +93,14 @@ class _Walker:
         self.last_account: str | None = None
         self.policy_counts: dict[str, int] = {}  # section_id → policies so far (ids c1, c2 …)
         self.section_counts: dict[tuple[int, str | None], int] = {}  # (pillar, theme) → sections
+        self.errors = 0
 
     # -- helpers -------------------------------------------------------------
     def log(self, line_no: int, level: str, message: str, text: str) -> None:
+        if level == "error":
+            self.errors += 1
+            if self.errors > MAX_ERRORS:
+                return  # counted, not kept: a garbage file must not make a huge message
         self.out.log.append({"source_line": line_no, "level": level, "message": message, "text": text})
 
     def next_nonblank(self, index: int) -> str | None:
@@ -473,6 +482,15 @@ class _Walker:
         for section in self.out.sections:
             if section["request_oku"] is None:
                 self.log(section["source_line"], "warning", "section without a stated total", section["name"])
+        if self.errors > MAX_ERRORS:
+            self.out.log.append(
+                {
+                    "source_line": None,
+                    "level": "error",
+                    "message": f"{self.errors - MAX_ERRORS} more errors not listed",
+                    "text": "",
+                }
+            )
 
 
 def walk(lines: list[str]) -> Parsed:
