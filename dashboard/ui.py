@@ -106,7 +106,8 @@ def _public(exc: Exception, *dirs: Path) -> str:
         return ""  # an OSError or pyarrow message says little to a visitor and names server paths
     text = str(exc)
     for folder in sorted({str(d) for d in dirs} | {str(d.resolve()) for d in dirs}, key=len, reverse=True):
-        text = text.replace(folder.rstrip("/\\") + "/", "").replace(folder.rstrip("/\\") + "\\", "")
+        folder = folder.rstrip("/\\")
+        text = text.replace(folder + "/", "").replace(folder + "\\", "").replace(folder, Path(folder).name)
     lines = text.splitlines()
     if len(lines) > _SHOWN_LINES:
         lines = [*lines[: _SHOWN_LINES - 1], f"… ({len(lines) - _SHOWN_LINES + 1} more lines in the server log)"]

@@ -215,7 +215,11 @@ def ensure_built(raw_dir: Path | None = None, out_dir: Path | None = None) -> bo
     default_raw, default_out = data_dirs()
     raw_dir = Path(raw_dir) if raw_dir is not None else default_raw
     out_dir = Path(out_dir) if out_dir is not None else default_out
-    key = (str(raw_dir), str(out_dir), LOADER_VERSION, raw_stamp(raw_dir))
+    try:
+        stamp = raw_stamp(raw_dir)
+    except FileNotFoundError:
+        raise LoaderError(f"{raw_dir}: the source folder does not exist (BUDGET_RAW_DIR?)") from None
+    key = (str(raw_dir), str(out_dir), LOADER_VERSION, stamp)
     if key in _FAILURES:
         raise LoaderError(_FAILURES[key])
     if is_fresh(raw_dir, out_dir):
