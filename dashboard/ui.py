@@ -93,7 +93,7 @@ def data_dirs() -> tuple[Path, Path]:
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
-def _ensure(raw_dir: str, out_dir: str, raw_stamp: tuple, out_stamp: tuple) -> None:
+def _ensure(raw_dir: str, out_dir: str, raw_key: tuple, out_key: tuple) -> None:
     # Keyed by the raw files' and the tables' mtimes and sizes: the freshness check (sha256
     # of sources and tables) runs once per change, and a table deleted or damaged while the
     # server runs changes out_stamp, so the next rerun checks again and rebuilds.
