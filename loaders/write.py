@@ -105,7 +105,8 @@ def write_tables(tables: dict[str, pd.DataFrame], out_dir: Path) -> None:
             raise
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-        shutil.rmtree(old, ignore_errors=True)
+        if out_dir.exists():  # never delete the previous tables while nothing replaced them
+            shutil.rmtree(old, ignore_errors=True)
 
 
 def _entry(path: Path) -> dict:
