@@ -214,3 +214,24 @@ def test_source_viewer_opens_a_raw_folder_outside_the_checkout(monkeypatch, tmp_
     assert qa.source_path(source_file) == (raw / SHIPPED.name).resolve()
     assert qa.source_path(str(tmp_path / "other.txt")) is None
     assert len(TABLES) == 9
+
+
+def test_a_failed_swap_puts_the_previous_tables_back(tmp_path: Path, monkeypatch) -> None:
+    from loaders import write
+
+    out = tmp_path / "processed"
+    build.build([SHIPPED], out)
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    real, calls = os.replace, []
+
+    def flaky(src, dst):
+        calls.append(dst)
+        if len(calls) == 2:  # staging → out fails (a reader holding a file on Windows, a full disk …)
+            raise PermissionError("swap refused")
+        return real(src, dst)
+
+    monkeypatch.setattr(write.os, "replace", flaky)
+    with pytest.raises(PermissionError):
+        build.build([SHIPPED], out)
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".processed.lock", "processed"]
