@@ -19,6 +19,7 @@ from dashboard.labels import section_labels, source_name, year_labels
 from dashboard.params import Param
 from dashboard.view import AMOUNT, INT, LONG_TEXT, Table, View
 from loaders import LoaderError
+from loaders.build import data_dirs
 from loaders.decode import read_lines, sha256_of
 
 #: The project folder: ``documents.source_file`` is relative to it.
@@ -180,12 +181,13 @@ def short_sha(sha256: str | None) -> str | None:
 
 
 def source_path(source_file: str | None, root: Path = ROOT) -> Path | None:
-    """The recorded source file inside ``root``; None when missing or outside it."""
+    """The recorded source file inside ``root`` or the raw folder (``BUDGET_RAW_DIR``); None when missing or elsewhere."""
     if not source_file:
         return None
     root = Path(root).resolve()
     path = (root / source_file).resolve()
-    if not path.is_relative_to(root) or not path.is_file():
+    allowed = (root, data_dirs()[0].resolve())  # a raw folder outside the checkout (hosting)
+    if not any(path.is_relative_to(folder) for folder in allowed) or not path.is_file():
         return None
     return path
 

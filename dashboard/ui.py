@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
-import os
+import logging
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,7 +22,12 @@ from dashboard.format import md_code, md_literal
 from dashboard.i18n import DEFAULT_LANG, LANGS, t
 from dashboard.params import Param, parse_all, serialize
 from loaders import LoaderError
-from loaders.build import OUT_DIR, RAW_DIR, ensure_built
+from loaders import build as loader_build
+from loaders.build import ensure_built, raw_stamp
+
+_log = logging.getLogger(__name__)
+#: Lines of a loader message shown to a visitor (the server log has all of it).
+_SHOWN_LINES = 12
 
 
 def lang() -> str:
@@ -86,19 +91,29 @@ def document_picker(loaded: Loaded) -> str:
 
 def data_dirs() -> tuple[Path, Path]:
     """data/raw and data/processed; ``BUDGET_RAW_DIR`` / ``BUDGET_OUT_DIR`` point elsewhere (tests, hosting)."""
-    return Path(os.environ.get("BUDGET_RAW_DIR", RAW_DIR)), Path(os.environ.get("BUDGET_OUT_DIR", OUT_DIR))
-
-
-def _raw_stamp(raw_dir: Path) -> tuple:
-    with os.scandir(raw_dir) as entries:
-        found = [(e.name, e.stat()) for e in entries if e.is_file() and not e.name.startswith(".")]
-    return tuple(sorted((name, st.st_mtime_ns, st.st_size) for name, st in found))
+    return loader_build.data_dirs()
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
-def _ensure(raw_dir: str, out_dir: str, raw_stamp: tuple) -> None:
-    # Keyed by the raw files' mtimes and sizes: the sha256 check runs once per change.
+def _ensure(raw_dir: str, out_dir: str, raw_key: tuple, out_key: tuple) -> None:
+    # Keyed by the raw files' and the tables' mtimes and sizes: the freshness check (sha256
+    # of sources and tables) runs once per change, and a table deleted or damaged while the
+    # server runs changes out_stamp, so the next rerun checks again and rebuilds.
     ensure_built(Path(raw_dir), Path(out_dir))
+
+
+def _public(exc: Exception, *dirs: Path) -> str:
+    """A loader message for visitors: file names without server folders, and not too long."""
+    if not isinstance(exc, LoaderError):
+        return ""  # an OSError or pyarrow message says little to a visitor and names server paths
+    text = str(exc)
+    for folder in sorted({str(d) for d in dirs} | {str(d.resolve()) for d in dirs}, key=len, reverse=True):
+        folder = folder.rstrip("/\\")
+        text = text.replace(folder + "/", "").replace(folder + "\\", "").replace(folder, Path(folder).name)
+    lines = text.splitlines()
+    if len(lines) > _SHOWN_LINES:
+        lines = [*lines[: _SHOWN_LINES - 1], f"… ({len(lines) - _SHOWN_LINES + 1} more lines in the server log)"]
+    return "\n".join(line[:300] for line in lines)
 
 
 @dataclass(frozen=True)
@@ -128,11 +143,28 @@ def load() -> Loaded:
     """
     raw_dir, out_dir = data_dirs()
     try:
-        _ensure(str(raw_dir), str(out_dir), _raw_stamp(raw_dir))
-        loaded = _read(str(out_dir), data.stamp(out_dir))
-    except (LoaderError, OSError) as exc:
-        st.error(t("build.failed", lang()))
-        st.code(str(exc), language=None)
+        try:
+            _ensure(str(raw_dir), str(out_dir), raw_stamp(raw_dir), data.stamp(out_dir))
+            loaded = _read(str(out_dir), data.stamp(out_dir))
+        except LoaderError:
+            raise
+        except Exception:
+            # A table that cannot be read (damaged after the freshness check, or a race with
+            # a rebuild): check again, which rebuilds it, then read once more.
+            _log.warning("reading the tables in %s failed; checking them again", out_dir, exc_info=True)
+            ensure_built(raw_dir, out_dir)
+            loaded = _read(str(out_dir), data.stamp(out_dir))
+    except Exception as exc:
+        # Visitors get a short message without server paths; the full one goes to the log.
+        _log.error(
+            "the tables in %s could not be built or read: %s", out_dir, exc, exc_info=not isinstance(exc, LoaderError)
+        )
+        message = _public(exc, raw_dir, out_dir, loader_build.ROOT)
+        if message:
+            st.error(t("build.failed", lang()))
+            st.code(message, language=None)
+        else:  # not the source's fault: do not send the visitor to data/raw/
+            st.error(t("build.unreadable", lang()))
         st.stop()
     if not loaded.ids:
         st.error(t("build.empty", lang()))

@@ -22,6 +22,10 @@ TEXT: dict[str, dict[str, str]] = {
         "ja": "資料を読み込めませんでした。data/raw/ の原文を確認してください:",
         "en": "The source document could not be loaded. Check the text in data/raw/:",
     },
+    "build.unreadable": {
+        "ja": "データの表を読み込めませんでした。しばらくしてからページを再読み込みしてください。",
+        "en": "The data tables could not be read. Reload the page in a moment.",
+    },
     "build.empty": {"ja": "表示できる資料がありません。", "en": "There is no document to show."},
     "filter.all": {"ja": "すべて", "en": "All"},
     "csv.download": {"ja": "CSVをダウンロード", "en": "Download CSV"},
