@@ -18,3 +18,21 @@ def bar_height(rows: int, per_row: int, chrome: int = 140) -> int:
     278
     """
     return chrome + per_row * max(rows, 1)
+
+
+#: The part of a stated total that the document does not itemise: pale, outlined in the request colour.
+UNLISTED_COLOUR = "#d6e6f5"
+
+
+def amount_axis(lang: str) -> tuple[float, dict]:
+    """The scale from 億円 to the axis unit and the axis settings, one unit for axis and labels.
+
+    Japanese: 億円 with thousands separators (10,000, not "10k"). English: ¥ billion
+    (1億円 = ¥0.1 billion), the unit the English labels use.
+
+    >>> amount_axis("en")[0], amount_axis("en")[1]["title"]
+    (0.1, '¥ billion')
+    """
+    if lang == "en":
+        return 0.1, {"title": "¥ billion", "tickformat": ",.0f", "separatethousands": True}
+    return 1.0, {"title": "億円", "tickformat": ",.0f", "separatethousands": True}

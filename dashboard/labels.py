@@ -8,6 +8,7 @@ import pandas as pd
 
 from dashboard.format import year_label
 from dashboard.i18n import name
+from dashboard.i18n.names import SECTION_SLUGS
 
 
 def year_labels(documents: pd.DataFrame, lang: str) -> tuple[str, str]:
@@ -42,3 +43,20 @@ def source_name(source_file: str | None) -> str:
         return ""
     path = PurePath(source_file)
     return path.name if path.is_absolute() else str(path)
+
+
+def section_url_names(sections: pd.DataFrame) -> dict[str, str]:
+    """``section_id → readable URL value`` (``gx-energy``): from the reviewed mapping of section
+    names, else the section id. Unique within the document; independent of the section's position.
+
+    >>> frame = pd.DataFrame({"section_id": ["p1-t1-s1", "p9"], "name": ["GXの実現とエネルギー安定供給の確保", "新しい施策"], "order": [1, 2]})
+    >>> section_url_names(frame)
+    {'p1-t1-s1': 'gx-energy', 'p9': 'p9'}
+    """
+    names: dict[str, str] = {}
+    for row in sections.sort_values("order").itertuples():
+        slug = SECTION_SLUGS.get(row.name, row.section_id)
+        while slug in names.values():
+            slug += "-2"
+        names[row.section_id] = slug
+    return names
