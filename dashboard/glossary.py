@@ -15,6 +15,7 @@ from dashboard.i18n import NAMES_EN, t
 from dashboard.items import ACCOUNT_CODES, flag_mask, normalize_query
 from dashboard.params import Param
 from dashboard.view import View
+from loaders.accounts import REGISTRY
 
 
 @dataclass(frozen=True)
@@ -28,7 +29,7 @@ class Term:
     account: str | None = None  # items page ?account=…
 
 
-_ACCOUNT_SHORT = {"energy": "エネ特", "gx": "GX", "patent": "特許特", "reconstruction": "復興特"}
+_ACCOUNT_SHORT = {a.code: a.tag for a in REGISTRY if a.tag}
 
 TERMS: tuple[Term, ...] = (
     Term("gaisan", "概算要求", "budget request"),

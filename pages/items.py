@@ -19,11 +19,12 @@ st.caption(t("it.intro", lang) + " " + t("glossary.hint", lang))
 
 c1, c2 = st.columns([2, 1])
 c1.text_input(t("it.filter.q", lang), key=keys["q"], help=t("it.filter.q.help", lang))
+accounts = it.account_codes(tables["items"])
 c2.multiselect(
     t("it.filter.account", lang),
-    list(it.ACCOUNT_CODES),
+    list(accounts),
     key=keys["account"],
-    format_func=lambda code: it.account_label(it.ACCOUNT_CODES[code], False, lang),
+    format_func=lambda code: it.account_label(accounts[code], False, lang),
     placeholder=t("filter.all", lang),
 )
 c3, c4 = st.columns([2, 1])
@@ -41,18 +42,45 @@ c4.multiselect(
     format_func=lambda code: t(f"it.flagname.{code}", lang),
     placeholder=t("filter.all", lang),
 )
-st.pills(
+c5, c6 = st.columns([1, 2])
+c5.multiselect(
+    t("it.filter.exclude", lang),
+    list(it.FLAG_CODES),
+    key=keys["exclude"],
+    format_func=lambda code: t(f"it.flagname.{code}", lang),
+    placeholder=t("filter.none", lang),
+)
+c6.multiselect(
+    t("it.filter.has", lang),
+    list(it.HAS_CODES),
+    key=keys["has"],
+    format_func=lambda code: t(f"it.has.{code}", lang),
+    placeholder=t("filter.none", lang),
+)
+c7, c8 = st.columns(2)
+c7.pills(
     t("it.filter.primary.label", lang),
     ["1"],
     key=keys["primary"],
     help=t("it.filter.primary.help", lang),
     format_func=lambda _: t("it.filter.primary", lang),
 )
+c8.pills(
+    t("it.filter.counted", lang),
+    ["1"],
+    key=keys["counted"],
+    format_func=lambda _: t("it.filter.counted", lang),
+    label_visibility="hidden",
+)
 
 state = st.session_state
 view = ui.cached_view(it.view, it.Filters.from_values({s.key: state[keys[s.key]] for s in specs}))
 texts = view.texts
 st.caption(t("it.count", lang, shown=texts["shown"], total=texts["total"]) + " · " + t("it.select.help", lang))
+totals = texts["totals"]
+st.caption(
+    t("it.totals", lang, **totals) + (" " + t("it.totals.multiyear", lang, **totals) if totals["multiyear_n"] else "")
+)
 
 
 def _select() -> None:

@@ -196,4 +196,47 @@ def test_page_english() -> None:
     assert at.title[0].value == "Projects"
     assert list(at.dataframe[0].value.columns)[:2] == ["Project", "FY2024 request (100M yen)"]
     metrics = {m.label: m.value for m in at.metric}
-    assert metrics["Priority-quota request"] == "¥900 million"
+    assert metrics["Priority-policy quota request"] == "¥900 million"
+
+
+def test_multiyear_filter_totals_the_authority() -> None:
+    """/items?flag=multiyear&primary=1 lists the 国庫債務負担行為 projects with their total, 11,265億円."""
+    at = _page(flag="multiyear", primary="1")
+    table = at.dataframe[0].value
+    assert len(table) == 5
+    assert table["国庫債務負担行為（億円）"].sum() == pytest.approx(11265.0)
+    assert table["国庫債務負担行為（年）"].notna().all()
+    assert any("1兆1,265億円" in c.value for c in at.caption)
+
+
+def test_portion_figures_apart_from_counted_amounts(tables: dict) -> None:
+    shown = it.listing_table(tables["items"], tables["sections"], "ja", YEARS)
+    portion = tables["items"]["is_portion"].to_numpy()
+    assert shown.loc[portion, "令和6年度 要求額（億円）"].isna().all()
+    assert shown.loc[portion, "内数の額（合計に含めない、億円）"].notna().all()
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "check"),
+    [
+        ({"exclude": ["new"]}, lambda rows: not rows["is_new"].any()),
+        ({"has": ["base"]}, lambda rows: rows["base_oku"].notna().all() and not rows["base_is_portion"].any()),
+        ({"counted": True}, lambda rows: rows["is_primary"].all() and not rows["is_portion"].any()),
+    ],
+)
+def test_negative_and_has_filters(tables: dict, kwargs: dict, check) -> None:
+    rows = it.filter_items(tables["items"], **kwargs)
+    assert 0 < len(rows) < len(tables["items"]) and check(rows)
+
+
+def test_counted_rows_add_up_to_the_listed_total(tables: dict) -> None:
+    rows = it.filter_items(tables["items"], counted=True)
+    assert rows["request_oku"].sum() == pytest.approx(18938.2)
+
+
+def test_page_not_new_with_a_base_by_readable_section() -> None:
+    at = _page(section="gx-energy", exclude="new", has="base")
+    table = at.dataframe[0].value
+    assert not at.warning and len(table) > 0
+    assert not table["区分"].str.contains("新規").any()
+    assert at.query_params["section"] in ("gx-energy", ["gx-energy"])

@@ -28,6 +28,7 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "build.empty": {"ja": "表示できる資料がありません。", "en": "There is no document to show."},
     "filter.all": {"ja": "すべて", "en": "All"},
+    "filter.none": {"ja": "なし", "en": "None"},
     "csv.download": {"ja": "CSVをダウンロード", "en": "Download CSV"},
     "source.caption": {
         "ja": "出典: {title}（{source}、sha256 {sha}…）",

@@ -54,6 +54,29 @@ TEXT: dict[str, dict[str, str]] = {
     "it.col.base": {"ja": "{year} 当初予算額（億円）", "en": "{year} initial budget (100M yen)"},
     "it.col.change": {"ja": "増減（億円）", "en": "Change (100M yen)"},
     "it.col.reference": {"ja": "※参考額（億円）", "en": "Reference amount (100M yen)"},
+    "it.col.portion": {
+        "ja": "内数の額（合計に含めない、億円）",
+        "en": "Part of a larger budget (not summed, 100M yen)",
+    },
+    "it.col.multiyear": {"ja": "国庫債務負担行為（億円）", "en": "Multi-year contract authority (100M yen)"},
+    "it.col.multiyear_years": {"ja": "国庫債務負担行為（年）", "en": "Multi-year authority (years)"},
+    "it.filter.exclude": {"ja": "除く区分", "en": "Leave out"},
+    "it.filter.has": {"ja": "金額がある行のみ", "en": "Only rows with"},
+    "it.has.base": {"ja": "前年度の当初予算額", "en": "an initial budget the year before"},
+    "it.has.request": {"ja": "合計に数える要求額", "en": "a request counted in totals"},
+    "it.has.multiyear": {"ja": "国庫債務負担行為", "en": "multi-year contract authority"},
+    "it.filter.counted": {
+        "ja": "合計に数える行のみ（主掲載・内数を除く）",
+        "en": "Only rows counted in totals (primary, not part of a larger budget)",
+    },
+    "it.totals": {
+        "ja": "表示中の主掲載 {n_primary} 件の要求額計 {request}（内数 {portion_n} 件は含めない）。",
+        "en": "The {n_primary} primary listings shown request {request} in all ({portion_n} part-of-a-larger-budget figures left out).",
+    },
+    "it.totals.multiyear": {
+        "ja": "国庫債務負担行為 {multiyear_n} 件、計 {multiyear}（単年度の要求額とは別枠）。",
+        "en": "Multi-year contract authority: {multiyear_n} listings, {multiyear} in all (on top of the single-year requests).",
+    },
     "it.col.flags": {"ja": "区分", "en": "Flags"},
     "it.col.line": {"ja": "行", "en": "Line"},
     "it.col.help.portion": {
@@ -69,7 +92,7 @@ TEXT: dict[str, dict[str, str]] = {
     "it.detail.request": {"ja": "要求額（主掲）", "en": "Request (primary listing)"},
     "it.detail.base": {"ja": "前年度当初予算額", "en": "Initial budget the year before"},
     "it.detail.listings": {"ja": "記載箇所の数", "en": "Places listed"},
-    "it.detail.priority": {"ja": "重要政策推進枠の要望額", "en": "Priority-quota request"},
+    "it.detail.priority": {"ja": "重要政策推進枠の要望額", "en": "Priority-policy quota request"},
     "it.detail.reference": {"ja": "※参考 {amount}", "en": "reference only: {amount}"},
     "it.detail.no_priority": {"ja": "なし", "en": "none"},
     "it.detail.places": {"ja": "記載箇所", "en": "Where it is listed"},
@@ -77,7 +100,7 @@ TEXT: dict[str, dict[str, str]] = {
     "it.detail.context": {"ja": "{line}行目を前後の文脈で見る", "en": "See line {line} in context"},
     "it.detail.policy": {"ja": "施策（この事業が掲げられている段落）", "en": "Policy paragraph heading this project"},
     "it.detail.policy.none": {"ja": "施策の段落はありません。", "en": "No policy paragraph heads this project."},
-    "it.detail.priority.heading": {"ja": "重要政策推進枠", "en": "Priority quota (重要政策推進枠)"},
+    "it.detail.priority.heading": {"ja": "重要政策推進枠", "en": "Priority-policy quota"},
     "it.detail.priority.none": {
         "ja": "この事業は重要政策推進枠の要望一覧にありません。",
         "en": "This project is not on the priority-quota list.",
