@@ -211,9 +211,12 @@ def test_multiyear_filter_totals_the_authority() -> None:
 
 def test_portion_figures_apart_from_counted_amounts(tables: dict) -> None:
     shown = it.listing_table(tables["items"], tables["sections"], "ja", YEARS)
-    portion = tables["items"]["is_portion"].to_numpy()
+    items = tables["items"]
+    portion = items["is_portion"].to_numpy()
     assert shown.loc[portion, "令和6年度 要求額（億円）"].isna().all()
-    assert shown.loc[portion, "内数の額（合計に含めない、億円）"].notna().all()
+    # a ※ row's figure stays in the reference column (not this request's money at all)
+    requested = (items["is_portion"] & ~items["is_reference"]).to_numpy()
+    assert shown.loc[requested, "内数の額（合計に含めない、億円）"].notna().all() and requested.sum() == 8
 
 
 @pytest.mark.parametrize(
