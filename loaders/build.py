@@ -9,6 +9,7 @@ import pandas as pd
 
 from loaders import LOADER_VERSION, LoaderError
 from loaders.decode import sha256_of
+from loaders.package import ensure_package, package_dir, write_package
 from loaders.schema import TABLES, validate
 from loaders.tables import load_document
 from loaders.write import locked, read_table, write_tables
@@ -92,6 +93,7 @@ def build(sources: list[Path] | None = None, out_dir: Path = OUT_DIR) -> BuildRe
     tables = parse_sources(sources)
     with locked(Path(out_dir)):
         write_tables(tables, Path(out_dir))
+        write_package(tables, package_dir())
     return BuildResult(tables)
 
 
@@ -140,10 +142,12 @@ def is_fresh(raw_dir: Path = RAW_DIR, out_dir: Path = OUT_DIR) -> bool:
 def ensure_built(raw_dir: Path = RAW_DIR, out_dir: Path = OUT_DIR) -> bool:
     """Build the tables when absent or stale; return True when a build ran."""
     if is_fresh(raw_dir, out_dir):
+        ensure_package(Path(out_dir))  # the data package too, when missing or of other tables
         return False
     with locked(Path(out_dir)):
         if is_fresh(raw_dir, out_dir):  # another process built them while we waited
             return False
         tables = parse_sources(default_sources(raw_dir))
         write_tables(tables, Path(out_dir))
+        write_package(tables, package_dir())
     return True

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import atexit
+import os
+import shutil
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -15,6 +19,10 @@ from dashboard.data import for_document, read_tables  # noqa: E402
 from loaders.build import build, ensure_built  # noqa: E402
 
 SHIPPED = ROOT / "data" / "raw" / "meti_r6_gaisan_gaiyou.txt"
+# Builds in tests write their data package here, never into the checkout's static/
+# (the browser tests' server drops this and serves the real static/data).
+os.environ["BUDGET_STATIC_DIR"] = tempfile.mkdtemp(prefix="budget-static-")
+atexit.register(shutil.rmtree, os.environ["BUDGET_STATIC_DIR"], True)
 APP = str(ROOT / "app.py")
 
 

@@ -91,6 +91,8 @@ def streamlit_server(name: str = "streamlit-e2e") -> Iterator[str]:
                 "true",
             ],
             cwd=ROOT,
+            # The server writes and serves the real static/data (tests/conftest.py moves it for in-process builds).
+            env={k: v for k, v in os.environ.items() if k != "BUDGET_STATIC_DIR"},
             stdout=out,
             stderr=subprocess.STDOUT,
         )
