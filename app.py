@@ -2,14 +2,16 @@
 
 import streamlit as st
 
-from dashboard import ui
+from dashboard import share_ui, ui
 from dashboard.i18n import t
 
 st.set_page_config(page_title="METI 概算要求", page_icon=":material/account_balance:", layout="wide")
 
-lang = ui.language_picker()
+# ?embed=true (Streamlit's own key): the page alone, no navigation and no sidebar; lang/doc still from the URL.
+embedded = share_ui.is_embedded()
+lang = ui.language_picker(show=not embedded)
 
-ui.document_picker(ui.load())
+ui.document_picker(ui.load(), show=not embedded)
 
 pages = [
     st.Page("pages/overview.py", title=t("nav.overview", lang), icon=":material/dashboard:", default=True),
@@ -19,5 +21,9 @@ pages = [
     st.Page("pages/items.py", title=t("nav.items", lang), icon=":material/list:", url_path="items"),
     st.Page("pages/quality.py", title=t("nav.quality", lang), icon=":material/fact_check:", url_path="quality"),
     st.Page("pages/glossary.py", title=t("nav.glossary", lang), icon=":material/menu_book:", url_path="glossary"),
+    st.Page("pages/data.py", title=t("nav.data", lang), icon=":material/download:", url_path="data"),
 ]
-st.navigation(pages).run()
+page = st.navigation(pages, position="hidden" if embedded else "sidebar")
+if not embedded:
+    share_ui.share_control(page, lang)
+page.run()
