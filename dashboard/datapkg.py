@@ -55,9 +55,9 @@ def table_list(tables: dict[str, pd.DataFrame], lang: str, root: str) -> pd.Data
             t("data.col.table", lang): list(TABLES),
             t("data.col.rows", lang): [len(tables[name]) for name in TABLES],
             t("data.col.columns", lang): [len(TABLES[name].schema) for name in TABLES],
-            t("data.col.description", lang): [TABLE_DOCS[name].text(lang) for name in TABLES],
             "CSV": [package_url(root, csv_path(name)) for name in TABLES],
             "Parquet": [package_url(root, parquet_path(name)) for name in TABLES],
+            t("data.col.description", lang): [TABLE_DOCS[name].text(lang) for name in TABLES],
         }
     )
 

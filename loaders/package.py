@@ -284,6 +284,7 @@ def write_package(tables: dict[str, pd.DataFrame], dest: Path) -> Path:
             archive.write(staging / DESCRIPTOR, DESCRIPTOR)
             for path, file in files.items():
                 archive.write(file, path)
+        staging.chmod(0o755)  # mkdtemp makes it private; the served folder is public
         old = dest.parent / f".{dest.name}.old-{os.getpid()}"
         shutil.rmtree(old, ignore_errors=True)
         if dest.exists():

@@ -55,7 +55,7 @@ st.dataframe(
 
 st.subheader(t("data.urls", lang))
 st.caption(t("data.urls.caption", lang))
-st.code(dp.url_list(root), language=None)
+st.code(dp.url_list(root), language=None, wrap_lines=True)
 
 st.subheader(t("data.table", lang))
 st.selectbox(t("data.table", lang), options=list(TABLES), key=keys["table"], label_visibility="collapsed")
@@ -82,4 +82,4 @@ st.dataframe(dp.column_docs(name, lang), hide_index=True)
 st.subheader(t("data.snippets", lang))
 for key, (language, code) in dp.snippets(root, name).items():
     st.caption(t(f"data.snippet.{key}", lang))
-    st.code(code, language=language)
+    st.code(code, language=language, wrap_lines=True)
