@@ -69,11 +69,18 @@ def column_docs(name: str, lang: str) -> pd.DataFrame:
         {
             t("data.col.column", lang): [f["name"] for f in fields],
             t("data.col.type", lang): [f["type"] for f in fields],
-            t("data.col.unit", lang): [f.get("unit") or "" for f in fields],
+            t("data.col.unit", lang): [_unit(f.get("unit"), lang) for f in fields],
             t("data.col.required", lang): [bool(f.get("constraints", {}).get("required")) for f in fields],
             t("data.col.description", lang): [column_doc(name, f["name"]).text(lang) for f in fields],
         }
     )
+
+
+def _unit(unit: str | None, lang: str) -> str:
+    """The unit as the page shows it: 億円 for Japanese readers, with its meaning for English ones."""
+    if not unit:
+        return ""
+    return unit.split(" ")[0] if lang == "ja" else unit
 
 
 def url_list(root: str) -> str:

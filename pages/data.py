@@ -77,7 +77,7 @@ if info is not None:
                 on_click="ignore",
             )
 st.markdown(f"**{t('data.columns', lang, table=name)}**")
-st.dataframe(dp.column_docs(name, lang), hide_index=True)
+st.dataframe(dp.column_docs(name, lang), hide_index=True, height="content")  # every column, no inner scroll
 
 st.subheader(t("data.snippets", lang))
 for key, (language, code) in dp.snippets(root, name).items():
