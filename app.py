@@ -2,18 +2,23 @@
 
 import streamlit as st
 
-from dashboard import ui
+from dashboard import share_ui, ui
 from dashboard.i18n import t
 from dashboard.registry import PAGES
 
 st.set_page_config(page_title="METI 概算要求", page_icon=":material/account_balance:", layout="wide")
 
-lang = ui.language_picker()
+# ?embed=true (Streamlit's own key): the page alone, no navigation and no sidebar; lang/doc still from the URL.
+embedded = share_ui.is_embedded()
+lang = ui.language_picker(show=not embedded)
 
-ui.document_picker(ui.load())
+ui.document_picker(ui.load(), show=not embedded)
 
 pages = [
     st.Page(p.path, title=t(p.title_key, lang), icon=p.icon, url_path=p.url_path or None, default=not p.url_path)
     for p in PAGES
 ]
-st.navigation(pages).run()
+page = st.navigation(pages, position="hidden" if embedded else "sidebar")
+if not embedded:
+    share_ui.share_control(page, lang)
+page.run()

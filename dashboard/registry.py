@@ -41,4 +41,5 @@ PAGES: tuple[PageInfo, ...] = (
     PageInfo("items", "items", ":material/list:", "items"),
     PageInfo("quality", "quality", ":material/fact_check:", "quality"),
     PageInfo("glossary", "glossary", ":material/menu_book:", "glossary"),
+    PageInfo("data", "data", ":material/download:", "datapkg"),
 )

@@ -59,7 +59,8 @@ def _global_choice(key: str, options: Sequence[str], default: str, widget, **kwa
     def remember() -> None:
         st.session_state[chosen_key] = st.session_state[widget_key]
 
-    widget(options=list(options), key=widget_key, on_change=remember, **kwargs)
+    if widget is not None:  # None: embedded, no sidebar; the value still comes from the URL
+        widget(options=list(options), key=widget_key, on_change=remember, **kwargs)
     if chosen == default:
         if key in st.query_params:
             del st.query_params[key]
@@ -71,22 +72,20 @@ def _global_choice(key: str, options: Sequence[str], default: str, widget, **kwa
     return chosen
 
 
-def language_picker() -> str:
-    """The language switch in the sidebar (``lang=ja|en`` in the URL, Japanese by default)."""
-    return _global_choice(
-        "lang", LANGS, DEFAULT_LANG, st.sidebar.segmented_control, label=t("lang.label"), required=True
-    )
+def language_picker(show: bool = True) -> str:
+    """The language switch in the sidebar (``lang=ja|en`` in the URL, Japanese by default); no widget unless ``show``."""
+    widget = st.sidebar.segmented_control if show else None
+    return _global_choice("lang", LANGS, DEFAULT_LANG, widget, label=t("lang.label"), required=True)
 
 
-def document_picker(loaded: Loaded) -> str:
+def document_picker(loaded: Loaded, show: bool = True) -> str:
     """The document shown (``doc=<document_id>`` in the URL, newest by default); a menu only when there are several."""
     ids, titles = loaded.ids, loaded.titles
     if len(ids) == 1:
         st.session_state["_chosen.doc"] = ids[0]
         return ids[0]
-    return _global_choice(
-        "doc", ids, ids[0], st.sidebar.selectbox, label=t("doc.label", lang()), format_func=lambda d: titles[d]
-    )
+    widget = st.sidebar.selectbox if show else None
+    return _global_choice("doc", ids, ids[0], widget, label=t("doc.label", lang()), format_func=lambda d: titles[d])
 
 
 def data_dirs() -> tuple[Path, Path]:

@@ -11,6 +11,7 @@ import pandas as pd
 
 from loaders import LOADER_VERSION, LoaderError, assemble
 from loaders.decode import sha256_of
+from loaders.package import ensure_package, package_dir, write_package
 from loaders.schema import TABLES, check_accounts, validate
 from loaders.tables import load_document
 from loaders.write import locked, read_manifest, read_table, table_problems, write_tables
@@ -137,6 +138,7 @@ def build(sources: list[Path] | None = None, out_dir: Path | None = None) -> Bui
     tables = parse_sources(sources)
     with locked(out_dir):
         write_tables(tables, out_dir)
+        write_package(tables, package_dir())
     return BuildResult(tables)
 
 
@@ -223,6 +225,7 @@ def ensure_built(raw_dir: Path | None = None, out_dir: Path | None = None) -> bo
     if key in _FAILURES:
         raise LoaderError(_FAILURES[key])
     if is_fresh(raw_dir, out_dir):
+        ensure_package(Path(out_dir))  # the data package too, when missing or of other tables
         return False
     with locked(out_dir):
         if is_fresh(raw_dir, out_dir):  # another process built them while we waited
@@ -233,4 +236,5 @@ def ensure_built(raw_dir: Path | None = None, out_dir: Path | None = None) -> bo
             _remember_failure(key, str(exc))
             raise
         write_tables(tables, out_dir)
+        write_package(tables, package_dir())
     return True

@@ -7,7 +7,9 @@ at a folder of this session's own.
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
 import sys
 import tempfile
 from pathlib import Path
@@ -24,8 +26,11 @@ from loaders.build import RAW_DIR, build, ensure_built  # noqa: E402
 SHIPPED = ROOT / "data" / "raw" / "meti_r6_gaisan_gaiyou.txt"
 APP = str(ROOT / "app.py")
 
-# Set at import, before any fixture or server starts: every app run of this session reads here.
+# Set at import, before any fixture or server starts: every app run of this session reads and
+# writes here. (The browser tests' server drops BUDGET_STATIC_DIR: Streamlit serves only the
+# checkout's static/, so that server writes and serves the real static/data, which git ignores.)
 _SESSION_DATA = Path(tempfile.mkdtemp(prefix="budget-tests-"))
+atexit.register(shutil.rmtree, _SESSION_DATA, True)
 os.environ.setdefault("BUDGET_OUT_DIR", str(_SESSION_DATA / "processed"))
 os.environ.setdefault("BUDGET_STATIC_DIR", str(_SESSION_DATA / "static"))
 

@@ -94,7 +94,9 @@ def streamlit_server(name: str = "streamlit-e2e", env: dict[str, str] | None = N
                 "true",
             ],
             cwd=ROOT,
-            env={**os.environ, **(env or {})},
+            # The server writes and serves the real static/data (Streamlit serves only <app dir>/static/);
+            # tests/conftest.py moves it elsewhere for in-process builds.
+            env={**{k: v for k, v in os.environ.items() if k != "BUDGET_STATIC_DIR"}, **(env or {})},
             stdout=out,
             stderr=subprocess.STDOUT,
         )
