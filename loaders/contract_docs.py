@@ -106,6 +106,12 @@ COLUMN_DOCS: dict[str, dict[str, Doc]] = {
         "kind": Doc(
             "account | breakdown (a うち row) | total.", "account（会計）| breakdown（うち行）| total（合計）。"
         ),
+        "code": Doc(
+            "ASCII code of the account (general, energy, gx, patent, reconstruction; other-… for an account the "
+            "registry does not know); empty for うち and total rows.",
+            "会計のASCIIコード（general, energy, gx, patent, reconstruction。登録にない会計は other-…）。"
+            "うち行・合計行は空欄。",
+        ),
     },
     "sections": {
         "section_id": Doc("Stable, readable id of the section (p1-t1-s1).", "項目の固定ID（p1-t1-s1）。"),
@@ -177,6 +183,11 @@ COLUMN_DOCS: dict[str, dict[str, Doc]] = {
         "difference_oku": Doc("stated − computed.", "記載 − 計算。", OKU),
         "tolerance_oku": Doc("Rounding allowance: 0.5 per summed figure.", "丸めの許容（1数値あたり0.5）。", OKU),
         "status": Doc("ok | rounding (within tolerance) | gap.", "ok | rounding（許容内）| gap（差あり）。"),
+        "involves_transfer": Doc(
+            "True when the summed rows include a transfer between accounts (繰入), which funds projects listed "
+            "elsewhere.",
+            "合計に会計間の繰入（他で掲載の事業の財源）を含むとき true。",
+        ),
         "parts": Doc("Number of figures summed.", "合計した数値の数。"),
     },
     "parse_log": {

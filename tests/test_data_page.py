@@ -48,7 +48,7 @@ def test_table_key_picks_the_table_and_a_bad_value_falls_back() -> None:
     assert at.dataframe[0].value.columns.tolist()[:2] == ["table", "rows"]
     at = _page(DATA, table="nope")
     assert not at.exception
-    assert any("table=nope" in w.value for w in at.warning)
+    assert any("`table`" in w.value and "`nope`" in w.value for w in at.warning)
     assert at.selectbox[0].value == "items"
 
 
