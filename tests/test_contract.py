@@ -59,7 +59,7 @@ def test_every_text_key_is_used() -> None:
     literal = set(re.findall(r"[\"']([a-z0-9_]+(?:\.[a-z0-9_]+)+)[\"']", code))
     # Keys built at run time, e.g. t(f"cmp.level.{v}") or f"gl.{term.id}.meaning": a pattern each.
     patterns = [
-        re.compile("^" + re.sub(r"\\\{[^}]*\\\}", ".+", re.escape(f)) + "$")
+        re.compile("^" + re.sub(r"\\\{[^}]*\\\}", ".*", re.escape(f)) + "$")
         for f in re.findall(r'f"([a-z0-9_]+\.[a-z0-9_.]*\{.*?)"', code)
         + re.findall(r"f'([a-z0-9_]+\.[a-z0-9_.]*\{.*?)'", code)
     ]
