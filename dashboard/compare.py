@@ -1,34 +1,40 @@
 """R5 vs R6: the request against last year's initial budget, by account, section or project.
 
-Every level is an aggregation of the same rows: the *primary listings* of projects
-(items.is_primary), so nothing is counted twice. The 当初予算 (base) of a project is
-its printed comparison figure only when that figure is the initial budget; a figure
-from a supplementary budget (``base_basis`` "R4補正") is shown as a note and the
-project is compared like one without an initial budget, as the document's section
-totals do. 内数 figures (a whole agency grant) are listed at project level, marked,
-and never summed into an account or section.
+The account and section levels compare **the document's stated totals** (the accounts
+table, each section's 【total】): a section total is the sum of *all* its related
+projects, of which the document lists only the main ones, so the stated figures are
+what an analyst quotes. Beside them: the sum of the listed projects (primary listings,
+内数 left out) and the unlisted remainder (stated − listed). Where no stated total fits
+the filters (an account filter on sections, a section filter on accounts, 新規 only),
+the rows are listed sums and say so (``measure`` = listed).
+
+The project level compares each project's primary listing. The 当初予算 (base) of a
+project is its printed comparison figure only when that figure is the initial budget;
+a figure from a supplementary budget (``base_basis`` "R4補正") is a note, and the
+project is compared like one without an initial budget, as the section totals do.
+内数 figures (a whole agency grant) are shown at project level, in a column of their own.
 """
 
 from __future__ import annotations
 
 import html
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 import pandas as pd
 import plotly.graph_objects as go
 
+from dashboard.figures import BASE_COLOUR, LEGEND_TOP, REQUEST_COLOUR, UNLISTED_COLOUR, amount_axis, bar_height
 from dashboard.format import oku, signed_oku, signed_pct, wrap
 from dashboard.i18n import name, t
-from dashboard.labels import section_labels, year_labels
+from dashboard.labels import section_labels, section_url_names, year_labels
 from dashboard.params import Param
-from dashboard.view import PCT, SIGNED, Table, View
-from loaders.schema import ACCOUNTS_NAMES
+from dashboard.view import AMOUNT, INT, PCT, SIGNED, Table, View
+from loaders.accounts import by_name
 
 LEVELS = ("account", "section", "item")
 SORTS = ("change", "pct", "request")
-BASE_COLOUR = "#9aa5b1"
-REQUEST_COLOUR = "#1f6fb2"
+STATED, LISTED = "stated", "listed"
 
 _COLUMNS = [
     "item_id",
@@ -43,12 +49,40 @@ _COLUMNS = [
     "is_portion",
     "account",
     "account_partial",
+    "multiyear_oku",
+    "multiyear_years",
 ]
 _SORT_COLUMN = {"change": "change_oku", "pct": "change_pct", "request": "request_oku"}
+#: Every level's rows have these columns (project-only ones are empty on the other levels).
+ROW_COLUMNS = [
+    "key",
+    "label",
+    "kind",
+    "parent",
+    "measure",
+    "request_oku",
+    "base_oku",
+    "change_oku",
+    "change_pct",
+    "listed_request_oku",
+    "listed_base_oku",
+    "unlisted_request_oku",
+    "n_items",
+    "n_new",
+    "section",
+    "account",
+    "flags",
+    "portion_oku",
+    "multiyear_oku",
+    "multiyear_years",
+    "is_new",
+    "is_portion",
+    "order",
+]
 
 
 def primary(items: pd.DataFrame) -> pd.DataFrame:
-    """Primary listings with the comparison columns every page of this kind needs.
+    """Primary listings with the comparison columns every level needs.
 
     ``initial_base_oku`` is the base only when it is the initial budget (null for 新規
     and for a 補正 comparison figure); ``change_oku`` treats a missing initial base as 0
@@ -92,45 +126,148 @@ def filtered(
     return rows
 
 
-def _aggregate(rows: pd.DataFrame, key: str) -> pd.DataFrame:
+def _listed(rows: pd.DataFrame, key: str) -> pd.DataFrame:
+    """Sums of the listed projects per ``key`` (内数 left out): request, initial base, counts."""
     counted = rows[~rows["is_portion"]]
     grouped = counted.groupby(key, sort=False).agg(
-        request_oku=("request_oku", "sum"),
-        base_oku=("initial_base_oku", "sum"),
+        listed_request_oku=("request_oku", "sum"),
+        listed_base_oku=("initial_base_oku", "sum"),
         n_items=("item_id", "size"),
         n_new=("is_new", "sum"),
     )
-    grouped["change_oku"] = (grouped["request_oku"] - grouped["base_oku"]).round(6)
-    grouped["change_pct"] = (grouped["change_oku"] / grouped["base_oku"] * 100).where(grouped["base_oku"] != 0).round(4)
-    return grouped.reset_index()
+    return grouped
 
 
-def _grouped_rows(
-    grouped: pd.DataFrame, key: str, labels: list[str], stated: pd.DataFrame, comparable: bool, order: object
+def _with_change(out: pd.DataFrame) -> pd.DataFrame:
+    out["change_oku"] = (out["request_oku"] - out["base_oku"].fillna(0.0)).round(6)
+    with_base = out["base_oku"].notna() & (out["base_oku"] != 0)
+    out["change_pct"] = (out["change_oku"] / out["base_oku"] * 100).where(with_base).round(4)
+    return out
+
+
+def _grouped(keys: list, labels: list[str], stated: pd.DataFrame | None, listed: pd.DataFrame, **extra) -> pd.DataFrame:
+    """Rows of the account or section level: stated totals as *the* figures where given, else listed sums."""
+    listed = listed.reindex(keys)
+    out = pd.DataFrame({"key": keys, "label": labels})
+    out["listed_request_oku"] = listed["listed_request_oku"].to_numpy()
+    out["listed_base_oku"] = listed["listed_base_oku"].to_numpy()
+    out["n_items"] = listed["n_items"].fillna(0).astype(int).to_numpy()
+    out["n_new"] = listed["n_new"].fillna(0).astype(int).to_numpy()
+    if stated is not None:
+        stated = stated.reindex(keys)
+        has = stated["request_oku"].notna().to_numpy()
+        out["request_oku"] = stated["request_oku"].where(has, listed["listed_request_oku"]).to_numpy()
+        out["base_oku"] = stated["base_oku"].where(has, listed["listed_base_oku"]).to_numpy()
+        out["measure"] = [STATED if h else LISTED for h in has]
+    else:
+        out["request_oku"] = out["listed_request_oku"]
+        out["base_oku"] = out["listed_base_oku"]
+        out["measure"] = LISTED
+    out["unlisted_request_oku"] = (out["request_oku"] - out["listed_request_oku"]).where(out["measure"] == STATED)
+    for column, value in extra.items():
+        out[column] = value
+    return _with_change(out)
+
+
+def section_rows(
+    rows: pd.DataFrame, sections: pd.DataFrame, accounts: pd.DataFrame, comparable: bool, lang: str
 ) -> pd.DataFrame:
-    """Rows of the account or section level: sums of primary listings beside the stated totals.
+    """One row per section: its stated 【total】 (when ``comparable``) beside its listed projects."""
+    ordered = sections.sort_values("order")
+    if not comparable:  # only sections that have a matching project
+        ordered = ordered[ordered["section_id"].isin(rows["section_id"])]
+    labels = section_labels(sections, lang)
+    keys = ordered["section_id"].tolist()
+    stated = sections.set_index("section_id")[["request_oku", "base_oku"]] if comparable else None
+    return _grouped(
+        keys,
+        [labels.get(k, k) for k in keys],
+        stated,
+        _listed(rows, "section_id"),
+        kind="section",
+        order=ordered["order"].to_numpy(),
+    )
 
-    The stated totals are shown only when no filter on the other dimension (or 新規) makes
-    the listed sum a different thing from what the document states.
-    """
-    return pd.DataFrame(
+
+def account_rows(
+    rows: pd.DataFrame, sections: pd.DataFrame, accounts: pd.DataFrame, comparable: bool, lang: str
+) -> pd.DataFrame:
+    """One row per account with its うち breakdown rows (stated, from the accounts table), then accounts
+    that fund listed projects but are not in the table (listed sums)."""
+    table = accounts[accounts["kind"].isin(["account", "breakdown"])].sort_values("order")
+    listed = _listed(rows, "account")
+    if comparable:
+        keys = table["account"].tolist()
+        keys += [a for a in listed.index if a not in set(keys)]
+        stated = table.set_index("account")[["request_oku", "base_oku"]]
+    else:
+        keys = [a for a in table.loc[table["kind"] == "account", "account"] if a in listed.index]
+        keys += [a for a in listed.index if a not in set(keys)]
+        stated = None
+    kind = dict(zip(table["account"], table["kind"], strict=True))
+    parent = dict(zip(table["account"], table["parent"], strict=True))
+    out = _grouped(
+        keys,
+        [name(a, lang) for a in keys],
+        stated,
+        listed,
+        kind=[kind.get(a, "account") for a in keys],
+        parent=[parent.get(a) if comparable else None for a in keys],
+        order=range(len(keys)),
+    )
+    # A うち row has no listed projects of its own (projects name only the account).
+    breakdown = out["kind"] == "breakdown"
+    out.loc[breakdown, ["listed_request_oku", "listed_base_oku", "unlisted_request_oku"]] = float("nan")
+    return out
+
+
+def item_rows(rows: pd.DataFrame, sections: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """One row per project (its primary listing); 内数 figures in their own column, not in request."""
+    labels = section_labels(sections, lang)
+    portion = rows["is_portion"].astype(bool)
+    out = pd.DataFrame(
         {
-            "key": grouped[key],
-            "label": labels,
-            "request_oku": grouped["request_oku"],
-            "base_oku": grouped["base_oku"],
-            "change_oku": grouped["change_oku"],
-            "change_pct": grouped["change_pct"],
-            "n_items": grouped["n_items"],
-            "n_new": grouped["n_new"].astype(int),
-            "stated_request_oku": stated["request_oku"].to_numpy() if comparable else float("nan"),
-            "stated_base_oku": stated["base_oku"].to_numpy() if comparable else float("nan"),
-            "section": "",
-            "account": "",
-            "flags": "",
-            "order": order,
+            "key": rows["item_id"],
+            "label": rows["name"],
+            "kind": "item",
+            "measure": LISTED,
+            "request_oku": rows["request_oku"].where(~portion),
+            "base_oku": rows["initial_base_oku"].where(~portion),
+            "change_oku": rows["change_oku"].where(~portion),
+            "change_pct": rows["change_pct"].where(~portion),
+            "n_items": 1,
+            "n_new": rows["is_new"].astype(int),
+            "section": [labels.get(s, s) for s in rows["section_id"]],
+            "account": [name(a, lang) for a in rows["account"]],
+            "flags": [flags(r, lang) for r in rows.itertuples()],
+            "portion_oku": rows["request_oku"].where(portion),
+            "multiyear_oku": rows["multiyear_oku"],
+            "multiyear_years": rows["multiyear_years"],
+            "order": rows["order"],
+            "is_new": rows["is_new"],
+            "is_portion": portion,
         }
     )
+    return out
+
+
+def _sorted(out: pd.DataFrame, sort: str) -> pd.DataFrame:
+    """Largest first by ``sort`` (no percentage last); a うち row stays under its account."""
+    column = _SORT_COLUMN.get(sort, "change_oku")
+    if "parent" in out and out["parent"].notna().any():
+        value = dict(zip(out["key"], out[column], strict=True))
+        group = [p if isinstance(p, str) else k for k, p in zip(out["key"], out["parent"], strict=True)]
+        out = out.assign(_group=[value.get(g) for g in group], _child=out["parent"].notna())
+        return out.sort_values(
+            ["_group", "_child", column, "order"],
+            ascending=[False, True, False, True],
+            na_position="last",
+            kind="stable",
+        ).drop(columns=["_group", "_child"])
+    return out.sort_values([column, "order"], ascending=[False, True], na_position="last", kind="stable")
+
+
+_LEVEL_ROWS: dict[str, Callable[..., pd.DataFrame]] = {"account": account_rows, "section": section_rows}
 
 
 def compare_rows(
@@ -145,111 +282,115 @@ def compare_rows(
     sort: str = "change",
     top: int | None = None,
 ) -> pd.DataFrame:
-    """One row per account, section or project: ``key, label, request_oku, base_oku, change_oku,
-    change_pct, n_items, n_new, stated_request_oku, stated_base_oku, section, account, flags``.
+    """One row per account (with its うち rows), section or project, columns :data:`ROW_COLUMNS`.
 
-    Sorted by ``sort`` (largest first; no percentage last), cut to ``top`` rows.
-    The stated columns (the document's own totals) are filled only where they are
-    comparable: no account filter and not 新規-only for sections, no section filter and
-    not 新規-only for accounts.
+    Sorted by ``sort`` (largest first; no percentage last), cut to ``top`` rows (a うち row
+    counts as a row). On the account and section levels the figures are the stated totals
+    wherever they fit the filters (``measure``), else the listed sums.
     """
-    rows = filtered(items, section_filter, account_filter, new_only)
-    by_section = sections.set_index("section_id")
-    labels = section_labels(sections, lang)
-    if level == "item":
-        out = pd.DataFrame(
-            {
-                "key": rows["item_id"],
-                "label": rows["name"],
-                "request_oku": rows["request_oku"],
-                "base_oku": rows["initial_base_oku"],
-                "change_oku": rows["change_oku"],
-                "change_pct": rows["change_pct"],
-                "n_items": 1,
-                "n_new": rows["is_new"].astype(int),
-                "stated_request_oku": float("nan"),
-                "stated_base_oku": float("nan"),
-                "section": [labels.get(s, s) for s in rows["section_id"]],
-                "account": [name(a, lang) for a in rows["account"]],
-                "flags": [flags(r, lang) for r in rows.itertuples()],
-                "order": rows["order"],
-                "is_new": rows["is_new"],
-                "is_portion": rows["is_portion"],
-            }
-        )
-    elif level == "section":
-        grouped = _aggregate(rows, "section_id")
-        order = sections[["section_id", "order"]]
-        grouped = order.merge(grouped, on="section_id", how="inner")
-        comparable = not account_filter and not new_only
-        stated = by_section.reindex(grouped["section_id"])
-        out = _grouped_rows(
-            grouped,
-            "section_id",
-            [labels.get(k, k) for k in grouped["section_id"]],
-            stated,
-            comparable,
-            grouped["order"],
-        )
-    elif level == "account":
-        grouped = _aggregate(rows, "account")
-        known = accounts[accounts["kind"] == "account"].set_index("account")
-        rank = {a: i for i, a in enumerate([*known.index, *sorted(set(grouped["account"]) - set(known.index))])}
-        comparable = not section_filter and not new_only
-        stated = known.reindex(grouped["account"])
-        out = _grouped_rows(
-            grouped,
-            "account",
-            [name(a, lang) for a in grouped["account"]],
-            stated,
-            comparable,
-            [rank[a] for a in grouped["account"]],
-        )
-    else:
+    if level not in LEVELS:
         raise ValueError(f"unknown level {level!r}")
-    out = out.sort_values(
-        [_SORT_COLUMN.get(sort, "change_oku"), "order"], ascending=[False, True], na_position="last", kind="stable"
-    )
+    rows = filtered(items, section_filter, account_filter, new_only)
+    if level == "item":
+        out = item_rows(rows, sections, lang)
+    else:
+        other_filter = account_filter if level == "section" else section_filter
+        comparable = not other_filter and not new_only
+        out = _LEVEL_ROWS[level](rows, sections, accounts, comparable, lang)
+        if level == "section" and section_filter:
+            out = out[out["key"].isin(section_filter)]
+        if level == "account" and account_filter:
+            out = out[out["key"].isin(account_filter) | out["parent"].isin(account_filter)]
+    out = _sorted(out.reindex(columns=ROW_COLUMNS), sort)
     if top:
         out = out.head(int(top))
     return out.reset_index(drop=True)
 
 
+def measure_of(rows: pd.DataFrame) -> str:
+    """stated when every row's figures are stated totals, listed when every row's are listed sums, else mixed."""
+    kinds = set(rows["measure"])
+    return kinds.pop() if len(kinds) == 1 else "mixed"
+
+
 def table(rows: pd.DataFrame, level: str, lang: str, years: tuple[str, str]) -> pd.DataFrame:
-    """The rows as shown on screen and in the CSV: plain 億円 numbers, headers that say so."""
+    """The rows as shown on screen and in the CSV: plain 億円 numbers, headers that say which measure."""
     request_year, base_year = years
     label_key = {"account": "cmp.col.account", "section": "cmp.col.section", "item": "cmp.col.item"}[level]
-    out = pd.DataFrame({t(label_key, lang): rows["label"]})
+    labels = rows["label"]
+    if level == "account":
+        labels = [
+            (t("cmp.of_which", lang) if k == "breakdown" else "") + v for k, v in zip(rows["kind"], labels, strict=True)
+        ]
+    out = pd.DataFrame({t(label_key, lang): labels})
+    grouped = level != "item"
+    measure = "" if not grouped else "." + ("stated" if measure_of(rows) == STATED else "listed")
+    if grouped and measure_of(rows) == "mixed":
+        measure = ".mixed"
     if level == "item":
-        out[t("cmp.col.section", lang)] = rows["section"]
-        out[t("cmp.col.account", lang)] = rows["account"]
-    out[t("cmp.col.request", lang, year=request_year)] = rows["request_oku"]
-    out[t("cmp.col.base", lang, year=base_year)] = rows["base_oku"]
-    out[t("cmp.col.change", lang)] = rows["change_oku"]
-    out[t("cmp.col.pct", lang)] = rows["change_pct"]
+        out[t("cmp.col.section", lang)] = rows["section"].to_numpy()
+        out[t("cmp.col.account", lang)] = rows["account"].to_numpy()
+    out[t(f"cmp.col.request{measure}", lang, year=request_year)] = rows["request_oku"].to_numpy()
+    out[t(f"cmp.col.base{measure}", lang, year=base_year)] = rows["base_oku"].to_numpy()
+    out[t("cmp.col.change", lang)] = rows["change_oku"].to_numpy()
+    out[t("cmp.col.pct", lang)] = rows["change_pct"].to_numpy()
     out[t("cmp.col.direction", lang)] = [direction(r, lang) for r in rows.itertuples()]
     if level == "item":
-        out[t("cmp.col.flags", lang)] = rows["flags"]
+        out[t("cmp.col.portion", lang, year=request_year)] = rows["portion_oku"].to_numpy()
+        out[t("cmp.col.multiyear", lang)] = rows["multiyear_oku"].to_numpy()
+        out[t("cmp.col.multiyear_years", lang)] = rows["multiyear_years"].astype("Float64").to_numpy()
+        out[t("cmp.col.flags", lang)] = rows["flags"].to_numpy()
     else:
-        out[t("cmp.col.n_items", lang)] = rows["n_items"]
-        out[t("cmp.col.n_new", lang)] = rows["n_new"]
-        if rows["stated_request_oku"].notna().any():
-            out[t("cmp.col.stated_request", lang, year=request_year)] = rows["stated_request_oku"]
-            out[t("cmp.col.stated_base", lang, year=base_year)] = rows["stated_base_oku"]
+        if measure != ".listed":
+            out[t("cmp.col.listed_request", lang, year=request_year)] = rows["listed_request_oku"].to_numpy()
+            out[t("cmp.col.unlisted_request", lang, year=request_year)] = rows["unlisted_request_oku"].to_numpy()
+            out[t("cmp.col.listed_base", lang, year=base_year)] = rows["listed_base_oku"].to_numpy()
+        out[t("cmp.col.n_items", lang)] = rows["n_items"].astype(int).to_numpy()
+        out[t("cmp.col.n_new", lang)] = rows["n_new"].astype(int).to_numpy()
     return out
 
 
-def summary(rows: pd.DataFrame, lang: str) -> dict[str, str]:
-    """Sums of the rows shown, as text: request, base and change (内数 rows left out)."""
-    if "is_portion" in rows:
-        rows = rows[~rows["is_portion"].astype(bool)]
-    request, base = rows["request_oku"].sum(), rows["base_oku"].sum()
+def table_kinds(frame: pd.DataFrame, lang: str) -> dict[str, str]:
+    """Column kinds of :func:`table`: changes signed, rates in %, years and counts as integers."""
+    kinds = {t("cmp.col.change", lang): SIGNED, t("cmp.col.pct", lang): PCT}
+    for key in ("cmp.col.multiyear_years", "cmp.col.n_items", "cmp.col.n_new"):
+        kinds[t(key, lang)] = INT
+    return {c: k for c, k in kinds.items() if c in frame} | {
+        c: AMOUNT for c in frame if c not in kinds and frame[c].dtype.kind == "f"
+    }
+
+
+def summary(rows: pd.DataFrame, lang: str, stated_total: tuple[float, float] | None = None) -> dict[str, str]:
+    """Sums of the rows shown, as text: request, base and change (うち rows and 内数 left out).
+
+    With stated and listed rows side by side (an account missing from the accounts table),
+    only the stated rows are summed, so the sum is the document's own total.
+    """
+    counted = rows[rows["kind"] != "breakdown"]
+    if measure_of(counted) == "mixed":
+        counted = counted[counted["measure"] == STATED]
+    request, base = counted["request_oku"].sum(), counted["base_oku"].sum()
+    if stated_total is not None:  # every stated account shown: the document's own total, not a rounded sum
+        request, base = stated_total
     return {"request": oku(request, lang), "base": oku(base, lang), "change": signed_oku(request - base, lang)}
+
+
+def _stated_total(accounts: pd.DataFrame, rows: pd.DataFrame, filters: Filters) -> tuple[float, float] | None:
+    """The accounts table's total row when the account level shows every stated account, unfiltered."""
+    total = accounts[accounts["kind"] == "total"]
+    stated = set(accounts.loc[accounts["kind"] == "account", "account"])
+    if filters.level != "account" or total.empty or filters.sections or filters.new_only or filters.accounts:
+        return None
+    if not stated <= set(rows["key"]):
+        return None
+    return float(total["request_oku"].iloc[-1]), float(total["base_oku"].iloc[-1])
 
 
 def direction(row: object, lang: str) -> str:
     """増額 / 減額 / 同額 / 新規 in words (a decrease is never shown by colour alone)."""
-    if getattr(row, "n_items", 0) == 1 and pd.isna(row.base_oku):
+    if getattr(row, "is_portion", False) is True:
+        return t("cmp.dir.portion", lang)
+    if getattr(row, "kind", "") == "item" and pd.isna(row.base_oku):
         return t("cmp.dir.new", lang) if getattr(row, "n_new", 0) == 1 else t("cmp.dir.nobase", lang)
     if pd.isna(row.change_oku):
         return "—"
@@ -260,73 +401,115 @@ def direction(row: object, lang: str) -> str:
     return t("cmp.dir.same", lang)
 
 
-def figure(rows: pd.DataFrame, lang: str, years: tuple[str, str]) -> go.Figure:
-    """Grouped horizontal bars, base (grey) vs request (blue), first row on top.
-
-    The request bar carries the change in 億円 and % as text; 新規 rows are marked in
-    the axis label, decreases by their minus sign.
-    """
-    request_year, base_year = years
+def _bar_labels(rows: pd.DataFrame, lang: str) -> list[str]:
     labels, seen = [], set()
     for row in rows.itertuples():
         # Two lines of 14 characters: on a phone the labels would otherwise squeeze the bars.
         label = wrap(html.escape(str(row.label), quote=False), 14, 2)
-        if getattr(row, "n_items", 0) == 1 and row.n_new == 1 and pd.isna(row.base_oku):
+        if row.kind == "breakdown":
+            label = t("cmp.of_which", lang) + label
+        if row.kind == "item" and row.n_new == 1 and pd.isna(row.base_oku):
             label = t("cmp.mark.new", lang) + label
         while label in seen:  # two projects with the same short name must not share a bar
             label += " "
         seen.add(label)
         labels.append(label)
+    return labels
+
+
+def figure(rows: pd.DataFrame, lang: str, years: tuple[str, str]) -> go.Figure:
+    """Grouped horizontal bars, base (grey) vs request (blue), first row on top.
+
+    On the stated levels the request bar is split: the listed projects (blue) and the
+    unlisted remainder (pale), together the stated total. The request bar carries the
+    change in 億円 and % as text.
+    """
+    request_year, base_year = years
+    scale, axis = amount_axis(lang)
+    labels = _bar_labels(rows, lang)
     change_text = [
-        d if d == t("cmp.dir.new", lang) else f"{signed_oku(c, lang)} ({d if pd.isna(p) else signed_pct(p)})"
+        d
+        if d in (t("cmp.dir.new", lang), t("cmp.dir.portion", lang))
+        else f"{signed_oku(c, lang)} ({d if pd.isna(p) else signed_pct(p, lang)})"
         for c, p, d in zip(
             rows["change_oku"], rows["change_pct"], [direction(r, lang) for r in rows.itertuples()], strict=True
         )
     ]
     hover_names = [html.escape(str(v), quote=False) for v in rows["label"]]
+    stated = rows["measure"] == STATED
+    split = stated & rows["listed_request_oku"].notna()
+    listed_part = (
+        rows["listed_request_oku"].clip(upper=rows["request_oku"]).where(split, rows["request_oku"]).fillna(0.0)
+    )
+    rest = (rows["request_oku"] - listed_part).where(split, 0.0).clip(lower=0).fillna(0.0)
+
+    def scaled(values: pd.Series) -> list[float]:
+        return [round(float(v) * scale, 3) for v in values]
+
     figure = go.Figure()
     figure.add_trace(
         go.Bar(
             y=labels,
-            x=rows["base_oku"].fillna(0.0).tolist(),
-            name=base_year,
+            x=scaled(rows["base_oku"].fillna(0.0)),
+            name=t("cmp.trace.base", lang, year=base_year),
             orientation="h",
             marker_color=BASE_COLOUR,
+            offsetgroup="base",
             customdata=[[n, oku(v, lang)] for n, v in zip(hover_names, rows["base_oku"], strict=True)],
             hovertemplate="%{customdata[0]}<br>" + base_year + ": %{customdata[1]}<extra></extra>",
+        )
+    )
+    any_split = bool(split.any())
+    figure.add_trace(
+        go.Bar(
+            y=labels,
+            x=scaled(listed_part),
+            name=t("cmp.trace.listed" if any_split else "cmp.trace.request", lang, year=request_year),
+            orientation="h",
+            marker_color=REQUEST_COLOUR,
+            offsetgroup="request",
+            customdata=[
+                [n, oku(v, lang), oku(s, lang) if sp else ""]
+                for n, v, s, sp in zip(hover_names, rows["request_oku"], rows["listed_request_oku"], split, strict=True)
+            ],
+            hovertemplate="%{customdata[0]}<br>"
+            + request_year
+            + ": %{customdata[1]}"
+            + (("<br>" + t("cmp.hover.listed", lang) + ": %{customdata[2]}") if any_split else "")
+            + "<extra></extra>",
         )
     )
     figure.add_trace(
         go.Bar(
             y=labels,
-            x=rows["request_oku"].tolist(),
-            name=request_year,
+            x=scaled(rest),
+            base=scaled(listed_part),
+            name=t("cmp.trace.unlisted", lang),
             orientation="h",
-            marker_color=REQUEST_COLOUR,
+            marker={"color": UNLISTED_COLOUR, "line": {"color": REQUEST_COLOUR, "width": 1}},
+            offsetgroup="request",
             text=change_text,
             textposition="outside",
             textfont={"size": 11},
             cliponaxis=False,
-            customdata=[
-                [n, oku(v, lang), c] for n, v, c in zip(hover_names, rows["request_oku"], change_text, strict=True)
-            ],
+            showlegend=any_split,
+            customdata=[[n, oku(r, lang), c] for n, r, c in zip(hover_names, rest, change_text, strict=True)],
             hovertemplate="%{customdata[0]}<br>"
-            + request_year
+            + t("cmp.hover.unlisted", lang)
             + ": %{customdata[1]}<br>"
             + t("cmp.hover.change", lang)
             + ": %{customdata[2]}<extra></extra>",
         )
     )
-    longest = (
-        max((r or 0) for r in rows["request_oku"].tolist() + rows["base_oku"].fillna(0).tolist()) if len(rows) else 1
-    )
+    values = rows["request_oku"].fillna(0).tolist() + rows["base_oku"].fillna(0).tolist()
+    longest = max(values) * scale if values else 1
     figure.update_layout(
         barmode="group",
-        height=140 + 46 * max(len(rows), 1),
+        height=bar_height(len(rows), 46),
         margin={"l": 10, "r": 10, "t": 40, "b": 40},
-        xaxis={"title": t("cmp.axis.oku", lang), "range": [0, longest * 1.6 or 1]},
+        xaxis={**axis, "range": [0, longest * 1.6 or 1]},
         yaxis={"automargin": True, "autorange": "reversed"},
-        legend={"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 0},
+        legend=LEGEND_TOP,
         uniformtext={"minsize": 9, "mode": "show"},
     )
     return figure
@@ -335,17 +518,28 @@ def figure(rows: pd.DataFrame, lang: str, years: tuple[str, str]) -> go.Figure:
 # --- page contract (see dashboard/view.py) ---------------------------------------------
 
 
+def account_choices(tables: Mapping[str, pd.DataFrame]) -> dict[str, str]:
+    """Accounts that fund a listed project or have a stated row, in the table's order → URL code."""
+    present = list(dict.fromkeys([*tables["accounts"].sort_values("order")["account"], *tables["items"]["account"]]))
+    kinds = dict(zip(tables["accounts"]["account"], tables["accounts"]["kind"], strict=True))
+    return {a: by_name(a).code for a in present if kinds.get(a, "account") == "account"}
+
+
 def specs(tables: Mapping[str, pd.DataFrame]) -> list[Param]:
-    """URL keys of /compare: ``level``, ``section`` and ``account`` (repeatable), ``new``, ``sort``, ``top``."""
-    present = set(tables["items"]["account"])
-    accounts = [a for a in ACCOUNTS_NAMES if a in present]
+    """URL keys of /compare: ``level``, ``section`` and ``account`` (repeatable), ``new``, ``sort``, ``top``.
+
+    Sections and accounts are written by readable codes (``section=gx-energy``, ``account=gx``);
+    section ids and Japanese account names of links shared before are still read.
+    """
+    sections = tables["sections"].sort_values("order")
+    accounts = account_choices(tables)
     return [
         Param("level", "choice", LEVELS, default="section"),
-        Param("section", "multi", tuple(tables["sections"].sort_values("order")["section_id"]), default=[]),
-        Param("account", "multi", tuple(accounts), default=[]),
-        Param("new", "choice", ("1",), default=None),
+        Param("section", "multi", tuple(sections["section_id"]), default=[], url_names=section_url_names(sections)),
+        Param("account", "multi", tuple(accounts), default=[], url_names=accounts),
+        Param("new", "choice", ("1",), default=None, words={"0": None}),
         Param("sort", "choice", SORTS, default="change"),
-        Param("top", "int", default=20, minimum=1, maximum=1000),
+        Param("top", "int", default=20, minimum=1, maximum=1000, words={"all": None, "0": None}),
     ]
 
 
@@ -388,17 +582,23 @@ def view(tables: Mapping[str, pd.DataFrame], filters: Filters, lang: str) -> Vie
     )
     rows = everything.head(filters.top) if filters.top else everything
     frame = table(rows, filters.level, lang, years)
-    kinds = {t("cmp.col.change", lang): SIGNED, t("cmp.col.pct", lang): PCT}
     csv_filters = {
         "level": filters.level,
         "section": list(filters.sections),
-        "account": list(filters.accounts),
+        "account": [by_name(a).code for a in filters.accounts],
         "new": "1" if filters.new_only else None,
         "sort": filters.sort,
-        "top": filters.top,
+        "top": filters.top or "all",
     }
+    measure = "item" if filters.level == "item" else measure_of(rows) if not rows.empty else LISTED
+    texts = {"shown": len(rows), "total": len(everything), "measure": measure}
+    if not rows.empty:
+        texts |= summary(rows, lang, _stated_total(tables["accounts"], rows, filters))
+    if filters.level == "item":
+        multiyear = rows[rows["multiyear_oku"].notna()]
+        texts["multiyear"] = {"n": len(multiyear), "amount": oku(multiyear["multiyear_oku"].sum(), lang)}
     return View(
-        tables={"rows": Table(frame, {c: k for c, k in kinds.items() if c in frame}, "compare", csv_filters)},
+        tables={"rows": Table(frame, table_kinds(frame, lang), "compare", csv_filters)},
         figures={"bars": figure(rows, lang, years) if not rows.empty else None},
-        texts={"shown": len(rows), "total": len(everything), **(summary(rows, lang) if not rows.empty else {})},
+        texts=texts,
     )

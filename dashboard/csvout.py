@@ -11,6 +11,8 @@ from dashboard.params import plain
 
 #: OWASP CSV injection: a cell starting with one of these may run as a formula.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+#: A signed figure as the screen writes it (+5,165 / -3.1%): a number to a spreadsheet, never a formula.
+_SIGNED_FIGURE = re.compile(r"[+-]?\d{1,3}(,\d{3})*(\.\d+)?%?|[+-]?\d+(\.\d+)?%?")
 
 
 def neutralize(value: object) -> object:
@@ -18,10 +20,10 @@ def neutralize(value: object) -> object:
 
     >>> neutralize("=HYPERLINK(1)")
     "'=HYPERLINK(1)"
-    >>> neutralize(-3.5)
-    -3.5
+    >>> neutralize(-3.5), neutralize("+5,165"), neutralize("+1+2")
+    (-3.5, '+5,165', "'+1+2")
     """
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
+    if isinstance(value, str) and value.startswith(_FORMULA_START) and not _SIGNED_FIGURE.fullmatch(value):
         return "'" + value
     return value
 

@@ -32,8 +32,12 @@ def for_document(tables: Tables, document_id: str) -> Tables:
 def stamp(out_dir: Path) -> tuple[tuple[str, int, int], ...]:
     """A cheap fingerprint of the tables on disk (name, mtime, size): the cache key.
 
-    One ``scandir`` and one stat per file: this runs on every rerun.
+    One ``scandir`` and one stat per file: this runs on every rerun. A missing folder
+    gives ``()`` (the app then builds it).
     """
-    with os.scandir(out_dir) as entries:
-        found = [(e.name, e.stat()) for e in entries if e.name.endswith(".parquet")]
+    try:
+        with os.scandir(out_dir) as entries:
+            found = [(e.name, e.stat()) for e in entries if e.name.endswith(".parquet")]
+    except FileNotFoundError:
+        return ()
     return tuple(sorted((name, st.st_mtime_ns, st.st_size) for name, st in found))

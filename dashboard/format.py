@@ -1,4 +1,10 @@
-"""Numbers for people: 億円 amounts and changes, in Japanese or English."""
+"""Numbers for people: 億円 amounts and changes, in Japanese or English.
+
+Signs follow each language's convention: in Japanese budget documents a decrease is
+written with ▲ (▲14億円) and an increase plain or with +, never ▲; English uses a
+minus sign (−, U+2212). A missing figure is a dash (—), never None, nan or 0.
+CSVs keep plain signed numbers: these functions are for the screen only.
+"""
 
 from __future__ import annotations
 
@@ -30,19 +36,21 @@ def oku(value: float | None, lang: str = "ja") -> str:
     '¥2.46 trillion'
     >>> oku(0.05, "en")
     '¥5 million'
+    >>> oku(-14), oku(-14, "en")
+    ('▲14億円', '−¥1.4 billion')
     """
     if _is_missing(value):
         return "—"
     if lang == "en":
         yen = round(float(value) * 1e8)
-        sign, yen = ("-" if yen < 0 else ""), abs(yen)
+        sign, yen = (MINUS[lang] if yen < 0 else ""), abs(yen)
         for size, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
             # Round, then pick the unit: 9,999.99億円 is ¥1 trillion, not ¥1,000 billion.
             if round(yen / size, 2) >= 1:
                 return f"{sign}¥{_trim(round(yen / size, 2))} {word}"
         return f"{sign}¥{yen:,.0f}"
     value = round(float(value), 2)  # the document's precision: -0.004 is 0億円, not -0億円
-    sign = "-" if value < 0 else ""
+    sign = MINUS["ja"] if value < 0 else ""
     cho, rest = divmod(abs(value), 10000)
     rest = round(rest, 2)
     if cho >= 1:
@@ -65,19 +73,50 @@ def pct(request: float | None, base: float | None) -> float | None:
     return round((float(request) - float(base)) / float(base) * 100, 4)
 
 
+#: The sign of a decrease: ▲ in Japanese (as the ministry prints it), the minus sign in English.
+MINUS = {"ja": "▲", "en": "\u2212"}
+
+
 def signed_oku(value: float | None, lang: str = "ja") -> str:
-    """``+791億円`` / ``-1億円``: a change with its sign (a decrease is marked in text, not only colour)."""
+    """``+791億円`` / ``▲1億円`` (``−¥100 million`` in English): a change with its sign in words' place.
+
+    >>> signed_oku(791), signed_oku(-1), signed_oku(0)
+    ('+791億円', '▲1億円', '0億円')
+    """
     if _is_missing(value):
         return "—"
     text = oku(value, lang)
-    return text if text.startswith("-") or round(float(value), 2) == 0 else "+" + text
+    return text if text.startswith(MINUS[_lang(lang)]) or round(float(value), 2) == 0 else "+" + text
 
 
-def signed_pct(value: float | None) -> str:
-    """``+22.6%`` / ``-3.1%``; — when there is no base."""
+def signed_pct(value: float | None, lang: str = "ja") -> str:
+    """``+22.6%`` / ``▲3.1%`` (``−3.1%`` in English); — when there is no base.
+
+    >>> signed_pct(22.64), signed_pct(-3.14), signed_pct(-3.14, "en"), signed_pct(None)
+    ('+22.6%', '▲3.1%', '−3.1%', '—')
+    """
+    return signed_number(value, lang, 1, "%")
+
+
+def signed_number(value: float | None, lang: str = "ja", decimals: int = 2, suffix: str = "") -> str:
+    """A change as the grid shows it: thousands separators, + or the language's minus, trailing zeros cut.
+
+    >>> signed_number(10978), signed_number(-14.5), signed_number(-14.5, "en"), signed_number(0), signed_number(None)
+    ('+10,978', '▲14.5', '−14.5', '0', '—')
+    """
     if _is_missing(value):
         return "—"
-    return f"{value:+.1f}%"
+    rounded = round(float(value), decimals)
+    if rounded == 0:
+        return (f"{0:.{decimals}f}" if suffix else "0") + suffix
+    text = f"{abs(rounded):,.{decimals}f}"
+    if decimals:
+        text = text.rstrip("0").rstrip(".") if suffix == "" else text
+    return ("+" if rounded > 0 else MINUS[_lang(lang)]) + text + suffix
+
+
+def _lang(lang: str) -> str:
+    return lang if lang in MINUS else "ja"
 
 
 def year_label(label: str, fiscal_year: int, lang: str = "ja") -> str:

@@ -6,12 +6,16 @@ The terms are data (:data:`TERMS`); their explanations are interface text
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import pandas as pd
 
 from dashboard.i18n import NAMES_EN, t
 from dashboard.items import ACCOUNT_CODES, flag_mask, normalize_query
+from dashboard.params import Param
+from dashboard.view import View
+from loaders.accounts import REGISTRY
 
 
 @dataclass(frozen=True)
@@ -25,7 +29,7 @@ class Term:
     account: str | None = None  # items page ?account=…
 
 
-_ACCOUNT_SHORT = {"energy": "エネ特", "gx": "GX", "patent": "特許特", "reconstruction": "復興特"}
+_ACCOUNT_SHORT = {a.code: a.tag for a in REGISTRY if a.tag}
 
 TERMS: tuple[Term, ...] = (
     Term("gaisan", "概算要求", "budget request"),
@@ -109,3 +113,44 @@ def items_link(term: Term) -> dict[str, str] | None:
     if term.account:
         return {"account": term.account}
     return None
+
+
+# --- page contract (see dashboard/view.py) ---------------------------------------------
+
+
+def specs(tables: Mapping[str, pd.DataFrame]) -> list[Param]:
+    """URL key of /glossary: ``q`` (a search in the words and their explanations)."""
+    return [Param("q", "text", default="")]
+
+
+@dataclass(frozen=True)
+class Filters:
+    """The glossary search text."""
+
+    q: str = ""
+
+    @classmethod
+    def from_values(cls, values: Mapping[str, object]) -> Filters:
+        return cls(q=str(values.get("q") or ""))
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One term as the page shows it."""
+
+    term: Term
+    meaning: str
+    treat: str
+    count: int | None
+    items_link: dict[str, str] | None
+
+
+def view(tables: Mapping[str, pd.DataFrame], filters: Filters, lang: str) -> View:
+    """The terms matching the search, each with its explanation, count in this document and link."""
+    years = document_years(tables["documents"].iloc[0])
+    found = counts(tables["items"], tables["priority_requests"], tables["matter_requests"])
+    entries = [
+        Entry(term, *explain(term, lang, years), found.get(term.id), items_link(term))
+        for term in search(TERMS, filters.q, lang, years)
+    ]
+    return View(texts={"entries": entries})

@@ -9,21 +9,22 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
 
 import pandas as pd
 
 from dashboard.format import change, oku
 from dashboard.i18n import name, t
-from dashboard.labels import section_labels
+from dashboard.labels import section_labels, section_url_names, year_labels
+from dashboard.params import Param
+from dashboard.view import INT, SIGNED, Table, View
+from loaders.accounts import REGISTRY, by_name
 
-#: ASCII codes for the accounts in the URL (the account names are Japanese).
-ACCOUNT_CODES: dict[str, str] = {
-    "general": "一般会計",
-    "energy": "エネルギー対策特別会計",
-    "gx": "GX推進対策費",
-    "patent": "特許特別会計",
-    "reconstruction": "東日本大震災復興特別会計",
-}
+#: ASCII codes for the accounts in the URL (the account names are Japanese), from the registry.
+ACCOUNT_CODES: dict[str, str] = {a.code: a.name for a in REGISTRY}
+#: "has" filters: rows that have a figure of that kind.
+HAS_CODES: tuple[str, ...] = ("base", "request", "multiyear")
 
 #: URL codes for the flags, in the order they are written in the flags column.
 FLAG_CODES: tuple[str, ...] = ("new", "portion", "relisted", "forward", "reference", "multiyear")
@@ -55,6 +56,23 @@ def flag_mask(items: pd.DataFrame, code: str) -> pd.Series:
     return items[_FLAG_COLUMN[code]].fillna(False).astype(bool)
 
 
+def account_codes(items: pd.DataFrame) -> dict[str, str]:
+    """``code → account`` for the registry's accounts and any other account the document's items name."""
+    codes = dict(ACCOUNT_CODES)
+    for account in items["account"].dropna().unique():
+        codes.setdefault(by_name(account).code, account)
+    return codes
+
+
+def has_mask(items: pd.DataFrame, code: str) -> pd.Series:
+    """Rows that have a base-year amount, a request counted in totals, or a 国庫債務負担行為 amount."""
+    if code == "base":
+        return items["base_oku"].notna() & ~items["base_is_portion"].fillna(False).astype(bool)
+    if code == "request":
+        return items["request_oku"].notna() & ~items["is_portion"].fillna(False).astype(bool)
+    return items["multiyear_oku"].notna()
+
+
 def filter_items(
     items: pd.DataFrame,
     q: str | None = None,
@@ -62,10 +80,15 @@ def filter_items(
     accounts: list[str] | None = None,
     flags: list[str] | None = None,
     primary: bool = False,
+    exclude: list[str] | None = None,
+    has: list[str] | None = None,
+    counted: bool = False,
 ) -> pd.DataFrame:
     """The listings matching every filter that is set (a row needs *any* of the chosen flags).
 
-    ``accounts`` are URL codes (:data:`ACCOUNT_CODES`); unknown codes match nothing.
+    ``accounts`` are URL codes (:func:`account_codes`); unknown codes match nothing.
+    ``exclude`` drops rows with any of those flags ("not 新規"); ``has`` keeps rows that
+    have every figure named; ``counted`` keeps the rows sums count (primary, not 内数).
     """
     keep = pd.Series(True, index=items.index)
     needle = normalize_query(q)
@@ -76,15 +99,24 @@ def filter_items(
     if sections:
         keep &= items["section_id"].isin(sections)
     if accounts:
-        keep &= items["account"].isin([ACCOUNT_CODES.get(code) for code in accounts])
+        codes = account_codes(items)
+        keep &= items["account"].isin([codes.get(code) for code in accounts])
     if flags:
         any_flag = pd.Series(False, index=items.index)
         for code in flags:
             if code in FLAG_CODES:
                 any_flag |= flag_mask(items, code)
         keep &= any_flag
-    if primary:
+    if primary or counted:
         keep &= items["is_primary"].fillna(False).astype(bool)
+    if counted:
+        keep &= ~items["is_portion"].fillna(False).astype(bool)
+    for code in exclude or ():
+        if code in FLAG_CODES:
+            keep &= ~flag_mask(items, code)
+    for code in has or ():
+        if code in HAS_CODES:
+            keep &= has_mask(items, code)
     return items[keep].sort_values("order")
 
 
@@ -131,17 +163,25 @@ def listing_table(
     """The listings as shown on screen and in the CSV (amounts as plain 億円 numbers).
 
     Name, figures and flags come first so a phone shows them without scrolling sideways.
-    ``with_raw`` is the project detail: one project, so no name column, and the source text.
+    ``with_raw`` is the project detail: one project, so no name column, the line first. The source
+    text itself is shown verbatim in a code block beside it, not in the grid: the grid makes a
+    cell starting with "-" (a bulleted line) formula-safe with a leading ' (see ``ui.shown``).
     """
     labels = section_labels(sections, lang)
     rows = []
     for row in items.itertuples():
+        portion, base_portion = bool(row.is_portion), bool(row.base_is_portion)
+        counted_request = None if portion else row.request_oku
+        counted_base = None if base_portion else row.base_oku
         shown = {
             t("it.col.name", lang): row.name,
-            t("it.col.request", lang, year=years[0]): row.request_oku,
-            t("it.col.base", lang, year=years[1]): row.base_oku,
-            t("it.col.change", lang): change(row.request_oku, row.base_oku),
+            t("it.col.request", lang, year=years[0]): counted_request,
+            t("it.col.base", lang, year=years[1]): counted_base,
+            t("it.col.change", lang): change(counted_request, counted_base),
             t("it.col.flags", lang): flag_words(row, lang),
+            t("it.col.portion", lang): row.request_oku if portion else None,
+            t("it.col.multiyear", lang): row.multiyear_oku,
+            t("it.col.multiyear_years", lang): row.multiyear_years,
             t("it.col.account", lang): account_label(row.account, bool(row.account_partial), lang),
             t("it.col.section", lang): labels.get(row.section_id, row.section_id),
             t("it.col.reference", lang): row.reference_oku,
@@ -150,12 +190,12 @@ def listing_table(
         if with_raw:
             del shown[t("it.col.name", lang)]
             shown = {t("it.col.line", lang): shown.pop(t("it.col.line", lang)), **shown}
-            shown[t("it.col.raw", lang)] = row.raw
         rows.append(shown)
     frame = pd.DataFrame(rows, columns=list(rows[0]) if rows else _columns(lang, years, with_raw))
     for column in amount_columns(lang, years):
         frame[column] = frame[column].astype("float64")
     frame[t("it.col.line", lang)] = frame[t("it.col.line", lang)].astype("Int64")
+    frame[t("it.col.multiyear_years", lang)] = frame[t("it.col.multiyear_years", lang)].astype("Float64")
     return frame
 
 
@@ -166,13 +206,16 @@ def _columns(lang: str, years: tuple[str, str], with_raw: bool) -> list[str]:
         "it.col.base",
         "it.col.change",
         "it.col.flags",
+        "it.col.portion",
+        "it.col.multiyear",
+        "it.col.multiyear_years",
         "it.col.account",
         "it.col.section",
         "it.col.reference",
         "it.col.line",
     ]
     if with_raw:
-        names = ["it.col.line", *[n for n in names if n not in ("it.col.name", "it.col.line")], "it.col.raw"]
+        names = ["it.col.line", *[n for n in names if n not in ("it.col.name", "it.col.line")]]
     return [t(n, lang, year=years[0] if n == "it.col.request" else years[1]) for n in names]
 
 
@@ -182,6 +225,8 @@ def amount_columns(lang: str, years: tuple[str, str]) -> list[str]:
         t("it.col.request", lang, year=years[0]),
         t("it.col.base", lang, year=years[1]),
         t("it.col.change", lang),
+        t("it.col.portion", lang),
+        t("it.col.multiyear", lang),
         t("it.col.reference", lang),
     ]
 
@@ -252,3 +297,131 @@ def source_lines_text(listings: pd.DataFrame) -> str:
     """``139 | - 独立行政法人…`` one line per listing: the source text exactly as read."""
     width = len(str(int(listings["source_line"].max()))) if not listings.empty else 1
     return "\n".join(f"{int(r.source_line):>{width}} | {r.raw}" for r in listings.itertuples())
+
+
+def totals(listings: pd.DataFrame, lang: str) -> dict[str, object]:
+    """Sums of the shown listings that may be summed: primary listings only (no re-listed, later or ※
+    rows, so nothing twice), 内数 figures apart, 国庫債務負担行為 apart (it is on top of the single year).
+
+    Texts for the caption under the table; ``multiyear_n`` is 0 when no listing has an amount.
+    """
+    primary = listings[listings["is_primary"].fillna(False).astype(bool)]
+    portion = primary["is_portion"].fillna(False).astype(bool)
+    multiyear = primary[primary["multiyear_oku"].notna()]
+    return {
+        "n_primary": len(primary),
+        "request": oku(primary.loc[~portion, "request_oku"].sum(), lang),
+        "portion_n": int(portion.sum()),
+        "multiyear_n": len(multiyear),
+        "multiyear": oku(multiyear["multiyear_oku"].sum(), lang),
+    }
+
+
+# --- page contract (see dashboard/view.py) ---------------------------------------------
+
+
+def specs(tables: Mapping[str, pd.DataFrame]) -> list[Param]:
+    """URL keys of /items: ``q``, ``section``, ``account``, ``flag``, ``exclude``, ``has`` (repeatable),
+    ``primary``, ``counted``, ``project``."""
+    sections = tables["sections"].sort_values("order")
+    return [
+        Param("q", "text", default=""),
+        Param(
+            "section",
+            "multi",
+            tuple(sections["section_id"]),
+            default=[],
+            url_names=section_url_names(sections),
+        ),
+        Param("account", "multi", tuple(account_codes(tables["items"])), default=[]),
+        Param("flag", "multi", FLAG_CODES, default=[]),
+        Param("exclude", "multi", FLAG_CODES, default=[]),
+        Param("has", "multi", HAS_CODES, default=[]),
+        Param("primary", "choice", ("1",), default=None),
+        Param("counted", "choice", ("1",), default=None),
+        Param("project", "choice", tuple(tables["items"]["project_key"].unique()), default=None),
+    ]
+
+
+@dataclass(frozen=True)
+class Filters:
+    """What /items filters on, and the project whose detail is open."""
+
+    q: str = ""
+    sections: tuple[str, ...] = ()
+    accounts: tuple[str, ...] = ()
+    flags: tuple[str, ...] = ()
+    primary: bool = False
+    project: str | None = None
+    exclude: tuple[str, ...] = ()
+    has: tuple[str, ...] = ()
+    counted: bool = False
+
+    @classmethod
+    def from_values(cls, values: Mapping[str, object]) -> Filters:
+        return cls(
+            q=str(values.get("q") or ""),
+            sections=tuple(values.get("section") or ()),
+            accounts=tuple(values.get("account") or ()),
+            flags=tuple(values.get("flag") or ()),
+            primary=values.get("primary") == "1",
+            project=values.get("project") or None,
+            exclude=tuple(values.get("exclude") or ()),
+            has=tuple(values.get("has") or ()),
+            counted=values.get("counted") == "1",
+        )
+
+    def listing(self) -> Filters:
+        """The same filters without the open project (what the list itself depends on)."""
+        return replace(self, project=None)
+
+    def csv_filters(self) -> dict[str, object]:
+        return {
+            "q": self.q,
+            "section": list(self.sections),
+            "account": list(self.accounts),
+            "flag": list(self.flags),
+            "exclude": list(self.exclude),
+            "has": list(self.has),
+            "primary": "1" if self.primary else None,
+            "counted": "1" if self.counted else None,
+        }
+
+
+def view(tables: Mapping[str, pd.DataFrame], filters: Filters, lang: str) -> View:
+    """The filtered listings and, when a project is open, its detail."""
+    items, sections = tables["items"], tables["sections"]
+    years = year_labels(tables["documents"], lang)
+    filtered = filter_items(
+        items,
+        filters.q,
+        list(filters.sections),
+        list(filters.accounts),
+        list(filters.flags),
+        filters.primary,
+        list(filters.exclude),
+        list(filters.has),
+        filters.counted,
+    )
+    kinds = {t("it.col.change", lang): SIGNED, t("it.col.line", lang): INT, t("it.col.multiyear_years", lang): INT}
+    helps = {t("it.col.flags", lang): t("it.col.help.portion", lang)}
+    out = {"items": Table(listing_table(filtered, sections, lang, years), kinds, "items", filters.csv_filters(), helps)}
+    texts: dict[str, object] = {
+        "shown": len(filtered),
+        "total": len(items),
+        "project_keys": filtered["project_key"].tolist(),
+        "table_key": table_key(lang, filters.listing()),
+        "labels": section_labels(sections, lang),
+        "totals": totals(filtered, lang),
+    }
+    listings = project_listings(items, filters.project)
+    if not listings.empty:
+        priority = project_priority(tables["priority_requests"], filters.project, listings)
+        detail = listing_table(listings, sections, lang, years, with_raw=True)
+        out["detail"] = Table(detail, kinds, None)
+        texts["detail"] = detail_texts(listings, priority, lang)
+        texts["source_lines"] = source_lines_text(listings)
+        texts["lines"] = [int(line) for line in listings["source_line"]]
+        texts["policies"] = project_policies(tables["policies"], listings)
+        texts["priority"] = priority
+    return View(tables=out, texts=texts)

@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.format import change, md_escape, oku, pct, signed_oku, signed_pct
+from dashboard.figures import BASE_COLOUR, REQUEST_COLOUR
+from dashboard.format import change, oku, pct, signed_oku, signed_pct
 from dashboard.i18n import name, t
-
-#: Colours for the two years, used on every chart (base grey, request blue).
-BASE_COLOUR = "#9aa5b1"
-REQUEST_COLOUR = "#1f6fb2"
+from dashboard.labels import source_name, year_labels
+from dashboard.params import Param
+from dashboard.view import PCT, SIGNED, Table, View
 
 
 @dataclass(frozen=True)
@@ -94,7 +95,7 @@ def accounts_figure(accounts: pd.DataFrame, lang: str, years: tuple[str, str]) -
 
 
 def matter_list(matters: pd.DataFrame, ministry: str | None, lang: str) -> list[str]:
-    """事項要求 topics as lines; the amount is never 0, it is not stated."""
+    """事項要求 topics as plain-text lines (document text: render as text); the amount is never 0, it is not stated."""
     lines = []
     for row in matters.sort_values("order").itertuples():
         who = (
@@ -102,7 +103,7 @@ def matter_list(matters: pd.DataFrame, ministry: str | None, lang: str) -> list[
             if not row.requested_by or row.requested_by == ministry
             else t("ov.matter.by", lang, who=row.requested_by)
         )
-        lines.append(f"{md_escape(row.text)}{who} — {t('ov.matter.amount', lang)}")
+        lines.append(f"{row.text}{who} — {t('ov.matter.amount', lang)}")
     return lines
 
 
@@ -114,3 +115,51 @@ def headline_texts(h: Headline, lang: str) -> dict[str, str]:
         "change": signed_oku(h.change_oku, lang),
         "pct": signed_pct(h.change_pct),
     }
+
+
+# --- page contract (see dashboard/view.py) ---------------------------------------------
+
+
+def specs(tables: Mapping[str, pd.DataFrame]) -> list[Param]:
+    """The overview has no URL keys of its own (``lang`` and ``doc`` are the router's)."""
+    return []
+
+
+@dataclass(frozen=True)
+class Filters:
+    """The overview takes no filters; one instance keys its cached view."""
+
+    @classmethod
+    def from_values(cls, values: Mapping[str, object]) -> Filters:
+        return cls()
+
+
+def view(tables: Mapping[str, pd.DataFrame], filters: Filters, lang: str) -> View:
+    """Headline, the accounts chart and table, the 事項要求 lines."""
+    doc = tables["documents"].iloc[0]
+    years = year_labels(tables["documents"], lang)
+    accounts = tables["accounts"]
+    head = headline(accounts)
+    tables_out, figures = {}, {}
+    if not accounts.empty:
+        frame = accounts_table(accounts, lang, years)
+        kinds = {t("ov.col.change", lang): SIGNED, t("ov.col.pct", lang): PCT}
+        tables_out["accounts"] = Table(frame, kinds, "overview_accounts")
+        figures["accounts"] = accounts_figure(accounts, lang, years)
+    return View(
+        tables=tables_out,
+        figures=figures,
+        texts={
+            "title": doc["title"],
+            "source": t(
+                "source.caption",
+                lang,
+                title=doc["title"],
+                source=source_name(doc["source_file"]),
+                sha=doc["source_sha256"][:12],
+            ),
+            "years": years,
+            "headline": headline_texts(head, lang) if head else None,
+            "matters": matter_list(tables["matter_requests"], doc["ministry"], lang),
+        },
+    )

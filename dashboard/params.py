@@ -17,7 +17,13 @@ from typing import Any
 
 @dataclass(frozen=True)
 class Param:
-    """One URL key: ``kind`` is choice | multi | number | int | text."""
+    """One URL key: ``kind`` is choice | multi | number | int | text.
+
+    ``url_names`` maps a choice (what the code works with, e.g. a section id or an
+    account's name) to the readable ASCII value the URL writes; the choice itself is
+    still read, so links written before keep working. ``words`` are extra URL values
+    meaning a special choice (``top=all`` → ``None``).
+    """
 
     key: str
     kind: str
@@ -25,10 +31,18 @@ class Param:
     default: Any = None
     minimum: float | None = None
     maximum: float | None = None
+    url_names: Mapping[str, str] | None = None
+    words: Mapping[str, Any] | None = None
 
 
 def _one(spec: Param, value: str) -> tuple[Any, bool]:
+    if spec.words and value in spec.words:
+        return spec.words[value], True
     if spec.kind in ("choice", "multi"):
+        if spec.url_names:
+            for choice, url_name in spec.url_names.items():
+                if value == url_name:
+                    return choice, True
         return (value, True) if value in spec.choices else (None, False)
     if spec.kind in ("number", "int"):
         try:
@@ -53,8 +67,9 @@ def parse(spec: Param, values: Sequence[str]) -> tuple[Any, list[str]]:
     """
     values = [v for v in values if v != ""]
     if spec.kind == "multi":
-        good = [v for v in values if _one(spec, v)[1]]
-        bad = [v for v in values if not _one(spec, v)[1]]
+        read = [(v, *_one(spec, v)) for v in values]
+        good = [value for _, value, ok in read if ok]
+        bad = [raw for raw, _, ok in read if not ok]
         # Only bad values (or none) fall back to the default, like a single bad value does.
         return (list(dict.fromkeys(good)) if good else list(spec.default or [])), bad
     if not values:
@@ -79,12 +94,20 @@ def serialize(spec: Param, value: Any) -> list[str] | None:
     ['10']
     >>> serialize(Param("size", "choice", ("request", "base"), default="request"), "request") is None
     True
+    >>> serialize(Param("top", "int", default=20, words={"all": None}), None)
+    ['all']
+    >>> serialize(Param("account", "multi", ("一般会計",), default=[], url_names={"一般会計": "general"}), ["一般会計"])
+    ['general']
     """
+    if value is None and spec.words and spec.default is not None:
+        # A special choice that differs from the default is written as its word (top=all).
+        return [next(word for word, meaning in spec.words.items() if meaning is None)]
     if value is None or value == spec.default or value in ("", []):
         return None
+    names = spec.url_names or {}
     if spec.kind == "multi":
-        return [str(v) for v in value]
-    return [plain(value)]
+        return [names.get(v, str(v)) for v in value]
+    return [names.get(value, plain(value))]
 
 
 def plain(value: Any) -> str:

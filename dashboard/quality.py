@@ -7,14 +7,19 @@ line number, never a path.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
-from dashboard.format import md_escape, oku
+from dashboard.format import md_literal, oku
 from dashboard.i18n import TEXT, name, t
-from dashboard.labels import section_labels
+from dashboard.labels import section_labels, source_name, year_labels
+from dashboard.params import Param
+from dashboard.view import AMOUNT, INT, LONG_TEXT, Table, View
 from loaders import LoaderError
+from loaders.build import data_dirs
 from loaders.decode import read_lines, sha256_of
 
 #: The project folder: ``documents.source_file`` is relative to it.
@@ -120,9 +125,12 @@ def figure_columns(lang: str) -> list[str]:
 
 
 def sentences(table: pd.DataFrame, lang: str) -> list[str]:
-    """One markdown line per check: what it compares, its result, and the sentence (document names escaped)."""
+    """One Markdown line per check: what it compares, its result, and the sentence (every cell made literal)."""
     check, measure, status, text = (t(f"qa.col.{c}", lang) for c in ("check", "measure", "status", "explain"))
-    return [f"**{md_escape(r[check])} · {r[measure]}** — {r[status]}: {r[text]}" for _, r in table.iterrows()]
+    return [
+        f"**{md_literal(r[check])} · {md_literal(r[measure])}** — {md_literal(r[status])}: {md_literal(r[text])}"
+        for _, r in table.iterrows()
+    ]
 
 
 def parse_log_table(parse_log: pd.DataFrame, lang: str, levels: list[str] | None = None) -> pd.DataFrame:
@@ -150,7 +158,7 @@ def document_fields(document: pd.Series, lang: str) -> pd.DataFrame:
         "request_year": f"{document.get('request_year_label')} (FY{document.get('request_fiscal_year')})",
         "base_year": f"{document.get('base_year_label')} (FY{document.get('base_fiscal_year')})",
         "unit": document.get("unit"),
-        "source_file": document.get("source_file"),
+        "source_file": source_name(document.get("source_file")),
         "source_encoding": document.get("source_encoding"),
         "source_lines": document.get("source_lines"),
         "source_sha256": short_sha(document.get("source_sha256")),
@@ -173,12 +181,13 @@ def short_sha(sha256: str | None) -> str | None:
 
 
 def source_path(source_file: str | None, root: Path = ROOT) -> Path | None:
-    """The recorded source file inside ``root``; None when missing or outside it."""
+    """The recorded source file inside ``root`` or the raw folder (``BUDGET_RAW_DIR``); None when missing or elsewhere."""
     if not source_file:
         return None
     root = Path(root).resolve()
     path = (root / source_file).resolve()
-    if not path.is_relative_to(root) or not path.is_file():
+    allowed = (root, data_dirs()[0].resolve())  # a raw folder outside the checkout (hosting)
+    if not any(path.is_relative_to(folder) for folder in allowed) or not path.is_file():
         return None
     return path
 
@@ -230,3 +239,57 @@ def line_uses(tables: dict[str, pd.DataFrame], line: int) -> list[str]:
         for value in frame.loc[frame["source_line"] == line, column]:
             uses.append(f"{table}: {value}")
     return uses
+
+
+# --- page contract (see dashboard/view.py) ---------------------------------------------
+
+
+def specs(tables: Mapping[str, pd.DataFrame]) -> list[Param]:
+    """URL keys of /quality: ``status`` and ``level`` (repeatable), ``line`` (a source line in context)."""
+    doc = tables["documents"].iloc[0]
+    last = int(doc["source_lines"]) if pd.notna(doc["source_lines"]) else 100_000
+    return [
+        Param("status", "multi", STATUSES, default=[]),
+        Param("level", "multi", LEVELS, default=[]),
+        Param("line", "int", default=None, minimum=1, maximum=last),
+    ]
+
+
+@dataclass(frozen=True)
+class Filters:
+    """The statuses and log levels shown (the source line is read outside the cached view)."""
+
+    statuses: tuple[str, ...] = ()
+    levels: tuple[str, ...] = ()
+
+    @classmethod
+    def from_values(cls, values: Mapping[str, object]) -> Filters:
+        return cls(statuses=tuple(values.get("status") or ()), levels=tuple(values.get("level") or ()))
+
+
+def view(tables: Mapping[str, pd.DataFrame], filters: Filters, lang: str) -> View:
+    """The checks (with a sentence each), the parse log and the documents' provenance."""
+    years = year_labels(tables["documents"], lang)
+    recon = tables["reconciliation"]
+    checks = reconciliation_table(recon, tables["accounts"], tables["sections"], lang, years, list(filters.statuses))
+    kinds = {c: AMOUNT for c in figure_columns(lang)} | {t("qa.col.explain", lang): LONG_TEXT}
+    log = parse_log_table(tables["parse_log"], lang, list(filters.levels))
+    return View(
+        tables={
+            "checks": Table(checks, kinds, "quality", {"status": list(filters.statuses)}),
+            "log": Table(log, {t("qa.log.line", lang): INT}, "quality_parse_log", {"level": list(filters.levels)}),
+        },
+        texts={
+            "counts": status_counts(recon),
+            "sentences": sentences(checks, lang),
+            "log_total": len(tables["parse_log"]),
+        },
+    )
+
+
+def documents_view(documents: pd.DataFrame, lang: str) -> list[tuple[Table, str]]:
+    """Each document's provenance table and its ``sha256  file`` line (the format sha256sum -c reads)."""
+    return [
+        (Table(document_fields(doc, lang), {}, None), f"{doc['source_sha256']}  {source_name(doc['source_file'])}")
+        for _, doc in documents.iterrows()
+    ]

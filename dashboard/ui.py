@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
-import os
+import logging
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,7 +22,12 @@ from dashboard.format import md_code, md_literal
 from dashboard.i18n import DEFAULT_LANG, LANGS, t
 from dashboard.params import Param, parse_all, serialize
 from loaders import LoaderError
-from loaders.build import OUT_DIR, RAW_DIR, ensure_built
+from loaders import build as loader_build
+from loaders.build import ensure_built, raw_stamp
+
+_log = logging.getLogger(__name__)
+#: Lines of a loader message shown to a visitor (the server log has all of it).
+_SHOWN_LINES = 12
 
 
 def lang() -> str:
@@ -54,7 +59,8 @@ def _global_choice(key: str, options: Sequence[str], default: str, widget, **kwa
     def remember() -> None:
         st.session_state[chosen_key] = st.session_state[widget_key]
 
-    widget(options=list(options), key=widget_key, on_change=remember, **kwargs)
+    if widget is not None:  # None: embedded, no sidebar; the value still comes from the URL
+        widget(options=list(options), key=widget_key, on_change=remember, **kwargs)
     if chosen == default:
         if key in st.query_params:
             del st.query_params[key]
@@ -66,39 +72,47 @@ def _global_choice(key: str, options: Sequence[str], default: str, widget, **kwa
     return chosen
 
 
-def language_picker() -> str:
-    """The language switch in the sidebar (``lang=ja|en`` in the URL, Japanese by default)."""
-    return _global_choice(
-        "lang", LANGS, DEFAULT_LANG, st.sidebar.segmented_control, label=t("lang.label"), required=True
-    )
+def language_picker(show: bool = True) -> str:
+    """The language switch in the sidebar (``lang=ja|en`` in the URL, Japanese by default); no widget unless ``show``."""
+    widget = st.sidebar.segmented_control if show else None
+    return _global_choice("lang", LANGS, DEFAULT_LANG, widget, label=t("lang.label"), required=True)
 
 
-def document_picker(loaded: Loaded) -> str:
+def document_picker(loaded: Loaded, show: bool = True) -> str:
     """The document shown (``doc=<document_id>`` in the URL, newest by default); a menu only when there are several."""
     ids, titles = loaded.ids, loaded.titles
     if len(ids) == 1:
         st.session_state["_chosen.doc"] = ids[0]
         return ids[0]
-    return _global_choice(
-        "doc", ids, ids[0], st.sidebar.selectbox, label=t("doc.label", lang()), format_func=lambda d: titles[d]
-    )
+    widget = st.sidebar.selectbox if show else None
+    return _global_choice("doc", ids, ids[0], widget, label=t("doc.label", lang()), format_func=lambda d: titles[d])
 
 
 def data_dirs() -> tuple[Path, Path]:
     """data/raw and data/processed; ``BUDGET_RAW_DIR`` / ``BUDGET_OUT_DIR`` point elsewhere (tests, hosting)."""
-    return Path(os.environ.get("BUDGET_RAW_DIR", RAW_DIR)), Path(os.environ.get("BUDGET_OUT_DIR", OUT_DIR))
-
-
-def _raw_stamp(raw_dir: Path) -> tuple:
-    with os.scandir(raw_dir) as entries:
-        found = [(e.name, e.stat()) for e in entries if e.is_file() and not e.name.startswith(".")]
-    return tuple(sorted((name, st.st_mtime_ns, st.st_size) for name, st in found))
+    return loader_build.data_dirs()
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
-def _ensure(raw_dir: str, out_dir: str, raw_stamp: tuple) -> None:
-    # Keyed by the raw files' mtimes and sizes: the sha256 check runs once per change.
+def _ensure(raw_dir: str, out_dir: str, raw_key: tuple, out_key: tuple) -> None:
+    # Keyed by the raw files' and the tables' mtimes and sizes: the freshness check (sha256
+    # of sources and tables) runs once per change, and a table deleted or damaged while the
+    # server runs changes out_stamp, so the next rerun checks again and rebuilds.
     ensure_built(Path(raw_dir), Path(out_dir))
+
+
+def _public(exc: Exception, *dirs: Path) -> str:
+    """A loader message for visitors: file names without server folders, and not too long."""
+    if not isinstance(exc, LoaderError):
+        return ""  # an OSError or pyarrow message says little to a visitor and names server paths
+    text = str(exc)
+    for folder in sorted({str(d) for d in dirs} | {str(d.resolve()) for d in dirs}, key=len, reverse=True):
+        folder = folder.rstrip("/\\")
+        text = text.replace(folder + "/", "").replace(folder + "\\", "").replace(folder, Path(folder).name)
+    lines = text.splitlines()
+    if len(lines) > _SHOWN_LINES:
+        lines = [*lines[: _SHOWN_LINES - 1], f"… ({len(lines) - _SHOWN_LINES + 1} more lines in the server log)"]
+    return "\n".join(line[:300] for line in lines)
 
 
 @dataclass(frozen=True)
@@ -128,11 +142,28 @@ def load() -> Loaded:
     """
     raw_dir, out_dir = data_dirs()
     try:
-        _ensure(str(raw_dir), str(out_dir), _raw_stamp(raw_dir))
-        loaded = _read(str(out_dir), data.stamp(out_dir))
-    except (LoaderError, OSError) as exc:
-        st.error(t("build.failed", lang()))
-        st.code(str(exc), language=None)
+        try:
+            _ensure(str(raw_dir), str(out_dir), raw_stamp(raw_dir), data.stamp(out_dir))
+            loaded = _read(str(out_dir), data.stamp(out_dir))
+        except LoaderError:
+            raise
+        except Exception:
+            # A table that cannot be read (damaged after the freshness check, or a race with
+            # a rebuild): check again, which rebuilds it, then read once more.
+            _log.warning("reading the tables in %s failed; checking them again", out_dir, exc_info=True)
+            ensure_built(raw_dir, out_dir)
+            loaded = _read(str(out_dir), data.stamp(out_dir))
+    except Exception as exc:
+        # Visitors get a short message without server paths; the full one goes to the log.
+        _log.error(
+            "the tables in %s could not be built or read: %s", out_dir, exc, exc_info=not isinstance(exc, LoaderError)
+        )
+        message = _public(exc, raw_dir, out_dir, loader_build.ROOT)
+        if message:
+            st.error(t("build.failed", lang()))
+            st.code(message, language=None)
+        else:  # not the source's fault: do not send the visitor to data/raw/
+            st.error(t("build.unreadable", lang()))
         st.stop()
     if not loaded.ids:
         st.error(t("build.empty", lang()))
@@ -239,7 +270,7 @@ def url_filters(page: str, specs: Sequence[Param]) -> dict[str, str]:
 
 
 #: At most this many bad URL values are named; the rest are counted.
-MAX_NOTICES = 3
+MAX_NOTICES = 5
 
 
 def notices(bad: Sequence[tuple[str, object]]) -> None:
@@ -311,18 +342,19 @@ def cached_view(build: Callable[[data.Tables, object, str], vw.View], filters: o
     return _cached_view(name, doc, loaded.stamp, filters, lang(), _build=build, _tables=shared)
 
 
-def _column_config(kind: str):
+def _column_config(kind: str, help: str | None = None):
     column = st.column_config
     return {
-        vw.AMOUNT: column.NumberColumn(format="localized"),
-        vw.SIGNED: column.NumberColumn(format="%+.2f"),
-        vw.PCT: column.NumberColumn(format="%+.1f"),
-        vw.SHARE: column.ProgressColumn(format="%.1f%%", min_value=0, max_value=100, width="medium"),
-        vw.INT: column.NumberColumn(format="%d"),
-        vw.SCORE: column.NumberColumn(format="%.3f"),
-        vw.TEXT: column.TextColumn(),
-        vw.LONG_TEXT: column.TextColumn(width="large"),
-    }[kind]
+        vw.AMOUNT: lambda: column.NumberColumn(format="localized", help=help),
+        # Shown as signed text (vw.display): right-aligned would need a number column.
+        vw.SIGNED: lambda: column.TextColumn(help=help),
+        vw.PCT: lambda: column.TextColumn(help=help),
+        vw.SHARE: lambda: column.ProgressColumn(format="%.1f%%", min_value=0, max_value=100, width="medium", help=help),
+        vw.INT: lambda: column.NumberColumn(format="%d", help=help),
+        vw.SCORE: lambda: column.NumberColumn(format="%.3f", help=help),
+        vw.TEXT: lambda: column.TextColumn(help=help),
+        vw.LONG_TEXT: lambda: column.TextColumn(width="large", help=help),
+    }[kind]()
 
 
 def shown(frame: pd.DataFrame) -> pd.DataFrame:
@@ -344,10 +376,16 @@ def shown(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def table(table: vw.Table, key: str | None = None, **dataframe_kwargs) -> object:
-    """Show a :class:`~dashboard.view.Table` (formats by column kind) and its CSV button under it."""
-    frame = shown(table.frame)
+    """Show a :class:`~dashboard.view.Table` (formats by column kind) and its CSV button under it.
+
+    Missing figures show as a dash (never None or nan).
+    """
+    frame = shown(vw.display(table, lang()))
+    dataframe_kwargs.setdefault("placeholder", "—")
     config = {
-        neutralize(str(c)): _column_config(table.kind(c)) for c in table.frame.columns if table.kind(c) != vw.TEXT
+        neutralize(str(c)): _column_config(table.kind(c), table.helps.get(c))
+        for c in table.frame.columns
+        if table.kind(c) != vw.TEXT or c in table.helps
     }
     result = st.dataframe(frame, hide_index=True, width="stretch", column_config=config, key=key, **dataframe_kwargs)
     if table.csv:

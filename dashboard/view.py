@@ -20,6 +20,8 @@ from typing import Any
 
 import pandas as pd
 
+from dashboard.format import signed_number
+
 #: Column kinds a table declares; ``ui`` maps each to one grid format.
 AMOUNT = "amount"  # 億円, thousands separators (12,345.6)
 SIGNED = "signed"  # a change in 億円 with its sign
@@ -37,13 +39,14 @@ class Table:
     """One table as shown: the frame (headers as on screen), each column's kind, its CSV name.
 
     ``csv`` is the file-name stem of its CSV download (``None``: no download);
-    ``csv_filters`` are the filters the file name mentions.
+    ``csv_filters`` are the filters the file name mentions; ``helps`` a header's tooltip.
     """
 
     frame: pd.DataFrame
     kinds: Mapping[str, str] = field(default_factory=dict)
     csv: str | None = None
     csv_filters: Mapping[str, object] = field(default_factory=dict)
+    helps: Mapping[str, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         unknown = {c: k for c, k in self.kinds.items() if k not in KINDS or c not in self.frame.columns}
@@ -55,6 +58,26 @@ class Table:
         if column in self.kinds:
             return self.kinds[column]
         return AMOUNT if self.frame[column].dtype.kind == "f" else TEXT
+
+
+def display(table: Table, lang: str) -> pd.DataFrame:
+    """The frame as the grid shows it: changes and rates as signed text in the language's convention.
+
+    ``+10,978`` / ``▲14`` in Japanese, ``−14`` in English; the CSV keeps the plain numbers
+    of ``table.frame``. (A grid number format cannot write ▲, nor +, with separators.)
+
+    >>> frame = pd.DataFrame({"d": [10978.0, -14.0, None], "p": [124.36, -3.14, None]})
+    >>> display(Table(frame, {"d": SIGNED, "p": PCT}), "ja").to_dict("list")
+    {'d': ['+10,978', '▲14', '—'], 'p': ['+124.4%', '▲3.1%', '—']}
+    """
+    signed = [c for c in table.frame.columns if table.kind(c) in (SIGNED, PCT)]
+    if not signed:
+        return table.frame
+    out = table.frame.copy()
+    for column in signed:
+        decimals, suffix = (2, "") if table.kind(column) == SIGNED else (1, "%")
+        out[column] = [signed_number(v, lang, decimals, suffix) for v in out[column]]
+    return out
 
 
 @dataclass(frozen=True)

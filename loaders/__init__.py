@@ -4,7 +4,7 @@ See ``../shared/DATA_CONTRACT.md`` for the tables. Entry point:
 ``python -m loaders build [SOURCE ...] [--out DIR]``.
 """
 
-LOADER_VERSION = "1.1.0"  # 1.1: pillar keeps ：, headings logged, cut-short files refused
+LOADER_VERSION = "1.2.0"  # 1.2: accounts.code, reconciliation.involves_transfer, manifest.json, bad amounts refused
 
 
 class LoaderError(Exception):

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from loaders import accounts
 from loaders.lines import (
     LineError,
     has_bracket_amount,
@@ -22,6 +23,7 @@ from loaders.lines import (
     parse_theme,
     section_marker,
     split_total,
+    unreadable_amount,
 )
 from loaders.text import SECTION_MARKER, display, nfkc, project_key, prose, strip_bullet
 
@@ -30,6 +32,10 @@ _ERA_START = {"令和": 2018, "平成": 1988}
 _PRIORITY_HEADER = re.compile(r"重要政策推進枠.*一覧")
 _TOTAL_ROW = re.compile(r"^(合計|計|総計)$")
 _MINISTRY = re.compile(r"([^\s\d年度]+?(?:省|庁|内閣府))")
+#: Errors kept per document; the rest are counted in one closing row (see MORE_ERRORS).
+MAX_ERRORS = 20
+#: The closing row's message: ``"{n} more errors not listed"``.
+MORE_ERRORS = re.compile(r"^(\d+) more errors not listed$")
 _OTHER_REQUESTER = re.compile(r"([^、。\s]+?)が(?:制度所管省庁として)?事項要求")
 
 
@@ -87,9 +93,14 @@ class _Walker:
         self.last_account: str | None = None
         self.policy_counts: dict[str, int] = {}  # section_id → policies so far (ids c1, c2 …)
         self.section_counts: dict[tuple[int, str | None], int] = {}  # (pillar, theme) → sections
+        self.errors = 0
 
     # -- helpers -------------------------------------------------------------
     def log(self, line_no: int, level: str, message: str, text: str) -> None:
+        if level == "error":
+            self.errors += 1
+            if self.errors > MAX_ERRORS:
+                return  # counted, not kept: a garbage file must not make a huge message
         self.out.log.append({"source_line": line_no, "level": level, "message": message, "text": text})
 
     def next_nonblank(self, index: int) -> str | None:
@@ -182,6 +193,9 @@ class _Walker:
         if self.mode != "start" and text.rfind("【") > text.rfind("】"):
             # Without this a line cut inside 【 has no 【amount】 and was read as a paragraph.
             raise LineError("【 without its closing 】 (line cut short?)")
+        bad_amount = unreadable_amount(normalized) if self.mode != "start" else None
+        if bad_amount is not None:
+            raise LineError(f"cannot read 【{bad_amount}】 as an amount in 億円")
 
         if self.mode == "start":
             found = year_of(raw)
@@ -242,6 +256,8 @@ class _Walker:
 
     def handle_account(self, line_no: int, normalized: str) -> None:
         row = parse_account_row(normalized)
+        for warning in row.warnings:
+            self.log(line_no, "warning", warning, normalized.strip())
         is_total = "合計" in row.account or row.account in ("計", "総計")
         if row.parent_marker:
             kind, parent = "breakdown", self.last_account
@@ -251,6 +267,12 @@ class _Walker:
             kind, parent = ("total" if is_total else "account"), None
             if not is_total:
                 self.last_account = row.account
+        code = None
+        if kind == "account":
+            code = accounts.by_name(row.account).code
+            if not accounts.is_known(row.account):
+                # Another year's summary may add an account: load it, and say so.
+                self.log(line_no, "warning", f"account not in the registry; loaded as {code}", row.account)
         self.out.accounts.append(
             {
                 "account": row.account,
@@ -261,6 +283,7 @@ class _Walker:
                 "note": row.note,
                 "order": len(self.out.accounts) + 1,
                 "source_line": line_no,
+                "code": code,
             }
         )
 
@@ -459,6 +482,15 @@ class _Walker:
         for section in self.out.sections:
             if section["request_oku"] is None:
                 self.log(section["source_line"], "warning", "section without a stated total", section["name"])
+        if self.errors > MAX_ERRORS:
+            self.out.log.append(
+                {
+                    "source_line": None,
+                    "level": "error",
+                    "message": f"{self.errors - MAX_ERRORS} more errors not listed",
+                    "text": "",
+                }
+            )
 
 
 def walk(lines: list[str]) -> Parsed:

@@ -2,25 +2,51 @@
 
 from __future__ import annotations
 
+import os
+from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
-from loaders import LOADER_VERSION, LoaderError
+from loaders import LOADER_VERSION, LoaderError, assemble
 from loaders.decode import sha256_of
-from loaders.schema import TABLES, validate
+from loaders.package import ensure_package, package_dir, write_package
+from loaders.schema import TABLES, check_accounts, validate
 from loaders.tables import load_document
-from loaders.write import locked, read_table, write_tables
+from loaders.write import locked, read_manifest, read_table, table_problems, write_tables
 
 ROOT = Path(__file__).resolve().parent.parent
 RAW_DIR = ROOT / "data" / "raw"
 OUT_DIR = ROOT / "data" / "processed"
+#: Errors listed in a failure message; the rest are counted ("… and N more errors"). A
+#: 50 MB garbage file gave 327,290 error lines: 66 MB on stderr, too big for the browser.
+MAX_ERRORS = assemble.MAX_ERRORS
+#: Failed builds remembered per (raw folder, out folder): a source that cannot be loaded
+#: is not parsed again on every page load, only once its files change.
+_FAILURES: OrderedDict[tuple, str] = OrderedDict()
+_MAX_FAILURES = 8
 
 
-def default_sources(raw_dir: Path = RAW_DIR) -> list[Path]:
-    """Every visible file in ``data/raw/``, in name order."""
-    return sorted(p for p in Path(raw_dir).iterdir() if p.is_file() and not p.name.startswith("."))
+def data_dirs() -> tuple[Path, Path]:
+    """data/raw and data/processed; ``BUDGET_RAW_DIR`` / ``BUDGET_OUT_DIR`` point elsewhere.
+
+    The one place for this setting: the app and ``python -m loaders`` both use it.
+    """
+    return Path(os.environ.get("BUDGET_RAW_DIR") or RAW_DIR), Path(os.environ.get("BUDGET_OUT_DIR") or OUT_DIR)
+
+
+def default_sources(raw_dir: Path | None = None) -> list[Path]:
+    """Every visible file in the raw folder (``data/raw/``), in name order."""
+    raw_dir = Path(raw_dir) if raw_dir is not None else data_dirs()[0]
+    return sorted(p for p in raw_dir.iterdir() if p.is_file() and not p.name.startswith("."))
+
+
+def raw_stamp(raw_dir: Path) -> tuple:
+    """A cheap fingerprint of the raw folder's files (name, mtime, size): one stat per file."""
+    with os.scandir(raw_dir) as entries:
+        found = [(e.name, e.stat()) for e in entries if e.is_file() and not e.name.startswith(".")]
+    return tuple(sorted((name, st.st_mtime_ns, st.st_size) for name, st in found))
 
 
 @dataclass
@@ -50,12 +76,28 @@ def _line(value) -> str:
     return "-" if pd.isna(value) else str(int(value))
 
 
+def _error_lines(source: Path, log: pd.DataFrame) -> tuple[list[str], int]:
+    """A source's errors as ``file:line: message``, and how many more the walker only counted."""
+    lines, more = [], 0
+    for row in log[log["level"] == "error"].itertuples():
+        counted = assemble.MORE_ERRORS.match(row.message)
+        if counted:
+            more += int(counted.group(1))
+            continue
+        lines.append(f"{source}:{_line(row.source_line)}: {row.message}" + (f" — {row.text[:60]}" if row.text else ""))
+    return lines, more
+
+
 def parse_sources(sources: list[Path]) -> dict[str, pd.DataFrame]:
-    """Parse every source; raise :class:`LoaderError` listing every error (file:line: message)."""
+    """Parse every source; raise :class:`LoaderError` listing the errors (file:line: message).
+
+    At most :data:`MAX_ERRORS` are listed; the rest are counted.
+    """
     if not sources:
         raise LoaderError("no source files given (data/raw/ is empty?)")
     per_table: dict[str, list[pd.DataFrame]] = {name: [] for name in TABLES}
     errors: list[str] = []
+    more = 0
     seen: dict[str, Path] = {}
     for source in sources:
         try:
@@ -68,50 +110,62 @@ def parse_sources(sources: list[Path]) -> dict[str, pd.DataFrame]:
             errors.append(f"{source}: same document_id {document_id!r} as {seen[document_id]}")
             continue
         seen[document_id] = source
-        log = tables["parse_log"]
-        for row in log[log["level"] == "error"].itertuples():
-            errors.append(
-                f"{source}:{_line(row.source_line)}: {row.message}" + (f" — {row.text[:60]}" if row.text else "")
-            )
+        listed, counted = _error_lines(source, tables["parse_log"])
+        errors += listed
+        more += counted
         for name, frame in tables.items():
             per_table[name].append(frame)
-    if errors:
-        raise LoaderError("\n".join(errors))
+    if errors or more:
+        more += max(0, len(errors) - MAX_ERRORS)
+        listed = errors[:MAX_ERRORS]
+        if more:
+            listed.append(f"… and {more} more errors")
+        raise LoaderError("\n".join(listed))
     return {
         name: pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
         for name, frames in per_table.items()
     }
 
 
-def build(sources: list[Path] | None = None, out_dir: Path = OUT_DIR) -> BuildResult:
-    """Parse ``sources`` (default: data/raw/*) and replace the tables in ``out_dir``.
+def build(sources: list[Path] | None = None, out_dir: Path | None = None) -> BuildResult:
+    """Parse ``sources`` (default: every file of the raw folder) and replace the tables in ``out_dir``.
 
     Nothing is written unless every source parses without an error.
     """
-    sources = [Path(s) for s in sources] if sources else default_sources()
+    raw_dir, default_out = data_dirs()
+    out_dir = Path(out_dir) if out_dir is not None else default_out
+    sources = [Path(s) for s in sources] if sources else default_sources(raw_dir)
     tables = parse_sources(sources)
-    with locked(Path(out_dir)):
-        write_tables(tables, Path(out_dir))
+    with locked(out_dir):
+        write_tables(tables, out_dir)
+        write_package(tables, package_dir())
     return BuildResult(tables)
 
 
-def check(out_dir: Path = OUT_DIR) -> list[str]:
-    """Problems with the tables in ``out_dir``: missing, off-schema, or built from other bytes."""
-    out_dir = Path(out_dir)
+def check(out_dir: Path | None = None) -> list[str]:
+    """Problems with the tables in ``out_dir``: missing, damaged, off-schema, or built from other bytes."""
+    out_dir = Path(out_dir) if out_dir is not None else data_dirs()[1]
     problems = []
     for name in TABLES:
         if not (out_dir / f"{name}.parquet").exists():
             problems.append(f"{out_dir / (name + '.parquet')}: missing")
     if problems:
         return problems
+    read: dict[str, pd.DataFrame] = {}
     for name in TABLES:
         try:
-            validate(name, read_table(out_dir, name))
+            read[name] = read_table(out_dir, name)
+            validate(name, read[name])
         except Exception as exc:
             problems.append(f"{out_dir / (name + '.parquet')}: {exc}")
     if problems:
         return problems
-    for row in read_table(out_dir, "documents").itertuples():
+    try:
+        check_accounts(read)
+    except LoaderError as exc:
+        problems.append(f"{out_dir / 'items.parquet'}: {exc}")
+    problems += [f"{out_dir}/{problem}" for problem in table_problems(out_dir)]
+    for row in read["documents"].itertuples():
         source = Path(row.source_file)
         source = source if source.is_absolute() else ROOT / source
         if not source.exists():
@@ -123,27 +177,64 @@ def check(out_dir: Path = OUT_DIR) -> list[str]:
     return problems
 
 
-def is_fresh(raw_dir: Path = RAW_DIR, out_dir: Path = OUT_DIR) -> bool:
-    """True when ``out_dir`` holds tables of exactly the files in ``raw_dir``, by sha256 and loader version."""
-    path = Path(out_dir) / "documents.parquet"
-    if not all((Path(out_dir) / f"{name}.parquet").exists() for name in TABLES):
+def _sources_now(raw_dir: Path) -> dict[str, str]:
+    return {p.name: sha256_of(p) for p in default_sources(raw_dir)}
+
+
+def is_fresh(raw_dir: Path | None = None, out_dir: Path | None = None) -> bool:
+    """True when ``out_dir`` holds intact tables of exactly the files in ``raw_dir``.
+
+    Every table is checked against the build's manifest (size, sha256, rows, schema), so
+    a truncated or deleted table is stale too; then the sources by sha256 and the loader version.
+    """
+    default_raw, default_out = data_dirs()
+    raw_dir = Path(raw_dir) if raw_dir is not None else default_raw
+    out_dir = Path(out_dir) if out_dir is not None else default_out
+    manifest = read_manifest(out_dir)
+    if manifest is None or manifest.get("loader_version") != LOADER_VERSION:
+        return False
+    if table_problems(out_dir, manifest):
         return False
     try:
-        documents = read_table(Path(out_dir), "documents")
-    except Exception:
+        return manifest.get("sources") == _sources_now(raw_dir)
+    except OSError:
         return False
-    built = {(Path(f).name, h) for f, h in zip(documents["source_file"], documents["source_sha256"], strict=True)}
-    current = {(p.name, sha256_of(p)) for p in default_sources(raw_dir)}
-    return path.exists() and built == current and set(documents["loader_version"]) == {LOADER_VERSION}
 
 
-def ensure_built(raw_dir: Path = RAW_DIR, out_dir: Path = OUT_DIR) -> bool:
-    """Build the tables when absent or stale; return True when a build ran."""
+def _remember_failure(key: tuple, message: str) -> None:
+    _FAILURES[key] = message
+    _FAILURES.move_to_end(key)
+    while len(_FAILURES) > _MAX_FAILURES:
+        _FAILURES.popitem(last=False)
+
+
+def ensure_built(raw_dir: Path | None = None, out_dir: Path | None = None) -> bool:
+    """Build the tables when absent, stale or damaged; return True when a build ran.
+
+    A build that failed is remembered by the raw files' names, sizes and mtimes: until
+    they change the same :class:`LoaderError` is raised again without parsing anything.
+    """
+    default_raw, default_out = data_dirs()
+    raw_dir = Path(raw_dir) if raw_dir is not None else default_raw
+    out_dir = Path(out_dir) if out_dir is not None else default_out
+    try:
+        stamp = raw_stamp(raw_dir)
+    except FileNotFoundError:
+        raise LoaderError(f"{raw_dir}: the source folder does not exist (BUDGET_RAW_DIR?)") from None
+    key = (str(raw_dir), str(out_dir), LOADER_VERSION, stamp)
+    if key in _FAILURES:
+        raise LoaderError(_FAILURES[key])
     if is_fresh(raw_dir, out_dir):
+        ensure_package(Path(out_dir))  # the data package too, when missing or of other tables
         return False
-    with locked(Path(out_dir)):
+    with locked(out_dir):
         if is_fresh(raw_dir, out_dir):  # another process built them while we waited
             return False
-        tables = parse_sources(default_sources(raw_dir))
-        write_tables(tables, Path(out_dir))
+        try:
+            tables = parse_sources(default_sources(raw_dir))
+        except LoaderError as exc:
+            _remember_failure(key, str(exc))
+            raise
+        write_tables(tables, out_dir)
+        write_package(tables, package_dir())
     return True

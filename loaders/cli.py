@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from loaders import LoaderError
-from loaders.build import OUT_DIR, build, check
+from loaders.build import build, check, data_dirs
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -15,10 +15,15 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m loaders", description="概算要求等概要 → Parquet tables")
     commands = parser.add_subparsers(dest="command", required=True)
     build_cmd = commands.add_parser("build", help="parse the sources and write the tables")
-    build_cmd.add_argument("sources", nargs="*", type=Path, help="source files (default: every file in data/raw/)")
-    build_cmd.add_argument("--out", type=Path, default=OUT_DIR, help="output folder (default: data/processed/)")
+    raw_dir, out_dir = data_dirs()  # BUDGET_RAW_DIR / BUDGET_OUT_DIR, as the app reads them
+    build_cmd.add_argument(
+        "sources", nargs="*", type=Path, help=f"source files (default: every file in {raw_dir}; BUDGET_RAW_DIR)"
+    )
+    build_cmd.add_argument(
+        "--out", type=Path, default=out_dir, help=f"output folder (default: {out_dir}; BUDGET_OUT_DIR)"
+    )
     check_cmd = commands.add_parser("check", help="exit non-zero when the tables are missing, invalid or stale")
-    check_cmd.add_argument("--out", type=Path, default=OUT_DIR)
+    check_cmd.add_argument("--out", type=Path, default=out_dir)
     args = parser.parse_args(argv)
 
     if args.command == "build":

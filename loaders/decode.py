@@ -2,21 +2,44 @@
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import re
 from pathlib import Path
 
 from loaders import LoaderError
 
+#: The largest source the loader reads, in MB: the app's upload cap (.streamlit/config.toml
+#: maxUploadSize). A summary is about 50 kB; a bigger file is not one, and parsing it
+#: would hold the server (memory, minutes of CPU) for nothing.
+MAX_SOURCE_MB = 5
+MAX_SOURCE_BYTES = MAX_SOURCE_MB * 1024 * 1024
 #: Share of control characters above which a file is taken for binary data.
 _MAX_CONTROL_SHARE = 0.01
+#: Non-ASCII characters read as UTF-8 before a bad byte that make the file UTF-8 text
+#: with a stray byte (Latin-1 é …), not CP932: CP932 would turn all of it into mojibake.
+_UTF8_EVIDENCE = 8
 _LINE_END = re.compile(r"\r\n|\r|\n")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
 
 
 def sha256_of(path: Path) -> str:
-    """Hex sha256 of a file's bytes."""
-    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+    """Hex sha256 of a file's bytes, read in blocks (bounded memory whatever the file's size)."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _line_of(data: bytes, offset: int) -> int:
+    """1-based line of a byte offset (LF, CRLF or CR line ends)."""
+    head = data[:offset]
+    return head.count(b"\n") + head.count(b"\r") - head.count(b"\r\n") + 1
+
+
+def _text_line_of(text: str, offset: int) -> int:
+    return len(_LINE_END.findall(text, 0, offset)) + 1
 
 
 def decode_bytes(data: bytes, name: str) -> tuple[str, str]:
@@ -34,29 +57,60 @@ def decode_bytes(data: bytes, name: str) -> tuple[str, str]:
         except UnicodeDecodeError as exc:
             raise LoaderError(f"{name}: not valid UTF-16 ({exc.reason})") from None
     if b"\x00" in data:
-        raise LoaderError(f"{name}: binary data (NUL bytes), not a text summary")
-    for encoding in ("utf-8-sig", "cp932"):
-        try:
-            text = data.decode(encoding)
-            break
-        except UnicodeDecodeError as exc:
-            # UTF-8 that breaks only in its last character is a file cut short, not CP932:
-            # trying CP932 on it fails with a misleading message or yields mojibake.
-            if encoding == "utf-8-sig" and exc.reason == "unexpected end of data" and exc.end == len(data):
-                line = data[: exc.start].count(b"\n") + 1
-                raise LoaderError(f"{name}:{line}: ends inside a UTF-8 character (file cut short?)") from None
-    else:
-        raise LoaderError(f"{name}: neither UTF-8 nor CP932 (Shift_JIS) text; re-save it in one of them")
-    controls = len(_CONTROL.findall(text))  # every C0 control but \t \n \f \r
-    if controls > max(2, len(text) * _MAX_CONTROL_SHARE):
-        raise LoaderError(f"{name}: binary data ({controls} control characters), not a text summary")
-    return text, encoding.replace("-sig", "")
+        line = _line_of(data, data.index(b"\x00"))
+        raise LoaderError(f"{name}:{line}: binary data (NUL byte), not a text summary")
+    text, encoding = _decode_text(data, name)
+    controls = _CONTROL.findall(text)  # every C0 control but \t \n \f \r
+    if len(controls) > max(2, len(text) * _MAX_CONTROL_SHARE):
+        line = _text_line_of(text, _CONTROL.search(text).start())
+        raise LoaderError(f"{name}:{line}: binary data ({len(controls)} control characters), not a text summary")
+    return text, encoding
+
+
+def _decode_text(data: bytes, name: str) -> tuple[str, str]:
+    """UTF-8 (BOM or not), else CP932; a failure says where the text stops being either."""
+    body = data[3:] if data.startswith(codecs.BOM_UTF8) else data  # offsets below are in body
+    try:
+        return body.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError as exc:
+        utf8 = exc
+    before = body[: utf8.start].decode("utf-8")
+    looks_utf8 = sum(ord(ch) > 0x7F for ch in before) >= _UTF8_EVIDENCE
+    line, byte = _line_of(body, utf8.start), body[utf8.start]
+    # A lone lead byte after a Latin letter at the very end ("café" in Latin-1) is a
+    # foreign character, not a Japanese character cut in half.
+    latin_tail = utf8.end - utf8.start == 1 and before[-1:].isascii() and before[-1:].isalpha()
+    if looks_utf8 and utf8.reason == "unexpected end of data" and utf8.end == len(body) and not latin_tail:
+        # UTF-8 text that breaks only in its last character: a file cut short. Trying CP932
+        # on it fails with a misleading message or yields mojibake.
+        raise LoaderError(f"{name}:{line}: ends inside a UTF-8 character (file cut short?)")
+    if looks_utf8:
+        raise LoaderError(
+            f"{name}:{line}: not UTF-8 or CP932 text: byte 0x{byte:02X} is neither, though the text before it "
+            "is UTF-8 (a Latin-1 or other character?); re-save the file as UTF-8"
+        )
+    try:
+        return data.decode("cp932"), "cp932"
+    except UnicodeDecodeError as exc:
+        # Point at whichever reading got further: that is most likely the file's encoding.
+        where, within = (exc.start, data) if exc.start >= utf8.start else (utf8.start, body)
+        raise LoaderError(
+            f"{name}:{_line_of(within, where)}: neither UTF-8 nor CP932 (Shift_JIS) text "
+            f"(byte 0x{within[where]:02X}); re-save it in one of them"
+        ) from None
 
 
 def read_lines(path: Path) -> tuple[list[str], str]:
     """Lines of a source file (line ends LF, CRLF or CR), and its encoding."""
     path = Path(path)
     try:
+        size = path.stat().st_size
+        if size > MAX_SOURCE_BYTES:
+            # Refused before reading: memory stays bounded whatever lands in data/raw/.
+            raise LoaderError(
+                f"{path}: {size / 1024 / 1024:.1f} MB, over the {MAX_SOURCE_MB} MB limit for a source "
+                "(a 概算要求等概要 is about 50 kB): not loaded"
+            )
         data = path.read_bytes()
     except OSError as exc:
         raise LoaderError(f"{path}: cannot read ({exc.strerror})") from None

@@ -5,17 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from loaders import accounts
 from loaders.amounts import AMOUNT, amount_from_match
 from loaders.text import SECTION_MARKER, display, nfkc, project_key, strip_bullet
-
-#: Account tags printed after an item, (NFKC, no spaces) → account name.
-ACCOUNT_TAGS = {
-    "エネ特": "エネルギー対策特別会計",
-    "GX": "GX推進対策費",
-    "特許特": "特許特別会計",
-    "復興特": "東日本大震災復興特別会計",
-}
-DEFAULT_ACCOUNT = "一般会計"
 
 _AMT = AMOUNT.pattern
 _THEME = re.compile(r"^\(\s*(\d+)\s*\)\s*(\S.*)$")
@@ -24,6 +16,9 @@ _MULTIYEAR = re.compile(rf"※?\s*国庫債務負担行為\s*\(\s*(\d+)\s*年\s*
 _TAG = re.compile(r"\(([^()]*)\)")
 _BASIS_WORDS = ("補正", "当初", "予備費")
 _NO_SPACE = re.compile(r"\s+")
+_CELL_BREAK = re.compile(r"\t|\s{2,}")
+#: A table cell that says "no figure" (a new account has no base).
+_NO_FIGURE = ("-", "−", "―", "—", "ー", "新規")
 
 
 class LineError(ValueError):
@@ -53,7 +48,7 @@ class ItemLine:
     is_reference: bool = False
     is_relisted: bool = False
     is_forward: bool = False
-    account: str = DEFAULT_ACCOUNT
+    account: str = accounts.DEFAULT.name  # an item without an account tag
     account_partial: bool = False
     multiyear_oku: float | None = None
     multiyear_years: int | None = None
@@ -114,6 +109,27 @@ def parse_figures(content: str) -> Figures:
     return figures
 
 
+#: Inside 【…】, what says "this was meant to be an amount": a unit, or nothing but digits.
+_MEANT_AS_AMOUNT = re.compile(r"[円億兆]|^[\d,.\s]+$")
+
+
+def unreadable_amount(normalized: str) -> str | None:
+    """The content of a 【…】 meant as an amount that :data:`AMOUNT` cannot read, else None.
+
+    Without this check ``【abc 億円】`` had no amount, and its line became a policy paragraph.
+
+    >>> unreadable_amount("事業【abc 億円】")
+    'abc 億円'
+    >>> unreadable_amount("事業【12 億円(新規)】") is None
+    True
+    """
+    for match in _BRACKETED.finditer(normalized):
+        content = match.group(1)
+        if _MEANT_AS_AMOUNT.search(content.strip()) and not AMOUNT.search(content):
+            return content.strip()
+    return None
+
+
 def has_bracket_amount(normalized: str) -> bool:
     """True when a line carries a 【…】 with an amount in it (an item or a total)."""
     return any(AMOUNT.search(m.group(1)) for m in _BRACKETED.finditer(normalized))
@@ -150,8 +166,8 @@ def parse_item(raw: str) -> ItemLine:
             item.is_relisted = True
         elif tag == "後掲":
             item.is_forward = True
-        elif bare in ACCOUNT_TAGS:
-            item.account, item.account_partial = ACCOUNT_TAGS[bare], partial
+        elif accounts.by_tag(bare) is not None:
+            item.account, item.account_partial = accounts.by_tag(bare).name, partial
         else:
             item.warnings.append(f"unknown tag ({tag}) after the amount; ignored")
     leftover = _NO_SPACE.sub("", _TAG.sub("", tail))
@@ -202,6 +218,7 @@ class AccountRow:
     request_oku: float
     base_oku: float | None
     note: str | None
+    warnings: list[str] = field(default_factory=list)
 
 
 def parse_account_row(normalized: str) -> AccountRow:
@@ -220,9 +237,24 @@ def parse_account_row(normalized: str) -> AccountRow:
     if "※" in label:
         label, label_note = label.split("※", 1)
         notes.append(label_note)
+    # A unit before the first amount the loader reads is an amount it cannot read: taking
+    # the next figure instead would shift the base into the request column.
+    if re.search(r"[円億兆]", label):
+        cell = _CELL_BREAK.split(label.strip())[-1]
+        raise LineError(f"accounts row: cannot read {cell!r} as an amount in 億円")
+    for match in matches:
+        # "4.286.0 億円" holds "286.0 億円": a figure glued to more digits is misread, not read.
+        if match.start() and normalized[match.start() - 1] in "0123456789.,":
+            start = normalized.rfind(" ", 0, match.start()) + 1
+            raise LineError(f"accounts row: cannot read {normalized[start : match.end()]!r} as an amount in 億円")
+    trailing = normalized[matches[-1].end() :].strip()
+    if trailing and not trailing.startswith("※") and trailing not in _NO_FIGURE:
+        raise LineError(f"accounts row: unexpected text after the last amount: {trailing!r}")
+    if trailing.startswith("※"):
+        notes.append(trailing[1:])
     request = amount_from_match(matches[0])
     base = amount_from_match(matches[-1]) if len(matches) > 1 else None
-    middle = normalized[matches[0].end() : matches[-1].start()] if len(matches) > 1 else normalized[matches[0].end() :]
+    middle = normalized[matches[0].end() : matches[-1].start()] if len(matches) > 1 else ""
     if middle.strip():
         if "※" not in middle:
             raise LineError(f"unexpected text between the amounts: {middle.strip()!r}")
@@ -230,7 +262,12 @@ def parse_account_row(normalized: str) -> AccountRow:
     parent_marker = label.startswith("うち")
     label = re.sub(r"^うち[、,]?\s*", "", label)
     note = "; ".join(display(n).lstrip("※ ") for n in notes) or None
-    return AccountRow(display(label), parent_marker, request, base, note)
+    row = AccountRow(display(label), parent_marker, request, base, note)
+    if base is None and trailing not in _NO_FIGURE:
+        # Tabs may be runs of spaces, so an unreadable request cell cannot always be told
+        # from the name: say that the one figure was read as the request.
+        row.warnings.append("accounts row with one amount: read as the request, no base figure (check the columns)")
+    return row
 
 
 def parse_priority_row(normalized: str) -> tuple[str, float]:

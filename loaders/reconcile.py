@@ -47,6 +47,7 @@ def check(
         "status": status,
         "parts": len(parts),
         "note": note,
+        "involves_transfer": False,
     }
 
 
@@ -61,6 +62,28 @@ def _both_measures(label: str, stated: pd.Series, parts: pd.DataFrame) -> list[d
         for measure, column in (("request", "request_oku"), ("base", "base_oku"))
         if pd.notna(stated[column])
     ]
+
+
+#: What each measure of a section total is compared with.
+_SECTION_NOTES = {
+    "request": "主な事業のみ列挙; 再掲・後掲・※・内数は含めない",
+    "base": "当初予算との比較: 補正予算の比較額と新規は含めない",
+}
+
+
+def _section_checks(section, requests: list[float], bases: list[float]) -> list[dict[str, Any]]:
+    """A section's stated request and base (when printed), each against its listed projects."""
+    # section_no is NaN (truthy) for a pillar-level section such as 福島: test with notna.
+    number = section.section_no if pd.notna(section.section_no) else ""
+    label = f"{number} {section.name}".strip()
+    rows = []
+    for measure, stated, parts in (("request", section.request_oku, requests), ("base", section.base_oku, bases)):
+        if pd.isna(stated):
+            break  # no request total: the base is not checked either
+        rows.append(
+            check("sections", label, measure, stated, parts, ref=section.section_id, note=_SECTION_NOTES[measure])
+        )
+    return rows
 
 
 def reconcile(
@@ -92,44 +115,18 @@ def reconcile(
         if pd.notna(base) and pd.isna(basis):  # compare with the initial budget only
             bases[section_id].append(float(base))
     for section in sections.itertuples(index=False):
-        # section_no is NaN (truthy) for a pillar-level section such as 福島: test with notna.
-        number = section.section_no if pd.notna(section.section_no) else ""
-        label = f"{number} {section.name}".strip()
-        if pd.isna(section.request_oku):
-            continue
-        rows.append(
-            check(
-                "sections",
-                label,
-                "request",
-                section.request_oku,
-                requests[section.section_id],
-                ref=section.section_id,
-                note="主な事業のみ列挙; 再掲・後掲・※・内数は含めない",
-            )
-        )
-        if pd.isna(section.base_oku):
-            continue
-        rows.append(
-            check(
-                "sections",
-                label,
-                "base",
-                section.base_oku,
-                bases[section.section_id],
-                ref=section.section_id,
-                note="当初予算との比較: 補正予算の比較額と新規は含めない",
-            )
-        )
+        rows += _section_checks(section, requests[section.section_id], bases[section.section_id])
     if not priority.empty and priority_total is not None:
-        rows.append(
-            check(
-                "priority_requests",
-                "重要政策推進枠 合計",
-                "request",
-                priority_total,
-                _present(priority["request_oku"]),
-                note="エネルギー対策特別会計へ繰入を含む",
-            )
+        transfers = priority[priority["is_transfer"].fillna(False).astype(bool) & priority["request_oku"].notna()]
+        row = check(
+            "priority_requests",
+            "重要政策推進枠 合計",
+            "request",
+            priority_total,
+            _present(priority["request_oku"]),
+            # The note is for people; involves_transfer is what code filters on.
+            note="、".join(transfers["name"]) + "を含む" if len(transfers) else None,
         )
+        row["involves_transfer"] = bool(len(transfers))
+        rows.append(row)
     return rows

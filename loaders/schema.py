@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 import pyarrow as pa
 
-from loaders import LoaderError
+from loaders import LoaderError, accounts
 
 _S, _F, _I, _B = pa.string(), pa.float64(), pa.int64(), pa.bool_()
 
@@ -30,7 +30,8 @@ def _schema(*columns: tuple[str, pa.DataType]) -> pa.Schema:
     return pa.schema([pa.field("document_id", _S, nullable=False), *(pa.field(n, t) for n, t in columns)])
 
 
-ACCOUNTS_NAMES = ("一般会計", "エネルギー対策特別会計", "GX推進対策費", "特許特別会計", "東日本大震災復興特別会計")
+#: The registry's account names (derived; dashboard code still imports this name).
+ACCOUNTS_NAMES: tuple[str, ...] = accounts.NAMES
 
 TABLES: dict[str, Table] = {
     t.name: t
@@ -66,6 +67,7 @@ TABLES: dict[str, Table] = {
                 ("note", _S),
                 ("order", _I),
                 ("source_line", _I),
+                ("code", _S),  # the registry's URL code of an account row (other-… when unknown)
             ),
             required=("account", "kind", "request_oku", "order"),
             unique=(("document_id", "order"),),
@@ -140,7 +142,8 @@ TABLES: dict[str, Table] = {
                 "is_primary",
             ),
             unique=(("document_id", "item_id"),),
-            choices={"account": ACCOUNTS_NAMES},
+            # account: a registry name or a row of the same document's accounts table,
+            # checked across tables by check_accounts (accounts are an open set).
         ),
         Table(
             "priority_requests",
@@ -191,6 +194,9 @@ TABLES: dict[str, Table] = {
                 ("status", _S),
                 ("parts", _I),
                 ("note", _S),
+                # True when the computed sum includes a transfer between accounts
+                # (priority_requests.is_transfer); code filters on this, not on the note.
+                ("involves_transfer", _B),
             ),
             required=(
                 "scope",
@@ -201,6 +207,7 @@ TABLES: dict[str, Table] = {
                 "difference_oku",
                 "tolerance_oku",
                 "status",
+                "involves_transfer",
             ),
             choices={"status": ("ok", "rounding", "gap"), "measure": ("request", "base")},
         ),
@@ -249,3 +256,19 @@ def validate(name: str, frame: pd.DataFrame) -> pa.Table:
         if not bad.empty:
             raise LoaderError(f"table {name}: column {column} has {bad.iloc[0]!r}, allowed {allowed}")
     return arrow
+
+
+def check_accounts(tables: dict[str, pd.DataFrame]) -> None:
+    """Every item's account is a registry account or a row of its own document's accounts table.
+
+    The registry is an open set (another year may add an account), so this replaces a
+    fixed list of allowed values. Raises :class:`LoaderError` naming the first stray account.
+    """
+    items, table = tables["items"], tables["accounts"]
+    listed = set(zip(table["document_id"], table["account"], strict=True))
+    for document_id, account in zip(items["document_id"], items["account"], strict=True):
+        if pd.notna(account) and not accounts.is_known(account) and (document_id, account) not in listed:
+            raise LoaderError(
+                f"table items: column account has {account!r}, neither in the registry "
+                f"({', '.join(accounts.NAMES)}) nor in the accounts table of {document_id}"
+            )

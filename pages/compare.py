@@ -15,8 +15,6 @@ specs = cmp.specs(tables)
 
 st.title(t("cmp.heading", lang, base=years[1], request=years[0]))
 st.caption(t("cmp.intro", lang))
-if st.query_params.get("new") == "0":  # new=0 is the default spelled out, not an error
-    del st.query_params["new"]
 keys = ui.url_filters("compare", specs)
 c1, c2, c3, c4 = st.columns([4, 1, 3, 2])
 c1.segmented_control(
@@ -47,11 +45,14 @@ c6.multiselect(
     placeholder=t("cmp.filter.all", lang),
 )
 view = ui.cached_view(cmp.view, cmp.Filters.from_values(ui.sync_url("compare", specs)))
-if not view.texts["shown"]:
+texts = view.texts
+if not texts["shown"]:
     st.info(t("cmp.empty", lang))
     st.stop()
 
-st.caption(t("cmp.count", lang, **view.texts))
+st.caption(t("cmp.count", lang, **texts) + " " + t(f"cmp.measure.{texts['measure']}", lang))
+if texts.get("multiyear", {}).get("n"):
+    st.caption(t("cmp.multiyear", lang, **texts["multiyear"]))
 st.plotly_chart(view.figures["bars"], width="stretch")
 
 st.subheader(t("cmp.table", lang))

@@ -5,39 +5,35 @@ import streamlit as st
 from dashboard import glossary as gl
 from dashboard import ui
 from dashboard.i18n import t
-from dashboard.params import Param
 
 PAGE = "glossary"
 lang = ui.lang()
-tables = ui.tables()
-specs = [Param("q", "text", default="")]
+specs = gl.specs({})
 
 st.title(t("gl.heading", lang))
 keys = ui.url_filters(PAGE, specs)
 st.caption(t("gl.intro", lang))
 st.text_input(t("gl.search", lang), key=keys["q"], icon=":material/search:")
-ui.sync_url(PAGE, specs)
+view = ui.cached_view(gl.view, gl.Filters.from_values(ui.sync_url(PAGE, specs)))
 
-years = gl.document_years(tables["documents"].iloc[0])
-found = gl.search(gl.TERMS, st.session_state[keys["q"]], lang, years)
-counts = gl.counts(tables["items"], tables["priority_requests"], tables["matter_requests"])
 link_params = {} if lang == "ja" else {"lang": lang}
-if not found:
+if not view.texts["entries"]:
     st.info(t("gl.none", lang))
-for term in found:
+for entry in view.texts["entries"]:
+    term = entry.term
     with st.container(border=True):
         st.subheader(f"{term.ja} — {term.en}", anchor=term.id)
-        meaning, treat = gl.explain(term, lang, years)
-        st.markdown(f"**{t('gl.meaning', lang)}**: {meaning}")
-        st.markdown(f"**{t('gl.treat', lang)}**: {treat}")
-        if term.id in counts:
-            st.caption(t("gl.count", lang, n=counts[term.id]))
-        if (params := gl.items_link(term)) is not None:
+        # The explanations name the document's years: document text, made literal.
+        st.markdown(f"**{t('gl.meaning', lang)}**: {ui.literal(entry.meaning)}")
+        st.markdown(f"**{t('gl.treat', lang)}**: {ui.literal(entry.treat)}")
+        if entry.count is not None:
+            st.caption(t("gl.count", lang, n=entry.count))
+        if entry.items_link is not None:
             st.page_link(
                 "pages/items.py",
                 label=t("gl.link", lang),
                 icon=":material/list:",
-                query_params={**link_params, **params},
+                query_params={**link_params, **entry.items_link},
             )
         elif term.id == "suishin":
             st.page_link(

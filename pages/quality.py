@@ -6,32 +6,25 @@ import streamlit as st
 from dashboard import quality as qa
 from dashboard import ui
 from dashboard.i18n import t
-from dashboard.labels import year_labels
-from dashboard.params import Param
+from dashboard.labels import source_name
 
 PAGE = "quality"
 lang = ui.lang()
 tables = ui.tables()
 doc = tables["documents"].iloc[0]
-years = year_labels(tables["documents"], lang)
-recon = tables["reconciliation"]
-source_lines = int(doc["source_lines"]) if doc["source_lines"] == doc["source_lines"] else 100_000
-
-specs = [
-    Param("status", "multi", qa.STATUSES, default=[]),
-    Param("level", "multi", qa.LEVELS, default=[]),
-    Param("line", "int", default=None, minimum=1, maximum=source_lines),
-]
+specs = qa.specs(tables)
+source_lines = specs[2].maximum
 
 st.title(t("qa.heading", lang))
 keys = ui.url_filters(PAGE, specs)
 st.caption(t("qa.intro", lang) + " " + t("glossary.hint", lang))
+state = st.session_state
+view = ui.cached_view(qa.view, qa.Filters.from_values({s.key: state[keys[s.key]] for s in specs}))
 
 # --- reconciliation -----------------------------------------------------------
 st.subheader(t("qa.recon", lang))
-counts = qa.status_counts(recon)
 for column, status in zip(st.columns(3), qa.STATUSES, strict=True):
-    column.metric(t(f"qa.metric.{status}", lang), counts[status])
+    column.metric(t(f"qa.metric.{status}", lang), view.texts["counts"][status])
 st.pills(
     t("qa.filter.status", lang),
     list(qa.STATUSES),
@@ -39,25 +32,15 @@ st.pills(
     key=keys["status"],
     format_func=lambda s: t(f"qa.status.{s}", lang),
 )
-checks = qa.reconciliation_table(
-    recon, tables["accounts"], tables["sections"], lang, years, st.session_state[keys["status"]]
-)
-if checks.empty:
+checks = view.tables["checks"]
+if checks.frame.empty:
     st.info(t("qa.recon.none", lang))
 else:
-    figure = st.column_config.NumberColumn(format="%,.2f")
-    st.dataframe(
-        checks,
-        hide_index=True,
-        width="stretch",
-        column_config={c: figure for c in qa.figure_columns(lang)}
-        | {t("qa.col.explain", lang): st.column_config.TextColumn(width="large")},
-    )
+    ui.table(checks)
 st.caption(t("qa.recon.help", lang))
-if not checks.empty:
-    ui.download_csv(checks, PAGE, {"status": st.session_state[keys["status"]]}, key="csv_recon")
+if not checks.frame.empty:
     st.markdown(f"**{t('qa.recon.sentences', lang)}**")
-    st.markdown("\n".join(f"- {line}" for line in qa.sentences(checks, lang)))
+    st.markdown("\n".join(f"- {line}" for line in view.texts["sentences"]))
 
 # --- parse log ------------------------------------------------------------------
 st.subheader(t("qa.log", lang))
@@ -69,21 +52,15 @@ st.pills(
     key=keys["level"],
     format_func=lambda v: t(f"qa.level.{v}", lang),
 )
-log = qa.parse_log_table(tables["parse_log"], lang, st.session_state[keys["level"]])
-st.caption(t("qa.log.count", lang, shown=len(log), total=len(tables["parse_log"])))
-st.dataframe(
-    log,
-    hide_index=True,
-    width="stretch",
-    column_config={t("qa.log.line", lang): st.column_config.NumberColumn(format="%d")},
-)
+st.caption(t("qa.log.count", lang, shown=len(view.tables["log"].frame), total=view.texts["log_total"]))
+ui.table(view.tables["log"])
 
 # --- documents ------------------------------------------------------------------
 st.subheader(t("qa.docs", lang))
-for _, document in ui.all_tables()["documents"].iterrows():
-    st.table(qa.document_fields(document, lang), hide_index=True)
+for fields, digest in qa.documents_view(ui.all_tables()["documents"], lang):
+    ui.table(fields)
     # The full digest, copyable and wrapping on a phone, in sha256sum's format (check with sha256sum -c).
-    st.code(f"{document['source_sha256']}  {document['source_file']}", language=None, wrap_lines=True)
+    st.code(digest, language=None, wrap_lines=True)
 
 # --- a source line in context -----------------------------------------------------
 st.subheader(t("qa.source", lang))
@@ -95,13 +72,13 @@ ui.sync_url(PAGE, specs)
 if line is not None:
     path = qa.source_path(doc["source_file"])
     if path is None:
-        st.warning(t("qa.source.missing", lang, file=doc["source_file"]))
+        st.warning(t("qa.source.missing", lang, file=ui.literal(source_name(doc["source_file"]))))
     else:
         if qa.source_changed(path, doc["source_sha256"]):
             st.warning(t("qa.source.changed", lang))
-        st.caption(t("qa.source.file", lang, file=doc["source_file"]))
+        st.caption(t("qa.source.file", lang, file=ui.literal(source_name(doc["source_file"]))))
         st.code(qa.context(qa.read_source(path), int(line)), language=None, wrap_lines=True)
         uses = qa.line_uses(tables, int(line))
         st.caption(t("qa.source.uses", lang) if uses else t("qa.source.unused", lang))
         for use in uses:
-            st.text(use)
+            ui.plain(use)

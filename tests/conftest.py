@@ -1,8 +1,17 @@
-"""Shared fixtures: the shipped document's tables, built once per test session."""
+"""Shared fixtures: the shipped document's tables, built once per test session into a temporary folder.
+
+Nothing is written inside the checkout: ``BUDGET_OUT_DIR`` points the app (AppTest in
+this process, ``streamlit run`` in the browser tests, which inherit the environment)
+at a folder of this session's own.
+"""
 
 from __future__ import annotations
 
+import atexit
+import os
+import shutil
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -12,15 +21,23 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from dashboard.data import for_document, read_tables  # noqa: E402
-from loaders.build import build, ensure_built  # noqa: E402
+from loaders.build import RAW_DIR, build, ensure_built  # noqa: E402
 
 SHIPPED = ROOT / "data" / "raw" / "meti_r6_gaisan_gaiyou.txt"
 APP = str(ROOT / "app.py")
 
+# Set at import, before any fixture or server starts: every app run of this session reads and
+# writes here. (The browser tests' server drops BUDGET_STATIC_DIR: Streamlit serves only the
+# checkout's static/, so that server writes and serves the real static/data, which git ignores.)
+_SESSION_DATA = Path(tempfile.mkdtemp(prefix="budget-tests-"))
+atexit.register(shutil.rmtree, _SESSION_DATA, True)
+os.environ.setdefault("BUDGET_OUT_DIR", str(_SESSION_DATA / "processed"))
+os.environ.setdefault("BUDGET_STATIC_DIR", str(_SESSION_DATA / "static"))
+
 
 @pytest.fixture(scope="session")
 def built_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The shipped document built into a private folder (the real data/processed is untouched)."""
+    """The shipped document built into a private folder."""
     out = tmp_path_factory.mktemp("processed")
     build([SHIPPED], out)
     return out
@@ -35,5 +52,25 @@ def tables(built_dir: Path) -> dict:
 
 @pytest.fixture(scope="session", autouse=True)
 def app_data() -> None:
-    """data/processed/ as the app reads it (AppTest and the browser tests run the real app)."""
-    ensure_built()
+    """The tables as the app reads them, in this session's folder (never data/processed/)."""
+    ensure_built(RAW_DIR, Path(os.environ["BUDGET_OUT_DIR"]))
+
+
+def open_app_page(script: str | None = None, lang: str | None = None, **params: str | list[str]):
+    """Run app.py (the router), switch to ``pages/<script>.py`` with ``params`` in the URL; no exception.
+
+    The one AppTest entry of the page tests. The router runs first: ``switch_page``
+    before a first run would skip app.py (AppTest's behaviour).
+    """
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(APP, default_timeout=60)
+    if script:
+        at.switch_page(f"pages/{script}.py")
+    if lang:
+        at.query_params["lang"] = lang
+    for key, value in params.items():
+        at.query_params[key] = value
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at

@@ -66,6 +66,44 @@ CASES = [
         _replace_line("工業用水道事業費\t29", "工業用水道事業費").encode("utf-8"),
         [f":{_line_no('工業用水道事業費' + chr(9))}:", "推進枠 row"],
     ),
+    # issue 14 finding 4: an amount the loader cannot read is an error with file:line, never
+    # a paragraph (the item used to vanish) or a shifted column (the base became the request)
+    (
+        "item-amount-unreadable",
+        TEXT.replace("【910億円(新規)】", "【abc 億円】").encode(),
+        [f":{ITEM_49}:", "cannot read 【abc 億円】"],
+    ),
+    (
+        "accounts-amount-unreadable",
+        _replace_line("一般会計\t4,286", "一般会計\tabc 億円\t3,495 億円").encode(),
+        [f":{_line_no('一般会計' + chr(9) + '4,286')}:", "cannot read 'abc 億円'"],
+    ),
+    (
+        "accounts-text-after-the-base",
+        _replace_line("特許特別会計\t", "特許特別会計\t1,525 億円\t1,454 億円 abc").encode(),
+        [f":{_line_no('特許特別会計' + chr(9))}:", "after the last amount"],
+    ),
+    # issue 14 finding 7: where the bytes stop being text
+    (
+        "nul-byte-in-a-line",
+        TEXT.encode().replace("新規".encode(), b"\x00", 1),
+        [f":{_line_no('新規')}:", "NUL"],
+    ),
+    (
+        "latin-1-byte-in-a-line",
+        TEXT.encode().replace("新規".encode(), "é".encode("latin-1"), 1),
+        [f":{_line_no('新規')}:", "not UTF-8 or CP932", "0xE9"],
+    ),
+    (
+        "latin-1-byte-at-the-end",
+        TEXT.encode() + "café".encode("latin-1"),
+        [f":{TEXT.count(chr(10)) + 1}:", "not UTF-8 or CP932", "0xE9"],
+    ),
+    (
+        "control-characters-from-a-line",
+        "\n".join([*LINES[:30], "\x01\x02\x03" * 2000, *LINES[30:]]).encode(),
+        [":31:", "binary"],
+    ),
     ("no-title", TEXT.replace("令和6年度 経済産業省関係", "経済産業省関係", 1).encode("utf-8"), ["title"]),
     ("not-a-summary", ("令和6年度 何かの文書\n" + "ただの文章です。\n" * 30).encode("utf-8"), ["no policy sections"]),
 ]
@@ -111,6 +149,15 @@ def test_bad_source_fails_cleanly(
         assert fragment in stderr
     assert snapshot(out) == before  # the earlier tables, byte for byte
     assert sorted(p.name for p in out.parent.iterdir()) == sorted(["processed", ".processed.lock"])
+
+
+def test_a_latin_1_byte_is_not_called_a_cut(tmp_path: Path) -> None:
+    # before: "ends inside a UTF-8 character (file cut short?)" for a file ending in Latin-1 é
+    source = tmp_path / "latin1.txt"
+    source.write_bytes(TEXT.encode() + "café".encode("latin-1"))
+    with pytest.raises(LoaderError) as caught:
+        parse_sources([source])
+    assert "cut short" not in str(caught.value)
 
 
 @pytest.mark.parametrize("name", ["empty", "binary", "first-60-lines", "priority-row-without-amount"])

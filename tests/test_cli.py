@@ -54,7 +54,7 @@ def test_build_prints_a_summary_and_exits_0(tmp_path: Path) -> None:
     assert counts["items"] == "158"
     assert "reconciliation: gap 18, ok 2, rounding 7" in result.stdout
     assert "0 warnings" in result.stdout
-    assert sorted(p.name for p in out.iterdir()) == sorted(f"{name}.parquet" for name in TABLES)
+    assert sorted(p.name for p in out.iterdir()) == sorted([*(f"{name}.parquet" for name in TABLES), "manifest.json"])
 
 
 def test_check_passes_on_fresh_tables(built: Path, capsys) -> None:

@@ -38,9 +38,9 @@ DAY = dt.date(2026, 11, 29)
         (0.5, "0.5億円"),
         (0, "0億円"),
         (0.0, "0億円"),
-        (-8.08, "-8.08億円"),
-        (-1, "-1億円"),
-        (-24615, "-2兆4,615億円"),
+        (-8.08, "▲8.08億円"),
+        (-1, "▲1億円"),
+        (-24615, "▲2兆4,615億円"),
         (np.float64(7719), "7,719億円"),
         (np.int64(176), "176億円"),
         (None, "—"),
@@ -64,7 +64,7 @@ def test_oku_japanese(value: float | None, expected: str) -> None:
         (0.01, "¥1 million"),
         (0.001, "¥100,000"),
         (0, "¥0"),
-        (-8.08, "-¥808 million"),
+        (-8.08, "\u2212¥808 million"),
         (None, "—"),
         (float("nan"), "—"),
     ],
@@ -107,12 +107,12 @@ def test_change_and_pct(
         (7719, "ja", "+7,719億円"),
         (6089, "ja", "+6,089億円"),
         (12000, "ja", "+1兆2,000億円"),
-        (-1, "ja", "-1億円"),
-        (-0.05, "ja", "-0.05億円"),
+        (-1, "ja", "▲1億円"),
+        (-0.05, "ja", "▲0.05億円"),
         (0, "ja", "0億円"),
         (None, "ja", "—"),
         (7719, "en", "+¥771.9 billion"),
-        (-8.08, "en", "-¥808 million"),
+        (-8.08, "en", "\u2212¥808 million"),
     ],
 )
 def test_signed_oku(value: float | None, lang: str, expected: str) -> None:
@@ -121,10 +121,11 @@ def test_signed_oku(value: float | None, lang: str, expected: str) -> None:
 
 @pytest.mark.parametrize(
     ("value", "expected"),
-    [(45.6854, "+45.7%"), (124.3668, "+124.4%"), (-3.14, "-3.1%"), (0, "+0.0%"), (None, "—"), (math.nan, "—")],
+    [(45.6854, "+45.7%"), (124.3668, "+124.4%"), (-3.14, "▲3.1%"), (0, "0.0%"), (None, "—"), (math.nan, "—")],
 )
 def test_signed_pct(value: float | None, expected: str) -> None:
     assert signed_pct(value) == expected
+    assert "▲" not in signed_pct(value, "en")  # English: a minus sign, never ▲
 
 
 # ---------------------------------------------------------------- CSV bytes

@@ -416,3 +416,20 @@ def test_parse_log_is_clean_on_the_shipped_document(tables) -> None:
     log = tables["parse_log"]
     assert set(log["level"]) == {"info"}
     assert log["source_line"].notna().all()
+
+
+def test_involves_transfer_marks_the_priority_total_only(tables) -> None:
+    # A structured flag for code (the dashboard used to look for 繰入 in the note).
+    recon = tables["reconciliation"]
+    flagged = recon[recon["involves_transfer"]]
+    assert flagged["scope"].tolist() == ["priority_requests"]
+    assert flagged["note"].iloc[0] == "エネルギー対策特別会計へ繰入を含む"
+
+
+def test_priority_total_without_a_transfer_is_not_flagged(tmp_path: Path) -> None:
+    source = tmp_path / "no_transfer.txt"
+    text = SHIPPED.read_text(encoding="utf-8").replace("エネルギー対策特別会計へ繰入", "エネルギー対策特別会計への支出")
+    source.write_text(text, encoding="utf-8")
+    recon = load_document(source)["reconciliation"]
+    row = recon[recon["scope"] == "priority_requests"].iloc[0]
+    assert not row["involves_transfer"] and pd.isna(row["note"])

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from dashboard import quality as qa
-from tests.conftest import APP, ROOT
+from tests.conftest import APP, ROOT, open_app_page
 
 YEARS = ("令和6年度", "令和5年度")
 
@@ -110,14 +111,7 @@ def _context(at: AppTest) -> list[str]:
     return [c.value for c in at.code if " | " in c.value]
 
 
-def _page(**params: str | list[str]) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=60)
-    at.switch_page("pages/quality.py")
-    for key, value in params.items():
-        at.query_params[key] = value
-    at.run()
-    assert not at.exception
-    return at
+_page = partial(open_app_page, "quality")
 
 
 def test_page_statuses_match_the_table(tables: dict) -> None:
@@ -129,7 +123,7 @@ def test_page_statuses_match_the_table(tables: dict) -> None:
     shown = at.dataframe[0].value
     assert shown["結果"].value_counts().to_dict() == {"Δ 差あり": 18, "≈ 四捨五入": 7, "✓ 一致": 2}
     assert len(at.dataframe[1].value) == len(tables["parse_log"])
-    fields = at.table[0].value
+    fields = at.dataframe[2].value  # a grid, not st.table: st.table renders cells as Markdown
     sha = tables["documents"]["source_sha256"].iloc[0]
     assert sha[:16] + "…" in fields.iloc[:, 1].tolist()
     assert any(c.value.startswith(sha + "  data/raw/") for c in at.code)  # the full digest, sha256sum -c format

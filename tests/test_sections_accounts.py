@@ -212,11 +212,29 @@ def test_account_row(line, account, breakdown, request_oku, base_oku, note) -> N
         ("", "without an amount"),
         ("4,286 億円  3,495 億円", "without an account name"),
         ("一般会計  4,286 億円 何か 3,495 億円", "between the amounts"),
+        # issue 14: an amount it cannot read must not shift the base into the request column
+        ("一般会計  abc 億円  3,495 億円", "cannot read 'abc 億円'"),
+        ("一般会計  4.286.0 億円  3,495 億円", "cannot read"),
+        ("一般会計  4,286 億円  3,495 億円 abc", "after the last amount"),
     ],
 )
 def test_bad_account_row(line: str, message: str) -> None:
     with pytest.raises(LineError, match=message):
         parse_account_row(line)
+
+
+@pytest.mark.parametrize(
+    ("line", "warned"),
+    [
+        ("特許特別会計  1,525 億円", True),  # one figure: which column it belongs to is a guess
+        ("宇宙特別会計  12 億円  -", False),  # a new account: the base cell says "no figure"
+        ("特許特別会計  1,525 億円  1,454 億円", False),
+    ],
+)
+def test_account_row_with_one_amount_is_warned(line: str, warned: bool) -> None:
+    row = parse_account_row(line)
+    assert row.base_oku is None or not warned
+    assert bool(row.warnings) == warned
 
 
 def test_accounts_table_kinds_and_parents(tables) -> None:

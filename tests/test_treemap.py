@@ -126,7 +126,7 @@ def test_change_colours_and_new_marked_in_text(tables: dict, tree: tm.Tree) -> N
     cut, grown = nodes.at["i0030", "colour"], nodes.at["i0002", "colour"]  # 176→166, 261→360
     red = lambda c: int(c[4:-1].split(",")[0])  # noqa: E731
     assert red(cut) > red(grown)
-    assert "-5.7%" in nodes.at["i0030", "text"]
+    assert "▲5.7%" in nodes.at["i0030", "text"]
     by_account = tm.nodes(tree, tables["sections"], "account", "en", YEARS).set_index("id")
     assert by_account.at["i0007", "colour"] == tm.ACCOUNT_COLOURS["GX推進対策費"]
     assert "Account: GX promotion measures" in by_account.at["i0007", "hover"]

@@ -7,6 +7,8 @@ printed, except the headings and accounts mapped in :mod:`dashboard.i18n.names`.
 from __future__ import annotations
 
 from dashboard.i18n import common, compare, glossary, items, overview, priority, quality, search, treemap
+from dashboard.i18n import data as data_text
+from dashboard.i18n import share as share_text
 from dashboard.i18n.names import NAMES_EN
 
 LANGS = ("ja", "en")
@@ -23,7 +25,7 @@ def _merge(*modules) -> dict[str, dict[str, str]]:
     return merged
 
 
-TEXT = _merge(common, overview, treemap, compare, priority, items, quality, glossary, search)
+TEXT = _merge(common, overview, treemap, compare, priority, items, quality, glossary, data_text, share_text, search)
 
 
 def t(key: str, lang: str = DEFAULT_LANG, **values: object) -> str:

@@ -1,7 +1,6 @@
 """Interface text shared by every page: key → {"ja": …, "en": …}."""
 
 TEXT: dict[str, dict[str, str]] = {
-    "app.title": {"ja": "経済産業省 概算要求ダッシュボード", "en": "METI budget request dashboard"},
     "nav.overview": {"ja": "概要", "en": "Overview"},
     "nav.treemap": {"ja": "構成", "en": "Composition"},
     "nav.compare": {"ja": "比較", "en": "R5 vs R6"},
@@ -23,10 +22,14 @@ TEXT: dict[str, dict[str, str]] = {
         "ja": "資料を読み込めませんでした。data/raw/ の原文を確認してください:",
         "en": "The source document could not be loaded. Check the text in data/raw/:",
     },
+    "build.unreadable": {
+        "ja": "データの表を読み込めませんでした。しばらくしてからページを再読み込みしてください。",
+        "en": "The data tables could not be read. Reload the page in a moment.",
+    },
     "build.empty": {"ja": "表示できる資料がありません。", "en": "There is no document to show."},
     "filter.all": {"ja": "すべて", "en": "All"},
+    "filter.none": {"ja": "なし", "en": "None"},
     "csv.download": {"ja": "CSVをダウンロード", "en": "Download CSV"},
-    "unit.oku": {"ja": "億円", "en": "100M yen"},
     "source.caption": {
         "ja": "出典: {title}（{source}、sha256 {sha}…）",
         "en": "Source: {title} ({source}, sha256 {sha}…)",

@@ -6,11 +6,35 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "{base} initial budget vs {request} request",
     },
     "cmp.intro": {
-        "ja": "会計別・施策別の金額は、資料に掲載された事業（再掲・後掲・※・内数を除く主掲載）の合計です。"
-        "資料に記載された合計は「資料の合計」列にあります（掲載は主な事業のみのため一致しません）。",
-        "en": "Account and section figures add up the projects the document lists (primary listings, without "
-        "re-listed, forward, ※ reference and 内数 figures). The document's own totals are in the "
-        "“stated” columns; it lists only the main projects, so they differ.",
+        "ja": "会計別・施策別は資料に記載された合計（会計表・各施策の【】）で比べます。資料の合計はその施策に関連する"
+        "すべての事業の合計で、資料に掲載されるのは主な事業のみです。掲載事業の計と未掲載分（資料の合計−掲載計）も"
+        "並べて示します。事業別は各事業の主掲載（再掲・後掲・※を除く）です。",
+        "en": "Accounts and sections are compared by the document's stated totals (the accounts table, each "
+        "section's 【total】). A stated section total adds up all its related projects, of which the document lists "
+        "only the main ones; the sum of the listed projects and the part not itemised (stated − listed) are shown "
+        "beside it. Projects are compared by their primary listing (re-listed, listed-again-later and ※ rows left out).",
+    },
+    "cmp.measure.stated": {
+        "ja": "金額は資料に記載された合計です。",
+        "en": "Figures are the document's stated totals.",
+    },
+    "cmp.measure.listed": {
+        "ja": "この条件に合う資料の合計はないため、金額は掲載事業の合計です（未掲載の事業は含みません）。",
+        "en": "The document states no total for these filters, so the figures add up the listed projects only "
+        "(projects it does not itemise are not included).",
+    },
+    "cmp.measure.mixed": {
+        "ja": "金額は資料に記載された合計です。資料の会計表にない会計は掲載事業の合計です。",
+        "en": "Figures are the document's stated totals; an account missing from its accounts table is the sum "
+        "of its listed projects.",
+    },
+    "cmp.measure.item": {
+        "ja": "各事業の主掲載の金額です。内数の額は別の列に示し、合計に含めません。",
+        "en": "Each project's primary listing. Part-of-a-larger-budget figures are in their own column and never summed.",
+    },
+    "cmp.multiyear": {
+        "ja": "国庫債務負担行為のある事業 {n} 件、計 {amount}（単年度の要求額とは別枠）。",
+        "en": "{n} projects with multi-year contract authority, {amount} in all (on top of the single-year requests).",
     },
     "cmp.level": {"ja": "集計単位", "en": "Level"},
     "cmp.level.account": {"ja": "会計別", "en": "By account"},
@@ -44,33 +68,74 @@ TEXT: dict[str, dict[str, str]] = {
     "cmp.col.account": {"ja": "会計", "en": "Account"},
     "cmp.col.section": {"ja": "施策", "en": "Section"},
     "cmp.col.item": {"ja": "事業名", "en": "Project"},
+    "cmp.col.request.stated": {
+        "ja": "{year} 要求額（資料の合計、億円）",
+        "en": "{year} request, stated total (100M yen)",
+    },
+    "cmp.col.base.stated": {
+        "ja": "{year} 当初予算額（資料の合計、億円）",
+        "en": "{year} initial budget, stated total (100M yen)",
+    },
+    "cmp.col.request.listed": {
+        "ja": "{year} 要求額（掲載事業の計、億円）",
+        "en": "{year} request, listed projects (100M yen)",
+    },
+    "cmp.col.base.listed": {
+        "ja": "{year} 当初予算額（掲載事業の計、億円）",
+        "en": "{year} initial budget, listed projects (100M yen)",
+    },
+    "cmp.col.request.mixed": {
+        "ja": "{year} 要求額（資料の合計・無い行は掲載事業の計、億円）",
+        "en": "{year} request, stated total or else listed projects (100M yen)",
+    },
+    "cmp.col.base.mixed": {
+        "ja": "{year} 当初予算額（資料の合計・無い行は掲載事業の計、億円）",
+        "en": "{year} initial budget, stated total or else listed projects (100M yen)",
+    },
     "cmp.col.request": {"ja": "{year} 要求額（億円）", "en": "{year} request (100M yen)"},
     "cmp.col.base": {"ja": "{year} 当初予算額（億円）", "en": "{year} initial budget (100M yen)"},
     "cmp.col.change": {"ja": "増減（億円）", "en": "Change (100M yen)"},
     "cmp.col.pct": {"ja": "増減率（%）", "en": "Change (%)"},
     "cmp.col.direction": {"ja": "増減", "en": "Direction"},
     "cmp.col.flags": {"ja": "区分・注記", "en": "Flags"},
+    "cmp.col.portion": {
+        "ja": "{year} 内数の額（合計に含めない、億円）",
+        "en": "{year} part-of-a-larger-budget figure (not summed, 100M yen)",
+    },
+    "cmp.col.multiyear": {"ja": "国庫債務負担行為（億円）", "en": "Multi-year contract authority (100M yen)"},
+    "cmp.col.multiyear_years": {"ja": "国庫債務負担行為（年）", "en": "Multi-year authority (years)"},
     "cmp.col.n_items": {"ja": "掲載事業数", "en": "Listed projects"},
     "cmp.col.n_new": {"ja": "うち新規", "en": "of which new"},
-    "cmp.col.stated_request": {
-        "ja": "資料の合計 {year} 要求額（億円）",
-        "en": "Stated total, {year} request (100M yen)",
+    "cmp.col.listed_request": {
+        "ja": "{year} 掲載事業の要求額計（億円）",
+        "en": "{year} request of listed projects (100M yen)",
     },
-    "cmp.col.stated_base": {
-        "ja": "資料の合計 {year} 当初予算額（億円）",
-        "en": "Stated total, {year} initial budget (100M yen)",
+    "cmp.col.unlisted_request": {
+        "ja": "{year} 未掲載分（資料の合計−掲載計、億円）",
+        "en": "{year} not itemised (stated − listed, 100M yen)",
     },
-    "cmp.dir.up": {"ja": "▲ 増額", "en": "▲ up"},
-    "cmp.dir.down": {"ja": "▼ 減額", "en": "▼ down"},
-    "cmp.dir.same": {"ja": "＝ 同額", "en": "= same"},
-    "cmp.dir.new": {"ja": "新規", "en": "新規 (new)"},
+    "cmp.col.listed_base": {
+        "ja": "{year} 掲載事業の当初予算額計（億円）",
+        "en": "{year} initial budget of listed projects (100M yen)",
+    },
+    "cmp.dir.up": {"ja": "増額", "en": "up"},
+    "cmp.dir.down": {"ja": "減額", "en": "down"},
+    "cmp.dir.same": {"ja": "同額", "en": "same"},
+    "cmp.dir.new": {"ja": "新規", "en": "new"},
+    "cmp.dir.portion": {"ja": "内数", "en": "part of a larger budget"},
     "cmp.dir.nobase": {"ja": "前年度当初なし", "en": "no initial budget last year"},
     "cmp.mark.new": {"ja": "【新規】", "en": "[new] "},
-    "cmp.flag.new": {"ja": "新規", "en": "新規 (new)"},
-    "cmp.flag.portion": {"ja": "内数（合計に含めない）", "en": "内数 (part of a larger budget; not summed)"},
+    "cmp.flag.new": {"ja": "新規", "en": "new"},
+    "cmp.flag.portion": {"ja": "内数（合計に含めない）", "en": "part of a larger budget (not summed)"},
     "cmp.flag.partial": {"ja": "一部{account}", "en": "partly {account}"},
     "cmp.flag.basis": {"ja": "前年度比較額 {amount}（{basis}）", "en": "compared with {amount} ({basis})"},
     "cmp.hover.change": {"ja": "増減", "en": "Change"},
-    "cmp.axis.oku": {"ja": "億円", "en": "100 million yen"},
+    "cmp.of_which": {"ja": "うち ", "en": "of which: "},
+    "cmp.trace.base": {"ja": "{year} 当初予算", "en": "{year} initial budget"},
+    "cmp.trace.request": {"ja": "{year} 要求額", "en": "{year} request"},
+    "cmp.trace.listed": {"ja": "{year} 要求額のうち掲載事業", "en": "{year} request: listed projects"},
+    "cmp.trace.unlisted": {"ja": "未掲載分（資料の合計との差）", "en": "not itemised (rest of the stated total)"},
+    "cmp.hover.listed": {"ja": "掲載事業の計", "en": "Listed projects"},
+    "cmp.hover.unlisted": {"ja": "未掲載分", "en": "Not itemised"},
     "cmp.table": {"ja": "表（グラフと同じ行）", "en": "Table (the same rows as the chart)"},
 }

@@ -41,3 +41,19 @@ NAMES_EN: dict[str, str] = {
     "GX推進対策費を除く": "excluding GX promotion measures",
     "国庫債務負担行為等も活用し、総額1兆8691億円の投資促進策を新規要求": "new request for ¥1.8691 trillion of investment support in all, using multi-year contract authority too",
 }
+
+
+#: Readable URL values of the sections (``/compare?section=gx-energy``), by the same display names.
+#: A section not listed here is written by its id.
+SECTION_SLUGS: dict[str, str] = {
+    "GXの実現とエネルギー安定供給の確保": "gx-energy",
+    "デジタル社会の実現・生成AIへの対応": "digital-ai",
+    "スタートアップ育成・新陳代謝の促進": "startups",
+    "イノベーションエコシステムの構築": "innovation",
+    "人手不足への対応、賃上げ、人への投資": "labour-wages",
+    "地域の中堅、中小企業・小規模事業者の発展、投資環境の整備": "regional-sme",
+    "物価上昇への対応、レジリエンス": "prices-resilience",
+    "国際秩序の再構築に向けた取組": "international-order",
+    "経済安全保障の実現": "economic-security",
+    "福島復興の更なる加速": "fukushima",
+}

@@ -1,7 +1,6 @@
 """Interface text of the overview page: key → {"ja": …, "en": …}."""
 
 TEXT: dict[str, dict[str, str]] = {
-    "ov.heading": {"ja": "概要", "en": "Overview"},
     "ov.metric.request": {"ja": "{year} 概算要求額", "en": "{year} request"},
     "ov.metric.base": {"ja": "{year} 当初予算額", "en": "{year} initial budget"},
     "ov.metric.change": {"ja": "増減率（前年度比）", "en": "Change on the year before"},

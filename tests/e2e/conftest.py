@@ -70,8 +70,11 @@ def _wait_healthy(url: str, process: subprocess.Popen, log: Path, timeout: float
 
 
 @contextlib.contextmanager
-def streamlit_server(name: str = "streamlit-e2e") -> Iterator[str]:
-    """Start ``streamlit run app.py`` on a free port, wait for /_stcore/health, stop it by pid."""
+def streamlit_server(name: str = "streamlit-e2e", env: dict[str, str] | None = None) -> Iterator[str]:
+    """Start ``streamlit run app.py`` on a free port, wait for /_stcore/health, stop it by pid.
+
+    ``env`` adds to this process's environment (e.g. ``BUDGET_RAW_DIR`` for another document).
+    """
     LOGS.mkdir(parents=True, exist_ok=True)
     port = _free_port()
     log = LOGS / f"{name}.log"
@@ -91,6 +94,9 @@ def streamlit_server(name: str = "streamlit-e2e") -> Iterator[str]:
                 "true",
             ],
             cwd=ROOT,
+            # The server writes and serves the real static/data (Streamlit serves only <app dir>/static/);
+            # tests/conftest.py moves it elsewhere for in-process builds.
+            env={**{k: v for k, v in os.environ.items() if k != "BUDGET_STATIC_DIR"}, **(env or {})},
             stdout=out,
             stderr=subprocess.STDOUT,
         )

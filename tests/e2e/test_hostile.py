@@ -1,0 +1,125 @@
+"""A hostile document and hostile URLs in a real browser: nothing renders as markup, no CSV runs as a formula.
+
+The document is :mod:`tests.hostile` (built here, never shipped), served by a server of its own.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from dashboard.csvout import neutralize
+from dashboard.i18n import t
+from tests.e2e.conftest import exceptions, open_page, shot, streamlit_server
+from tests.hostile import EVIL, FORMULAS, write_hostile
+
+PAGES = [
+    ("", 1),
+    ("treemap", 1),
+    ("compare?level=item&top=all", 1),
+    ("priority", 1),
+    ("items", 0),
+    ("quality?line=3", 0),
+    ("glossary", 0),
+]
+
+
+@pytest.fixture(scope="module")
+def hostile_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    folder = tmp_path_factory.mktemp("hostile")
+    write_hostile(folder / "raw")
+    env = {"BUDGET_RAW_DIR": str(folder / "raw"), "BUDGET_OUT_DIR": str(folder / "processed")}
+    with streamlit_server("streamlit-hostile", env=env) as url:
+        yield url
+
+
+def markup_from_text(page) -> list[str]:
+    """What the hostile strings would have become had they been rendered: links, emphasis, KaTeX, tags."""
+    return page.evaluate(
+        """evil => {
+          const found = [];
+          for (const a of document.querySelectorAll('a[href]'))
+            if (a.href.includes(evil)) found.push('link ' + a.href);
+          for (const e of document.querySelectorAll('strong, em, b'))
+            if (['bold', 'em', 'tag', 'b'].includes(e.textContent.trim())) found.push(e.tagName + ' ' + e.textContent);
+          if (document.querySelector('.katex')) found.push('katex');
+          return found;
+        }""",
+        EVIL,
+    )
+
+
+@pytest.mark.parametrize(("query", "charts"), PAGES)
+def test_document_text_never_renders_as_markup(page, hostile_server: str, query: str, charts: int) -> None:
+    open_page(page, f"{hostile_server}/{query}", charts=charts)
+    shot(page, f"hostile-{query.split('?')[0] or 'overview'}")
+    assert not exceptions(page)
+    assert markup_from_text(page) == []
+
+
+def test_the_hostile_text_is_shown_as_characters(page, hostile_server: str) -> None:
+    open_page(page, hostile_server, charts=1)
+    body = page.inner_text("[data-testid=stMain]")
+    # The title: every character of the Markdown shows (the word joiner that stops auto-links is invisible).
+    assert "**bold**" in body and "[link](http" in body and "$x^2$" in body and "<b>tag</b>" in body
+
+
+def test_hostile_url_values_show_as_code_once(page, server: str) -> None:
+    bad = f"**b**$x$[a](http://{EVIL})"
+    query = "&".join(["lang=" + bad] + ["min=" + bad] * 200)
+    open_page(page, f"{server}/priority?{query}", charts=1)
+    assert markup_from_text(page) == []
+    warnings = page.locator("[data-testid=stAlertContentWarning]")
+    assert warnings.count() == 2  # lang and min, each once (200 repeats collapse)
+    assert "**b**" in warnings.first.inner_text()
+
+
+def _cells(data: bytes) -> list[str]:
+    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
+    return [cell for row in rows for cell in row]
+
+
+def _formula_cells(cells: list[str]) -> list[str]:
+    def number(cell: str) -> bool:
+        try:
+            float(cell)
+        except ValueError:
+            return False
+        return True
+
+    return [c for c in cells if not number(c) and neutralize(c) != c]
+
+
+def test_app_csv_has_no_formula_cells(page, hostile_server: str) -> None:
+    open_page(page, f"{hostile_server}/priority", charts=1)
+    with page.expect_download() as info:
+        page.get_by_role("button", name=t("csv.download")).first.click()
+    cells = _cells(Path(info.value.path()).read_bytes())
+    assert any(FORMULAS[0] in c for c in cells)  # the hostile rows are there …
+    assert _formula_cells(cells) == []  # … and none starts like a formula
+
+
+@pytest.mark.parametrize(("query", "charts"), [("priority", 1), ("compare?level=item&top=all", 1), ("items", 0)])
+def test_grid_toolbar_csv_has_no_formula_cells(browser, hostile_server: str, query: str, charts: int) -> None:
+    """The grid's own "Download as CSV" exports what the grid shows: that must be formula-safe too."""
+    context = browser.new_context(viewport={"width": 1400, "height": 1000}, accept_downloads=True)
+    # Without the File System Access API the grid falls back to a plain download Playwright can catch.
+    context.add_init_script("delete window.showSaveFilePicker;")
+    page = context.new_page()
+    try:
+        open_page(page, f"{hostile_server}/{query}", charts=charts)
+        grid = page.locator("[data-testid=stDataFrame]").first
+        grid.scroll_into_view_if_needed()
+        grid.hover()
+        button = page.locator("[data-testid=stElementToolbar] button[aria-label='Download as CSV']").first
+        with page.expect_download() as info:
+            button.click()
+        cells = _cells(Path(info.value.path()).read_bytes())
+    finally:
+        context.close()
+    assert any(FORMULAS[0] in c for c in cells)
+    assert _formula_cells(cells) == []
