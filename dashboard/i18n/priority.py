@@ -9,7 +9,6 @@ TEXT: dict[str, dict[str, str]] = {
         "main text, its section and the project's whole request are shown beside it, with the share of the "
         "project that the request makes up, and its share of the total.",
     },
-    "pr.filters": {"ja": "絞り込み", "en": "Filters"},
     "pr.f.q": {"ja": "事業名に含む文字", "en": "Text in the project name"},
     "pr.f.q.help": {
         "ja": "全角・半角、大文字・小文字、空白の違いは無視します。空白で区切ると、すべての語を含む事業を探します。",
