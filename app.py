@@ -1,12 +1,16 @@
 """Router: page config, the language and document shared by every page, then navigation."""
 
+from pathlib import Path
+
 import streamlit as st
 
 from dashboard import share_ui, ui
 from dashboard.i18n import t
 from dashboard.registry import PAGES
 
-st.set_page_config(page_title="METI 概算要求", page_icon=":material/account_balance:", layout="wide")
+# A local favicon: a :material/…: icon would make every browser fetch it from an outside font host.
+FAVICON = Path(__file__).parent / "dashboard" / "assets" / "favicon.png"
+st.set_page_config(page_title="METI 概算要求", page_icon=str(FAVICON), layout="wide")
 
 # ?embed=true (Streamlit's own key): the page alone, no navigation and no sidebar; lang/doc still from the URL.
 embedded = share_ui.is_embedded()

@@ -17,7 +17,7 @@ from dashboard.format import md_literal, oku
 from dashboard.i18n import TEXT, name, t
 from dashboard.labels import section_labels, source_name, year_labels
 from dashboard.params import Param
-from dashboard.view import AMOUNT, INT, LONG_TEXT, Table, View
+from dashboard.view import AMOUNT, INT, LONG_TEXT, SHARE, Table, View
 from loaders import LoaderError
 from loaders.build import data_dirs
 from loaders.decode import read_lines, sha256_of
@@ -73,7 +73,7 @@ def explain(row: pd.Series, lang: str) -> str:
             text += t("qa.explain.gap_base", lang)
     else:
         text = t("qa.explain.gap_neg", lang, diff=oku(-diff, lang))
-    if isinstance(row.get("note"), str) and "繰入" in row["note"]:
+    if bool(row.get("involves_transfer", False)):
         text += t("qa.explain.transfer", lang)
     return text
 
@@ -274,9 +274,15 @@ def view(tables: Mapping[str, pd.DataFrame], filters: Filters, lang: str) -> Vie
     checks = reconciliation_table(recon, tables["accounts"], tables["sections"], lang, years, list(filters.statuses))
     kinds = {c: AMOUNT for c in figure_columns(lang)} | {t("qa.col.explain", lang): LONG_TEXT}
     log = parse_log_table(tables["parse_log"], lang, list(filters.levels))
+    coverage = account_coverage(tables, lang)
     return View(
         tables={
             "checks": Table(checks, kinds, "quality", {"status": list(filters.statuses)}),
+            "coverage": Table(
+                coverage,
+                {t("qa.cov.share", lang): SHARE, t("qa.cov.projects", lang): INT, t("qa.col.explain", lang): LONG_TEXT},
+                "quality_accounts",
+            ),
             "log": Table(log, {t("qa.log.line", lang): INT}, "quality_parse_log", {"level": list(filters.levels)}),
         },
         texts={
@@ -284,6 +290,43 @@ def view(tables: Mapping[str, pd.DataFrame], filters: Filters, lang: str) -> Vie
             "sentences": sentences(checks, lang),
             "log_total": len(tables["parse_log"]),
         },
+    )
+
+
+def account_coverage(tables: Mapping[str, pd.DataFrame], lang: str) -> pd.DataFrame:
+    """Each account's stated total against the projects the document lists for it.
+
+    The accounts table states what each account requests; the projects funded by it
+    (primary listings, 内数 left out) add up to less, because the document lists only
+    the main projects: the rest is not itemised. Same figures as the compare page.
+    """
+    from dashboard.compare import STATED, compare_rows  # the compare page's own rows, not a second sum
+
+    rows = compare_rows(tables["items"], tables["sections"], tables["accounts"], "account", lang, sort="request")
+    rows = rows[(rows["kind"] == "account") & (rows["measure"] == STATED)]
+    year = year_labels(tables["documents"], lang)[0]
+    share = (rows["listed_request_oku"] / rows["request_oku"] * 100).where(rows["request_oku"] != 0)
+    return pd.DataFrame(
+        {
+            t("qa.cov.account", lang): rows["label"].to_numpy(),
+            t("qa.cov.stated", lang, year=year): rows["request_oku"].to_numpy(),
+            t("qa.cov.listed", lang, year=year): rows["listed_request_oku"].to_numpy(),
+            t("qa.cov.unlisted", lang, year=year): rows["unlisted_request_oku"].to_numpy(),
+            t("qa.cov.share", lang): share.round(1).to_numpy(),
+            t("qa.cov.projects", lang): rows["n_items"].astype(int).to_numpy(),
+            t("qa.col.explain", lang): [
+                t(
+                    "qa.cov.explain",
+                    lang,
+                    account=r.label,
+                    stated=oku(r.request_oku, lang),
+                    listed=oku(r.listed_request_oku, lang),
+                    n=int(r.n_items),
+                    rest=oku(r.unlisted_request_oku, lang),
+                )
+                for r in rows.itertuples()
+            ],
+        }
     )
 
 

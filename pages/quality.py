@@ -42,6 +42,11 @@ if not checks.frame.empty:
     st.markdown(f"**{t('qa.recon.sentences', lang)}**")
     st.markdown("\n".join(f"- {line}" for line in view.texts["sentences"]))
 
+# --- accounts: stated totals and the listed projects -------------------------------
+st.subheader(t("qa.cov", lang))
+st.caption(t("qa.cov.help", lang))
+ui.table(view.tables["coverage"])
+
 # --- parse log ------------------------------------------------------------------
 st.subheader(t("qa.log", lang))
 st.caption(t("qa.log.help", lang))

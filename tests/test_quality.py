@@ -122,8 +122,9 @@ def test_page_statuses_match_the_table(tables: dict) -> None:
     assert metrics["一致"] == 2 and metrics["四捨五入の差"] == 7 and metrics["差あり（未列挙など）"] == 18
     shown = at.dataframe[0].value
     assert shown["結果"].value_counts().to_dict() == {"Δ 差あり": 18, "≈ 四捨五入": 7, "✓ 一致": 2}
-    assert len(at.dataframe[1].value) == len(tables["parse_log"])
-    fields = at.dataframe[2].value  # a grid, not st.table: st.table renders cells as Markdown
+    assert at.dataframe[1].value["会計"].tolist()[0] == "GX推進対策費"  # stated totals against listed projects
+    assert len(at.dataframe[2].value) == len(tables["parse_log"])
+    fields = at.dataframe[3].value  # a grid, not st.table: st.table renders cells as Markdown
     sha = tables["documents"]["source_sha256"].iloc[0]
     assert sha[:16] + "…" in fields.iloc[:, 1].tolist()
     assert any(c.value.startswith(sha + "  data/raw/") for c in at.code)  # the full digest, sha256sum -c format
@@ -142,7 +143,7 @@ def test_page_source_line_in_context() -> None:
 def test_page_filters_from_url(tables: dict) -> None:
     at = _page(status="gap", level="warning")
     assert len(at.dataframe[0].value) == 18
-    assert len(at.dataframe[1].value) == (tables["parse_log"]["level"] == "warning").sum()
+    assert len(at.dataframe[2].value) == (tables["parse_log"]["level"] == "warning").sum()
 
 
 @pytest.mark.parametrize("params", [{"line": "99999"}, {"line": "abc"}, {"status": "weird"}, {"level": "x"}])
@@ -163,3 +164,21 @@ def test_page_english() -> None:
     assert [m.label for m in at.metric] == ["Agree", "Rounding", "Gap (not itemised etc.)"]
     assert list(at.dataframe[0].value.columns)[:3] == ["Check", "Figure", "Result"]
     assert "▶ 55 |" in _context(at)[0]
+
+
+def test_account_coverage_explains_stated_against_listed(tables: dict) -> None:
+    cov = qa.account_coverage(tables, "ja").set_index("会計")
+    gx = cov.loc["GX推進対策費"]
+    assert gx["令和6年度 要求額（資料の合計、億円）"] == 10985.0
+    assert gx["令和6年度 掲載事業の計（億円）"] == pytest.approx(10437.0)
+    assert gx["令和6年度 未掲載分（億円）"] == pytest.approx(548.0)
+    assert "1兆985億円" in gx["説明"] and "1兆437億円" in gx["説明"]
+
+
+def test_transfer_sentence_follows_the_structured_flag_not_a_word(tables: dict) -> None:
+    row = tables["reconciliation"].query("scope == 'priority_requests'").iloc[0].copy()
+    assert bool(row["involves_transfer"])
+    assert qa.explain(row, "en").endswith(qa.t("qa.explain.transfer", "en"))
+    row["involves_transfer"] = False  # another document: the word 繰入 in a note says nothing
+    row["note"] = "繰入"
+    assert qa.t("qa.explain.transfer", "en") not in qa.explain(row, "en")

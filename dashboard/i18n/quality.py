@@ -67,8 +67,26 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "The stated total and the sum of its parts differ by {diff}, more than rounding explains.",
     },
     "qa.explain.transfer": {
-        "ja": "計算値にはエネルギー対策特別会計への繰入を含みます。",
-        "en": " The computed sum includes the transfer to the Energy Special Account.",
+        "ja": "計算値には会計間の繰入（他で掲載の事業の財源）を含みます。",
+        "en": " The computed sum includes a transfer between accounts, which funds projects listed elsewhere.",
+    },
+    "qa.cov": {"ja": "会計の合計と掲載事業", "en": "Accounts: stated totals and the listed projects"},
+    "qa.cov.help": {
+        "ja": "会計表の合計（資料に記載）と、その会計の掲載事業（主掲載、内数を除く）の計です。資料は主な事業のみ"
+        "掲載するため、差は資料が個別に示していない分です。比較ページの会計別と同じ数字です。",
+        "en": "Each account's total as the accounts table states it, beside the projects the document lists for it "
+        "(primary listings, part-of figures left out). The document lists only the main projects, so the rest is not "
+        "itemised. The same figures as the comparison by account.",
+    },
+    "qa.cov.account": {"ja": "会計", "en": "Account"},
+    "qa.cov.stated": {"ja": "{year} 要求額（資料の合計、億円）", "en": "{year} request, stated (100M yen)"},
+    "qa.cov.listed": {"ja": "{year} 掲載事業の計（億円）", "en": "{year} listed projects (100M yen)"},
+    "qa.cov.unlisted": {"ja": "{year} 未掲載分（億円）", "en": "{year} not itemised (100M yen)"},
+    "qa.cov.share": {"ja": "掲載事業の割合（%）", "en": "Listed share (%)"},
+    "qa.cov.projects": {"ja": "掲載事業数", "en": "Listed projects"},
+    "qa.cov.explain": {
+        "ja": "{account}: 資料の合計 {stated} のうち、掲載された{n}事業の計は {listed}。残る {rest} は個別に掲載されていません。",
+        "en": "{account}: of the stated {stated}, the {n} listed projects add up to {listed}; the other {rest} is not itemised.",
     },
     "qa.recon.sentences": {"ja": "各照合の説明", "en": "What each check means"},
     "qa.recon.none": {"ja": "この条件に合う照合結果はありません。", "en": "No check matches this filter."},

@@ -123,3 +123,20 @@ def test_grid_toolbar_csv_has_no_formula_cells(browser, hostile_server: str, que
         context.close()
     assert any(FORMULAS[0] in c for c in cells)
     assert _formula_cells(cells) == []
+
+
+def test_no_request_leaves_the_server(browser, server: str) -> None:
+    """Nothing a page loads comes from another host (the favicon once came from an outside font host)."""
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    page = context.new_page()
+    outside: list[str] = []
+    host = server.split("//", 1)[1]
+    page.on("request", lambda request: outside.append(request.url) if host not in request.url.split("/")[2] else None)
+    try:
+        for query, charts in PAGES[:3]:
+            open_page(page, f"{server}/{query}", charts=charts)
+        icons = page.evaluate("() => [...document.querySelectorAll('link[rel~=icon]')].map(l => l.href)")
+    finally:
+        context.close()
+    assert outside == []
+    assert icons and all(host in icon or icon.startswith("data:") for icon in icons)
