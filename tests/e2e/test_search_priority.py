@@ -140,3 +140,41 @@ def test_priority_name_search_leads_to_the_topic(page, server) -> None:
     assert "中小企業、小規模、事業承継、後継者 のどれかを含む要望（全71件中11件）" in text
     assert "10.7%" in " ".join(page.locator("[data-testid=stMetric]").all_inner_texts())
     shot(page, "priority-topic-sme-ja-desktop")
+
+
+@pytest.fixture(scope="module")
+def hostile_server(tmp_path_factory: pytest.TempPathFactory):
+    """A server on the hostile copy of the document (Markdown, HTML, KaTeX, URLs in its text)."""
+    from tests.e2e.conftest import streamlit_server
+    from tests.hostile import write_hostile
+
+    folder = tmp_path_factory.mktemp("hostile-search")
+    write_hostile(folder / "raw")
+    env = {"BUDGET_RAW_DIR": str(folder / "raw"), "BUDGET_OUT_DIR": str(folder / "processed")}
+    with streamlit_server("streamlit-hostile-search", env=env) as url:
+        yield url
+
+
+@pytest.mark.parametrize(
+    ("query", "charts"),
+    [
+        ("search?q=bold", 0),  # names, a policy paragraph, priority names: the hits and the project links
+        ("search?q=evil.example", 0),
+        ("search?q=**x**", 0),  # a query that is itself Markdown
+        ("priority?q=拠出金", 2),  # the name-search caption, the search link, the topic button
+    ],
+)
+def test_hostile_text_stays_characters_on_search_and_priority(page, hostile_server, query: str, charts: int) -> None:
+    from tests.e2e.test_hostile import markup_from_text
+
+    open_page(page, f"{hostile_server}/{query}", charts=charts)
+    assert exceptions(page) == []
+    # Not markup: a link to a project's detail on this server carries its key (the name) URL-encoded,
+    # and Streamlit's own in-page anchors (#stMain …) repeat the page's URL with its query.
+    own = (f"link {hostile_server}/items?project=", f"link {page.url}#")
+    assert [found for found in markup_from_text(page) if not found.startswith(own)] == []
+    if query.startswith("search?q=bold"):
+        assert grid_rows(page) > 0
+        # the project links under the table carry the names as characters
+        assert page.get_by_role("link", name="**bold**", exact=False).count() > 0
+        shot(page, "hostile-search")
