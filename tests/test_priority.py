@@ -12,7 +12,7 @@ from streamlit.testing.v1 import AppTest
 from dashboard import priority as pr
 from dashboard.csvout import csv_filename, to_csv_bytes
 from dashboard.params import parse_all
-from tests.conftest import APP
+from tests.conftest import open_app_page
 
 # ---------------------------------------------------------------- pure functions
 
@@ -297,18 +297,7 @@ def test_bar_figure_marks_the_transfer_and_survives_empty(linked: pd.DataFrame) 
 
 
 def _page(lang: str | None = None, **params: str | list[str]) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=60)
-    # The language is read by the router, which runs on the first run (the overview); the page's
-    # own keys go with the run of the page.
-    if lang:
-        at.query_params["lang"] = lang
-    at.run()
-    at.switch_page("pages/priority.py")
-    for key, value in params.items():
-        at.query_params[key] = value
-    at.run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
+    return open_app_page("priority", lang, **params)
 
 
 def _metrics(at: AppTest) -> dict[str, str]:

@@ -14,7 +14,7 @@ from dashboard import priority as pr
 from dashboard import search as sr
 from dashboard import text as tx
 from dashboard.csvout import csv_filename, to_csv_bytes
-from tests.conftest import APP, SHIPPED
+from tests.conftest import SHIPPED, open_app_page
 
 #: The projects listed under the policy paragraph holding サイバー対処能力 (source lines 143-156 of
 #: the shipped text: the paragraph on 143-144, the listings on 145-156).
@@ -206,17 +206,8 @@ def test_view_and_csv(tables: dict) -> None:
 # ---------------------------------------------------------------- the page
 
 
-def _page(lang: str | None = None, **params: str) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=60)
-    if lang:
-        at.query_params["lang"] = lang
-    at.run()
-    at.switch_page("pages/search.py")
-    for key, value in params.items():
-        at.query_params[key] = value
-    at.run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
+def _page(lang: str | None = None, **params: str | list[str]) -> AppTest:
+    return open_app_page("search", lang, **params)
 
 
 def _links(at: AppTest) -> list[tuple[str, dict]]:
@@ -292,14 +283,7 @@ def test_english_pages_with_results_show_no_japanese_interface_text(page: str, p
     # (and a topic's match words, shown as the words the names are searched for)
     topic_words = [w for words in pr.TOPICS.values() for w in words]
     words = sorted([*allowed.__wrapped__(tables), *params.values(), *topic_words], key=len, reverse=True)
-    at = AppTest.from_file(APP, default_timeout=60)
-    at.query_params["lang"] = "en"
-    at.run()
-    at.switch_page(page)
-    for key, value in params.items():
-        at.query_params[key] = value
-    at.run()
-    assert not at.exception
+    at = open_app_page(page.removeprefix("pages/").removesuffix(".py"), "en", **params)
     visible = _visible_text(at) + [link.proto.label for link in at.get("page_link")]
     documents = [v.replace("\n", " ") for v in words]
     for frame in at.dataframe:
