@@ -25,7 +25,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.figures import BASE_COLOUR, LEGEND_TOP, REQUEST_COLOUR, UNLISTED_COLOUR, amount_axis, bar_height
-from dashboard.format import oku, signed_oku, signed_pct, wrap
+from dashboard.format import basis_label, oku, signed_oku, signed_pct, wrap
 from dashboard.i18n import name, t
 from dashboard.labels import section_labels, section_url_names, year_labels
 from dashboard.params import Param
@@ -108,7 +108,7 @@ def flags(row: object, lang: str) -> str:
         words.append(t("cmp.flag.partial", lang, account=name(row.account, lang)))
     basis = getattr(row, "base_basis", None)
     if isinstance(basis, str) and basis:
-        words.append(t("cmp.flag.basis", lang, basis=basis, amount=oku(row.base_oku, lang)))
+        words.append(t("cmp.flag.basis", lang, basis=basis_label(basis, lang), amount=oku(row.base_oku, lang)))
     return " / ".join(words)
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 
 import pandas as pd
 
-from dashboard.format import change, oku
+from dashboard.format import basis_label, change, oku
 from dashboard.i18n import name, t
 from dashboard.labels import section_labels, section_url_names, year_labels
 from dashboard.params import Param
@@ -142,9 +142,12 @@ def flag_words(row: pd.Series | object, lang: str) -> str:
         words.append(t("it.flag.forward", lang))
     if get("is_reference"):
         basis = get("reference_basis")
-        words.append(t("it.flag.reference", lang) + (f" ({basis})" if isinstance(basis, str) and basis else ""))
+        words.append(
+            t("it.flag.reference", lang)
+            + (f" ({basis_label(basis, lang)})" if isinstance(basis, str) and basis else "")
+        )
     if isinstance(get("base_basis"), str) and get("base_basis"):
-        words.append(t("it.flag.base_basis", lang, basis=get("base_basis")))
+        words.append(t("it.flag.base_basis", lang, basis=basis_label(get("base_basis"), lang)))
     amount = get("multiyear_oku")
     if amount is not None and not pd.isna(amount):
         years = get("multiyear_years")
