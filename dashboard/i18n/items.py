@@ -41,7 +41,7 @@ TEXT: dict[str, dict[str, str]] = {
     "it.flag.relisted": {"ja": "再掲", "en": "re-listed"},
     "it.flag.forward": {"ja": "後掲", "en": "listed again later"},
     "it.flag.reference": {"ja": "※参考", "en": "reference only"},
-    "it.flag.base_basis": {"ja": "比較額は{basis}", "en": "base from {basis}"},
+    "it.flag.base_basis": {"ja": "比較額は{basis}（{amount}）", "en": "base from {basis} ({amount})"},
     "it.flag.multiyear": {"ja": "国庫債務負担行為 {years} {amount}", "en": "multi-year authority {years} {amount}"},
     "it.flag.years": {"ja": "{n}年", "en": "({n} years)"},
     "it.flag.sep": {"ja": "、", "en": ", "},
