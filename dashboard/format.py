@@ -9,6 +9,7 @@ CSVs keep plain signed numbers: these functions are for the screen only.
 from __future__ import annotations
 
 import re
+import textwrap
 
 import pandas as pd
 
@@ -200,10 +201,15 @@ def wrap(text: str, width: int, lines: int | None = None) -> str:
     """Break a label into ``<br>``-joined lines of ``width`` characters (plotly does not wrap
     Japanese); past ``lines`` lines the rest becomes "…".
 
+    >>> wrap("GX promotion measures", 14)
+    'GX promotion<br>measures'
     >>> wrap("中小企業活性化・事業承継総合支援事業", 8, 2)
     '中小企業活性化・<br>事業承継総合支…'
     """
-    chunks = [text[i : i + width] for i in range(0, len(text), width)] or [""]
+    if " " in text and text.isascii():  # English: break between words, never inside one
+        chunks = textwrap.wrap(text, width, break_long_words=True) or [""]
+    else:
+        chunks = [text[i : i + width] for i in range(0, len(text), width)] or [""]
     if lines is not None and len(chunks) > lines:
         chunks = chunks[:lines]
         chunks[-1] = chunks[-1][: width - 1] + "…"

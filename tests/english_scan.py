@@ -30,7 +30,7 @@ def source_strings(tables: Mapping[str, pd.DataFrame]) -> list[str]:
                     text = str(value)
                     found.add(text)
                     found.add(unicodedata.normalize("NFKC", text))
-                    found.update(part for part in re.split(r"[\s　]+", text) if JAPANESE.search(part))
+                    found.update(part for part in re.split(r"[\s　]+", text) if len(part) > 1 and JAPANESE.search(part))
     return sorted(found, key=len, reverse=True)
 
 

@@ -12,7 +12,7 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "Accounts and sections are compared by the document's stated totals (the accounts table, each "
         "section's bracketed total). A stated section total adds up all its related projects, of which the document lists "
         "only the main ones; the sum of the listed projects and the part not itemised (stated − listed) are shown "
-        "beside it. Projects are compared by their primary listing (re-listed, listed-again-later and ※ rows left out).",
+        "beside it. Projects are compared by their primary listing (re-listed, listed-again-later and reference-only rows left out).",
     },
     "cmp.measure.stated": {
         "ja": "金額は資料に記載された合計です。",
