@@ -27,6 +27,7 @@ import plotly.graph_objects as go
 from dashboard.figures import BASE_COLOUR, LEGEND_TOP, REQUEST_COLOUR, UNLISTED_COLOUR, amount_axis, bar_height
 from dashboard.format import oku, signed_oku, signed_pct, wrap
 from dashboard.i18n import name, t
+from dashboard.items import account_label, flag_words
 from dashboard.labels import section_labels, section_url_names, year_labels
 from dashboard.params import Param
 from dashboard.view import AMOUNT, INT, PCT, SIGNED, Table, View
@@ -51,6 +52,7 @@ _COLUMNS = [
     "account_partial",
     "multiyear_oku",
     "multiyear_years",
+    "base_is_portion",
 ]
 _SORT_COLUMN = {"change": "change_oku", "pct": "change_pct", "request": "request_oku"}
 #: Every level's rows have these columns (project-only ones are empty on the other levels).
@@ -95,21 +97,6 @@ def primary(items: pd.DataFrame) -> pd.DataFrame:
     with_base = initial.notna() & (initial != 0)
     rows["change_pct"] = ((rows["request_oku"] - initial) / initial * 100).where(with_base).round(4)
     return rows
-
-
-def flags(row: object, lang: str) -> str:
-    """The budget words that qualify a project's figures, in text (新規, 内数, 一部…, 補正比較)."""
-    words = []
-    if getattr(row, "is_new", False):
-        words.append(t("cmp.flag.new", lang))
-    if getattr(row, "is_portion", False):
-        words.append(t("cmp.flag.portion", lang))
-    if getattr(row, "account_partial", False):
-        words.append(t("cmp.flag.partial", lang, account=name(row.account, lang)))
-    basis = getattr(row, "base_basis", None)
-    if isinstance(basis, str) and basis:
-        words.append(t("cmp.flag.basis", lang, basis=basis, amount=oku(row.base_oku, lang)))
-    return " / ".join(words)
 
 
 def filtered(
@@ -238,8 +225,10 @@ def item_rows(rows: pd.DataFrame, sections: pd.DataFrame, lang: str) -> pd.DataF
             "n_items": 1,
             "n_new": rows["is_new"].astype(int),
             "section": [labels.get(s, s) for s in rows["section_id"]],
-            "account": [name(a, lang) for a in rows["account"]],
-            "flags": [flags(r, lang) for r in rows.itertuples()],
+            "account": [
+                account_label(a, p, lang) for a, p in zip(rows["account"], rows["account_partial"], strict=True)
+            ],
+            "flags": [flag_words(r, lang, multiyear=False) for r in rows.itertuples()],
             "portion_oku": rows["request_oku"].where(portion),
             "multiyear_oku": rows["multiyear_oku"],
             "multiyear_years": rows["multiyear_years"],

@@ -9,6 +9,7 @@ CSVs keep plain signed numbers: these functions are for the screen only.
 from __future__ import annotations
 
 import re
+import textwrap
 
 import pandas as pd
 
@@ -119,6 +120,30 @@ def _lang(lang: str) -> str:
     return lang if lang in MINUS else "ja"
 
 
+_ERA = re.compile(r"R\s*(\d+)")
+_BUDGET_WORDS = {"補正": " supplementary", "当初": " initial", "、": ", ", "年度": ""}
+
+
+def basis_label(basis: str | None, lang: str = "ja") -> str:
+    """Where a comparison or reference figure comes from, as printed in Japanese and in English words.
+
+    令和 n is FY2018 + n. Words the mapping does not know stay as printed.
+
+    >>> basis_label("R4補正", "en"), basis_label("R2、4補正、R5当初", "en"), basis_label("R4補正")
+    ('FY2022 supplementary', 'FY2020, FY2022 supplementary, FY2023 initial', 'R4補正')
+    """
+    if not basis:
+        return ""
+    if lang != "en":
+        return basis
+    # "R2、4補正" names R2 and R4: a bare number after 、 keeps the era of the one before it.
+    text = re.sub(r"、\s*(\d+)", r"、R\1", basis)
+    text = _ERA.sub(lambda m: f"FY{2018 + int(m.group(1))}", text)
+    for word, english in _BUDGET_WORDS.items():
+        text = text.replace(word, english)
+    return re.sub(r"\s+", " ", text).strip()
+
+
 def year_label(label: str, fiscal_year: int, lang: str = "ja") -> str:
     """The year as printed (令和6年度) in Japanese, ``FY2024`` in English.
 
@@ -176,10 +201,15 @@ def wrap(text: str, width: int, lines: int | None = None) -> str:
     """Break a label into ``<br>``-joined lines of ``width`` characters (plotly does not wrap
     Japanese); past ``lines`` lines the rest becomes "…".
 
+    >>> wrap("GX promotion measures", 14)
+    'GX promotion<br>measures'
     >>> wrap("中小企業活性化・事業承継総合支援事業", 8, 2)
     '中小企業活性化・<br>事業承継総合支…'
     """
-    chunks = [text[i : i + width] for i in range(0, len(text), width)] or [""]
+    if " " in text and text.isascii():  # English: break between words, never inside one
+        chunks = textwrap.wrap(text, width, break_long_words=True) or [""]
+    else:
+        chunks = [text[i : i + width] for i in range(0, len(text), width)] or [""]
     if lines is not None and len(chunks) > lines:
         chunks = chunks[:lines]
         chunks[-1] = chunks[-1][: width - 1] + "…"

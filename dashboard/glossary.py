@@ -42,7 +42,7 @@ TERMS: tuple[Term, ...] = (
     Term("sankou", "※参考", "reference only (※)", flag="reference"),
     Term("kokusai", "国庫債務負担行為", "multi-year contract authority", flag="multiyear"),
     Term("jiko", "事項要求", "request without an amount"),
-    Term("suishin", "重要政策推進枠", "priority-policy request quota"),
+    Term("suishin", "重要政策推進枠", "priority-policy quota"),
     *(
         Term(
             f"acc_{code}",

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 
 import pandas as pd
 
-from dashboard.format import change, oku
+from dashboard.format import basis_label, change, oku
 from dashboard.i18n import name, t
 from dashboard.labels import section_labels, section_url_names, year_labels
 from dashboard.params import Param
@@ -126,8 +126,11 @@ def account_label(account: str | None, partial: bool, lang: str) -> str:
     return text + t("it.account.partial", lang) if partial and text else text
 
 
-def flag_words(row: pd.Series | object, lang: str) -> str:
-    """The listing's flags as words, e.g. ``新規、国庫債務負担行為 5年 1,925億円``."""
+def flag_words(row: pd.Series | object, lang: str, multiyear: bool = True) -> str:
+    """The listing's flags as words, e.g. ``新規、国庫債務負担行為 5年 1,925億円`` (every page's one wording).
+
+    ``multiyear=False`` leaves the 国庫債務負担行為 out where it has columns of its own.
+    """
     get = row.get if isinstance(row, pd.Series) else lambda k, d=None: getattr(row, k, d)
     words = []
     if get("is_new"):
@@ -142,11 +145,16 @@ def flag_words(row: pd.Series | object, lang: str) -> str:
         words.append(t("it.flag.forward", lang))
     if get("is_reference"):
         basis = get("reference_basis")
-        words.append(t("it.flag.reference", lang) + (f" ({basis})" if isinstance(basis, str) and basis else ""))
+        words.append(
+            t("it.flag.reference", lang)
+            + (f" ({basis_label(basis, lang)})" if isinstance(basis, str) and basis else "")
+        )
     if isinstance(get("base_basis"), str) and get("base_basis"):
-        words.append(t("it.flag.base_basis", lang, basis=get("base_basis")))
+        words.append(
+            t("it.flag.base_basis", lang, basis=basis_label(get("base_basis"), lang), amount=oku(get("base_oku"), lang))
+        )
     amount = get("multiyear_oku")
-    if amount is not None and not pd.isna(amount):
+    if multiyear and amount is not None and not pd.isna(amount):
         years = get("multiyear_years")
         years_text = "" if years is None or pd.isna(years) else t("it.flag.years", lang, n=int(years))
         words.append(t("it.flag.multiyear", lang, years=years_text, amount=oku(amount, lang)).replace("  ", " "))

@@ -18,12 +18,9 @@ from dashboard.i18n import TEXT, name, t
 from dashboard.labels import section_labels, source_name, year_labels
 from dashboard.params import Param
 from dashboard.view import AMOUNT, INT, LONG_TEXT, SHARE, Table, View
-from loaders import LoaderError
+from loaders import ROOT, LoaderError
 from loaders.build import data_dirs
 from loaders.decode import read_lines, sha256_of
-
-#: The project folder: ``documents.source_file`` is relative to it.
-ROOT = Path(__file__).resolve().parents[1]
 
 STATUSES = ("ok", "rounding", "gap")
 LEVELS = ("info", "warning", "error")

@@ -4,6 +4,12 @@ See ``../shared/DATA_CONTRACT.md`` for the tables. Entry point:
 ``python -m loaders build [SOURCE ...] [--out DIR]``.
 """
 
+from pathlib import Path
+
+#: The project folder: data/raw, data/processed and static/ live under it, and recorded
+#: ``documents.source_file`` paths are relative to it. The one definition of it.
+ROOT = Path(__file__).resolve().parent.parent
+
 LOADER_VERSION = "1.2.0"  # 1.2: accounts.code, reconciliation.involves_transfer, manifest.json, bad amounts refused
 
 

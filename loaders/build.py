@@ -9,14 +9,13 @@ from pathlib import Path
 
 import pandas as pd
 
-from loaders import LOADER_VERSION, LoaderError, assemble
+from loaders import LOADER_VERSION, ROOT, LoaderError, assemble
 from loaders.decode import sha256_of
 from loaders.package import ensure_package, package_dir, write_package
 from loaders.schema import TABLES, check_accounts, validate
 from loaders.tables import load_document
 from loaders.write import locked, read_manifest, read_table, table_problems, write_tables
 
-ROOT = Path(__file__).resolve().parent.parent
 RAW_DIR = ROOT / "data" / "raw"
 OUT_DIR = ROOT / "data" / "processed"
 #: Errors listed in a failure message; the rest are counted ("… and N more errors"). A

@@ -31,7 +31,7 @@ TABLE_DOCS: dict[str, Doc] = {
         "資料1件につき1行。年度、原文ファイル、チェックサム。",
     ),
     "accounts": Doc(
-        "The summary table at the top of the document: each account, its うち breakdown rows and the total.",
+        "The summary table at the top of the document: each account, its breakdown (“of which”) rows and the total.",
         "資料冒頭の総括表。会計ごとの要求額・当初予算額と「うち」内訳、合計。",
     ),
     "sections": Doc(
@@ -39,7 +39,7 @@ TABLE_DOCS: dict[str, Doc] = {
         "施策の階層（柱 → テーマ → 項目）と、各項目に記載された合計額。",
     ),
     "policies": Doc(
-        "The descriptive paragraphs (施策) that head each group of projects.",
+        "The descriptive policy paragraphs that head each group of projects.",
         "事業のまとまりの前に置かれた施策の説明文。",
     ),
     "items": Doc(
@@ -136,7 +136,7 @@ COLUMN_DOCS: dict[str, dict[str, Doc]] = {
             "比較額が当初予算でないときの出所（R4補正）。",
         ),
         "reference_oku": Doc(
-            "※ rows: the reference amount (補正 or fund money).", "※の行: 参考額（補正・基金）。", OKU
+            "※ rows: the reference amount (supplementary-budget or fund money).", "※の行: 参考額（補正・基金）。", OKU
         ),
         "reference_basis": Doc("※ rows: what the reference amount is (R4補正).", "※の行: 参考額の出所（R4補正）。"),
         "is_new": Doc("新規: no budget last year (base empty).", "新規（前年度の予算なし、比較額は空欄）。"),

@@ -49,12 +49,11 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from loaders import LOADER_VERSION
+from loaders import LOADER_VERSION, ROOT
 from loaders.contract_docs import TABLE_DOCS, column_doc
 from loaders.schema import TABLES, validate
 from loaders.write import locked, read_table
 
-ROOT = Path(__file__).resolve().parent.parent
 STATIC_DIR = ROOT / "static"
 DESCRIPTOR = "datapackage.json"
 ZIP_NAME = "datapackage.zip"

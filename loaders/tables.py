@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from loaders import LOADER_VERSION, LoaderError
+from loaders import LOADER_VERSION, ROOT, LoaderError
 from loaders.assemble import Parsed, label_of, walk
 from loaders.decode import read_lines, sha256_of
 from loaders.matching import KeyIndex
@@ -16,8 +16,6 @@ from loaders.reconcile import reconcile
 from loaders.schema import TABLES, empty
 
 _TRANSFER = re.compile(r"繰入$")
-#: The project root; ``build.check`` resolves stored relative source paths against it.
-ROOT = Path(__file__).resolve().parent.parent
 
 
 def document_id_of(path: Path) -> str:

@@ -3,8 +3,8 @@
 TEXT: dict[str, dict[str, str]] = {
     "nav.overview": {"ja": "概要", "en": "Overview"},
     "nav.treemap": {"ja": "構成", "en": "Composition"},
-    "nav.compare": {"ja": "比較", "en": "R5 vs R6"},
-    "nav.priority": {"ja": "重要政策推進枠", "en": "Priority quota"},
+    "nav.compare": {"ja": "比較", "en": "Year on year"},
+    "nav.priority": {"ja": "重要政策推進枠", "en": "Priority-policy quota"},
     "nav.items": {"ja": "事業一覧", "en": "Projects"},
     "nav.quality": {"ja": "データ品質・出典", "en": "Data quality & sources"},
     "nav.glossary": {"ja": "用語集", "en": "Glossary"},
@@ -36,6 +36,6 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "glossary.hint": {
         "ja": "用語（再掲・内数・新規など）の意味は「用語集」へ。",
-        "en": "What the budget words (再掲, 内数, 新規 …) mean: see the Glossary.",
+        "en": "What the budget words (re-listed, part of a larger budget, new …) mean: see the Glossary.",
     },
 }

@@ -10,9 +10,9 @@ TEXT: dict[str, dict[str, str]] = {
         "すべての事業の合計で、資料に掲載されるのは主な事業のみです。掲載事業の計と未掲載分（資料の合計−掲載計）も"
         "並べて示します。事業別は各事業の主掲載（再掲・後掲・※を除く）です。",
         "en": "Accounts and sections are compared by the document's stated totals (the accounts table, each "
-        "section's 【total】). A stated section total adds up all its related projects, of which the document lists "
+        "section's bracketed total). A stated section total adds up all its related projects, of which the document lists "
         "only the main ones; the sum of the listed projects and the part not itemised (stated − listed) are shown "
-        "beside it. Projects are compared by their primary listing (re-listed, listed-again-later and ※ rows left out).",
+        "beside it. Projects are compared by their primary listing (re-listed, listed-again-later and reference-only rows left out).",
     },
     "cmp.measure.stated": {
         "ja": "金額は資料に記載された合計です。",
@@ -57,12 +57,12 @@ TEXT: dict[str, dict[str, str]] = {
     "cmp.note.portion": {
         "ja": "内数（独立行政法人の運営費交付金など、全体額のうち一部のみがこの施策に充てられるもの）は"
         "事業別では表示しますが、会計・施策の合計には含めません。",
-        "en": "内数 figures (a whole grant, such as an agency's operating grant, of which only part serves the "
+        "en": "Figures that are part of a larger budget (a whole grant, such as an agency's operating grant, of which only part serves the "
         "policy) are shown by project but never added into account or section totals.",
     },
     "cmp.note.basis": {
         "ja": "前年度の比較額が補正予算のもの（例: R4補正）は当初予算ではないため、前年度の列に含めず注記に示します。",
-        "en": "Where the comparison figure is a supplementary budget (e.g. R4補正), it is not the initial "
+        "en": "Where the comparison figure is a supplementary budget (e.g. the FY2022 supplementary budget), it is not the initial "
         "budget: it is left out of the base column and shown in the flags.",
     },
     "cmp.col.account": {"ja": "会計", "en": "Account"},
@@ -126,9 +126,6 @@ TEXT: dict[str, dict[str, str]] = {
     "cmp.dir.nobase": {"ja": "前年度当初なし", "en": "no initial budget last year"},
     "cmp.mark.new": {"ja": "【新規】", "en": "[new] "},
     "cmp.flag.new": {"ja": "新規", "en": "new"},
-    "cmp.flag.portion": {"ja": "内数（合計に含めない）", "en": "part of a larger budget (not summed)"},
-    "cmp.flag.partial": {"ja": "一部{account}", "en": "partly {account}"},
-    "cmp.flag.basis": {"ja": "前年度比較額 {amount}（{basis}）", "en": "compared with {amount} ({basis})"},
     "cmp.hover.change": {"ja": "増減", "en": "Change"},
     "cmp.of_which": {"ja": "うち ", "en": "of which: "},
     "cmp.trace.base": {"ja": "{year} 当初予算", "en": "{year} initial budget"},

@@ -13,7 +13,7 @@ TEXT: dict[str, dict[str, str]] = {
     "gl.treat": {"ja": "ダッシュボードでの扱い", "en": "In this dashboard"},
     "gl.count": {"ja": "この資料では {n} 件", "en": "{n} in this document"},
     "gl.link": {"ja": "事業一覧で見る", "en": "See them in Projects"},
-    "gl.link.priority": {"ja": "重要政策推進枠のページへ", "en": "Go to the priority-quota page"},
+    "gl.link.priority": {"ja": "重要政策推進枠のページへ", "en": "Go to the priority-policy quota page"},
     "gl.gaisan.meaning": {
         "ja": "各府省が翌年度の予算として財務省に要求する額。ここでは{req}（{req_fy}年度）分。",
         "en": "What a ministry asks the Ministry of Finance for next fiscal year; here FY{req_fy} ({req}).",
@@ -70,7 +70,7 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "gl.kokei.treat": {
         "ja": "ここでは合計に入れず、後の記載箇所で数えます。",
-        "en": "Not summed here; counted at its later listing.",
+        "en": "Not summed here; counted where it is listed again later.",
     },
     "gl.sankou.meaning": {
         "ja": "行頭の「※」: 補正予算や複数年度の基金など、今回の要求ではない参考の額。",

@@ -17,7 +17,7 @@ TEXT: dict[str, dict[str, str]] = {
     "it.filter.primary.label": {"ja": "表示する行", "en": "Rows shown"},
     "it.filter.primary": {
         "ja": "主掲のみ（再掲・後掲・※を除く）",
-        "en": "Primary listings only (no re-listed, later or ※ rows)",
+        "en": "Primary listings only (no re-listed, listed-again-later or reference-only rows)",
     },
     "it.filter.primary.help": {
         "ja": "合計に使う行だけを表示します。1事業につき1行です。",
@@ -33,7 +33,7 @@ TEXT: dict[str, dict[str, str]] = {
     "it.flagname.portion": {"ja": "内数", "en": "part of a larger budget"},
     "it.flagname.relisted": {"ja": "再掲", "en": "re-listed"},
     "it.flagname.forward": {"ja": "後掲", "en": "listed again later"},
-    "it.flagname.reference": {"ja": "※参考", "en": "reference only (※)"},
+    "it.flagname.reference": {"ja": "※参考", "en": "reference only"},
     "it.flagname.multiyear": {"ja": "国庫債務負担行為", "en": "multi-year contract authority"},
     "it.flag.new": {"ja": "新規", "en": "new"},
     "it.flag.portion": {"ja": "内数", "en": "part of a larger budget"},
@@ -41,12 +41,12 @@ TEXT: dict[str, dict[str, str]] = {
     "it.flag.relisted": {"ja": "再掲", "en": "re-listed"},
     "it.flag.forward": {"ja": "後掲", "en": "listed again later"},
     "it.flag.reference": {"ja": "※参考", "en": "reference only"},
-    "it.flag.base_basis": {"ja": "比較額は{basis}", "en": "base from {basis}"},
+    "it.flag.base_basis": {"ja": "比較額は{basis}（{amount}）", "en": "base from {basis} ({amount})"},
     "it.flag.multiyear": {"ja": "国庫債務負担行為 {years} {amount}", "en": "multi-year authority {years} {amount}"},
     "it.flag.years": {"ja": "{n}年", "en": "({n} years)"},
     "it.flag.sep": {"ja": "、", "en": ", "},
     "it.account.partial": {"ja": "（一部）", "en": " (partly)"},
-    "it.portion.suffix": {"ja": "（内数）", "en": " (part of)"},
+    "it.portion.suffix": {"ja": "（内数）", "en": " (part of a larger budget)"},
     "it.col.name": {"ja": "事業名", "en": "Project"},
     "it.col.section": {"ja": "項目", "en": "Section"},
     "it.col.account": {"ja": "会計", "en": "Account"},
@@ -86,7 +86,7 @@ TEXT: dict[str, dict[str, str]] = {
     "it.detail.heading": {"ja": "事業の詳細", "en": "Project detail"},
     "it.detail.none": {
         "ja": "表の行を選ぶと、その事業のすべての記載箇所・施策・重要政策推進枠を表示します。",
-        "en": "Select a row to see every place the project is listed, its policy paragraph and its priority-quota request.",
+        "en": "Select a row to see every place the project is listed, its policy paragraph and its priority-policy quota request.",
     },
     "it.detail.clear": {"ja": "選択を解除", "en": "Clear selection"},
     "it.detail.request": {"ja": "要求額（主掲）", "en": "Request (primary listing)"},
@@ -103,7 +103,7 @@ TEXT: dict[str, dict[str, str]] = {
     "it.detail.priority.heading": {"ja": "重要政策推進枠", "en": "Priority-policy quota"},
     "it.detail.priority.none": {
         "ja": "この事業は重要政策推進枠の要望一覧にありません。",
-        "en": "This project is not on the priority-quota list.",
+        "en": "This project is not on the priority-policy quota list.",
     },
     "it.detail.priority.row": {
         "ja": "要望額 {amount}（要望一覧 {line}行目「{name}」、照合: {match}）",

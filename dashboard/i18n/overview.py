@@ -17,7 +17,7 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "Figures are rounded, so parts may not add up to the totals (as the document notes). "
         "See Data quality & sources for the checks.",
     },
-    "ov.matters": {"ja": "事項要求（金額を示さない要求）", "en": "Requests without an amount (事項要求)"},
+    "ov.matters": {"ja": "事項要求（金額を示さない要求）", "en": "Requests without an amount"},
     "ov.matters.help": {
         "ja": "金額は予算編成過程で決まるため資料に記載がありません（0円ではありません）。",
         "en": "Their amounts are settled during budget compilation, so the document states none (not zero).",

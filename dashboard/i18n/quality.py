@@ -14,8 +14,8 @@ TEXT: dict[str, dict[str, str]] = {
         "再掲・後掲・※参考・内数の額は計算に含めません。",
         "en": "Amounts in 100 million yen, to 0.01. Difference = stated − computed. Tolerance: 0.5 per summed "
         "figure (rounding). A section's total differs from its listed projects because the document lists only "
-        "the main ones: a gap there is information, not an error. Re-listed, later, reference-only (※) and "
-        "part-of (内数) figures are never summed.",
+        "the main ones: a gap there is information, not an error. Re-listed, listed-again-later, reference-only and "
+        "part-of-a-larger-budget figures are never summed.",
     },
     "qa.filter.status": {"ja": "結果で絞り込む", "en": "Filter by result"},
     "qa.metric.ok": {"ja": "一致", "en": "Agree"},
@@ -26,10 +26,13 @@ TEXT: dict[str, dict[str, str]] = {
     "qa.status.gap": {"ja": "Δ 差あり", "en": "Δ gap"},
     "qa.scope.accounts": {"ja": "会計", "en": "Accounts"},
     "qa.scope.sections": {"ja": "項目", "en": "Sections"},
-    "qa.scope.priority_requests": {"ja": "重要政策推進枠", "en": "Priority quota"},
+    "qa.scope.priority_requests": {"ja": "重要政策推進枠", "en": "Priority-policy quota"},
     "qa.check.total": {"ja": "{name} = 各会計の計", "en": "{name} = sum of the accounts"},
     "qa.check.breakdown": {"ja": "{name} = うち内訳の計", "en": "{name} = sum of its breakdown rows"},
-    "qa.check.priority": {"ja": "重要政策推進枠 合計 = 要望一覧の計", "en": "Priority quota total = sum of its list"},
+    "qa.check.priority": {
+        "ja": "重要政策推進枠 合計 = 要望一覧の計",
+        "en": "Priority-policy quota total = sum of its list",
+    },
     "qa.measure.request": {"ja": "{year} 要求額", "en": "{year} request"},
     "qa.measure.base": {"ja": "{year} 当初予算額", "en": "{year} initial budget"},
     "qa.col.scope": {"ja": "対象", "en": "Scope"},
