@@ -182,10 +182,11 @@ def display_table(found: pd.DataFrame, sections: pd.DataFrame, lang: str) -> pd.
     labels = section_labels(sections, lang)
 
     def note(flags: tuple[str, ...], portion: bool) -> str:
-        words = [t(f"sr.flag.{code}", lang) for code in flags]
+        # The projects page's words for a listing's marks (one wording across pages).
+        words = [t("sr.flag.transfer" if code == "transfer" else f"it.flag.{code}", lang) for code in flags]
         if portion:
-            words.append(t("sr.flag.portion", lang))
-        return " / ".join(words)
+            words.append(t("it.flag.portion", lang))
+        return t("it.flag.sep", lang).join(words)
 
     return pd.DataFrame(
         {

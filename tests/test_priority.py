@@ -229,7 +229,7 @@ def test_display_table_notes_and_english(linked: pd.DataFrame) -> None:
     assert "transfer" in by_name.at["エネルギー対策特別会計へ繰入", "Note"]
     assert "貿易手続デジタル" in by_name.at["貿易プラットフォーム活用による貿易手続きデジタル化推進事業", "Note"]
     assert by_name.at["貿易プラットフォーム活用による貿易手続きデジタル化推進事業", "Link"] == "Near (spelling variant)"
-    assert "内数" in by_name.at["独立行政法人情報処理推進機構運営費交付金", "Note"]
+    assert "part of a larger budget" in by_name.at["独立行政法人情報処理推進機構運営費交付金", "Note"]
     assert by_name.at["経済産業統計の整備", "Linked section"] == ""
 
 

@@ -60,7 +60,7 @@ TEXT: dict[str, dict[str, str]] = {
         "ja": "「{name}」（{amount}）は会計間の繰入で、資料の別の箇所に掲載された事業の財源になる"
         "ものです。資料の合計はこれを含みます。事業だけを合計するには「会計間の繰入」を「除く」にしてください"
         "（除いた全件の計 {without}）。",
-        "en": "「{name}」 ({amount}) is a transfer that moves money between accounts to fund projects "
+        "en": "“{name}” ({amount}) is a transfer that moves money between accounts to fund projects "
         "listed elsewhere in the document. The stated total includes it; choose Exclude under Transfer to sum "
         "the projects only (all requests without it: {without}).",
     },
@@ -78,7 +78,7 @@ TEXT: dict[str, dict[str, str]] = {
         "合計に占める割合の分母は上の合計です。"
         "内数の事業は、法人の運営費交付金など全体の額です。",
         "en": "“Project request” is the same project’s request in the main text; “share of project” is the "
-        "request as a percentage of it; the shares of the total are of the total above. For 内数 projects that figure is a whole grant (e.g. an agency's).",
+        "request as a percentage of it; the shares of the total are of the total above. Where the project's figure is part of a larger budget, it is a whole grant (e.g. an agency's).",
     },
     "pr.empty": {"ja": "条件に合う要望はありません。", "en": "No request matches these filters."},
     "pr.col.order": {"ja": "No.", "en": "No."},
@@ -94,7 +94,7 @@ TEXT: dict[str, dict[str, str]] = {
         "ja": "会計間の繰入（別に掲載された事業の財源）",
         "en": "transfer between accounts (funds projects listed elsewhere)",
     },
-    "pr.note.portion": {"ja": "事業の要求額は内数", "en": "project figure is 内数 (a whole grant)"},
+    "pr.note.portion": {"ja": "事業の要求額は内数", "en": "project figure is part of a larger budget (a whole grant)"},
     "pr.note.fuzzy": {"ja": "本文の表記: {name}", "en": "main text spells it: {name}"},
     "pr.col.share_total": {"ja": "合計に占める割合（%）", "en": "Share of the total (%)"},
     "pr.col.share_without": {"ja": "繰入を除く計に占める割合（%）", "en": "Share of the total without transfers (%)"},

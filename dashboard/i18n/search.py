@@ -59,9 +59,5 @@ TEXT: dict[str, dict[str, str]] = {
     "sr.where.note": {"ja": "注記", "en": "note"},
     "sr.where.priority": {"ja": "重要政策推進枠", "en": "priority-policy quota request"},
     "sr.where.matter": {"ja": "事項要求", "en": "matter request"},
-    "sr.flag.relisted": {"ja": "再掲", "en": "re-listed (再掲)"},
-    "sr.flag.forward": {"ja": "後掲", "en": "listed again later (後掲)"},
-    "sr.flag.reference": {"ja": "※ 参考（補正・基金）", "en": "※ reference (supplementary budget or fund)"},
-    "sr.flag.portion": {"ja": "要求額は内数", "en": "request is 内数 (a whole grant)"},
     "sr.flag.transfer": {"ja": "会計間の繰入", "en": "transfer between accounts"},
 }
