@@ -410,12 +410,12 @@ def figure(rows: pd.DataFrame, lang: str, years: tuple[str, str]) -> go.Figure:
     """Grouped horizontal bars, base (grey) vs request (blue), first row on top.
 
     On the stated levels the request bar is split: the listed projects (blue) and the
-    unlisted remainder (pale), together the stated total. The request bar carries the
-    change in 億円 and % as text.
+    unlisted remainder (pale), together the stated total. Each row's label carries the
+    change in 億円 and % on a line of its own: text beside the longest bar would be cut
+    off on a phone, a label never is.
     """
     request_year, base_year = years
     scale, axis = amount_axis(lang)
-    labels = _bar_labels(rows, lang)
     change_text = [
         d
         if d in (t("cmp.dir.new", lang), t("cmp.dir.portion", lang))
@@ -423,6 +423,10 @@ def figure(rows: pd.DataFrame, lang: str, years: tuple[str, str]) -> go.Figure:
         for c, p, d in zip(
             rows["change_oku"], rows["change_pct"], [direction(r, lang) for r in rows.itertuples()], strict=True
         )
+    ]
+    labels = [
+        f"{label}<br><span style='font-size:10px;color:#444'>{change}</span>"
+        for label, change in zip(_bar_labels(rows, lang), change_text, strict=True)
     ]
     hover_names = [html.escape(str(v), quote=False) for v in rows["label"]]
     stated = rows["measure"] == STATED
@@ -477,10 +481,6 @@ def figure(rows: pd.DataFrame, lang: str, years: tuple[str, str]) -> go.Figure:
             orientation="h",
             marker={"color": UNLISTED_COLOUR, "line": {"color": REQUEST_COLOUR, "width": 1}},
             offsetgroup="request",
-            text=change_text,
-            textposition="outside",
-            textfont={"size": 11},
-            cliponaxis=False,
             showlegend=any_split,
             customdata=[[n, oku(r, lang), c] for n, r, c in zip(hover_names, rest, change_text, strict=True)],
             hovertemplate="%{customdata[0]}<br>"
@@ -494,12 +494,11 @@ def figure(rows: pd.DataFrame, lang: str, years: tuple[str, str]) -> go.Figure:
     longest = max(values) * scale if values else 1
     figure.update_layout(
         barmode="group",
-        height=bar_height(len(rows), 46),
+        height=bar_height(len(rows), 52),
         margin={"l": 10, "r": 10, "t": 40, "b": 40},
-        xaxis={**axis, "range": [0, longest * 1.6 or 1]},
+        xaxis={**axis, "range": [0, longest * 1.05 or 1]},
         yaxis={"automargin": True, "autorange": "reversed"},
         legend=LEGEND_TOP,
-        uniformtext={"minsize": 9, "mode": "show"},
     )
     return figure
 

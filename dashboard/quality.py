@@ -7,6 +7,7 @@ line number, never a path.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -130,6 +131,41 @@ def sentences(table: pd.DataFrame, lang: str) -> list[str]:
     ]
 
 
+#: The loader's parse-log messages (English, fixed by the loader) → a text key; ``{n}`` takes the group.
+_MESSAGES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern), key)
+    for pattern, key in (
+        (r"note or legend", "qa.msg.note"),
+        (r"closing narrative \(no figures\)", "qa.msg.closing"),
+        (r"pillar heading \(sections\.pillar\)", "qa.msg.pillar"),
+        (r"theme heading (.+) \(sections\.theme\)", "qa.msg.theme"),
+        (r"accounts table header", "qa.msg.accounts_header"),
+        (r"introductory sentence", "qa.msg.intro"),
+        (r"事項要求 sentence \(topics listed above it\)", "qa.msg.matters"),
+        (r"total of section (\S+) on its own line", "qa.msg.section_total"),
+        (r"start of the 重要政策推進枠 list", "qa.msg.priority_start"),
+        (r"推進枠 table header", "qa.msg.priority_header"),
+        (r"推進枠 合計 row \(stated total; see reconciliation\)", "qa.msg.priority_total"),
+        (r"section without a stated total", "qa.msg.no_total"),
+        (r"account not in the registry; loaded as (\S+)", "qa.msg.unknown_account"),
+    )
+)
+
+
+def log_message(message: str | None, lang: str) -> str:
+    """A parse-log message in the interface language (a message the table does not know stays as written).
+
+    >>> log_message("total of section p1-t2-s1 on its own line", "ja"), log_message("note or legend", "en")
+    ('項目 p1-t2-s1 の合計（単独の行）', 'note or legend')
+    """
+    text = message or ""
+    for pattern, key in _MESSAGES:
+        match = pattern.fullmatch(text)
+        if match:
+            return t(key, lang, n=match.group(1)) if match.groups() else t(key, lang)
+    return text
+
+
 def parse_log_table(parse_log: pd.DataFrame, lang: str, levels: list[str] | None = None) -> pd.DataFrame:
     """The parse log, filtered by level, as shown on screen (source text kept as read)."""
     log = parse_log if not levels else parse_log[parse_log["level"].isin(levels)]
@@ -138,7 +174,7 @@ def parse_log_table(parse_log: pd.DataFrame, lang: str, levels: list[str] | None
         {
             t("qa.log.line", lang): log["source_line"].astype("Int64").to_numpy(),
             t("qa.log.level", lang): [t(f"qa.level.{v}", lang) for v in log["level"]],
-            t("qa.log.message", lang): log["message"].fillna("").to_numpy(),
+            t("qa.log.message", lang): [log_message(m, lang) for m in log["message"]],
             t("qa.log.text", lang): log["text"].fillna("").to_numpy(),
         }
     )

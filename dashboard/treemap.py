@@ -18,7 +18,8 @@ import pandas as pd
 import plotly.colors as pc
 import plotly.graph_objects as go
 
-from dashboard.compare import flags, primary
+from dashboard.compare import primary
+from dashboard.items import flag_words
 from dashboard.format import oku, pct, signed_oku, signed_pct, wrap
 from dashboard.i18n import name, t
 from dashboard.labels import section_labels
@@ -252,7 +253,7 @@ def nodes(tree: Tree, sections: pd.DataFrame, color: str, lang: str, years: tupl
         account = name(leaf.account, lang) + (t("tm.hover.partial", lang) if leaf.account_partial else "")
         base_text = oku(leaf.initial_base_oku, lang) if pd.notna(leaf.initial_base_oku) else "—"
         change_text = f"{signed_oku(leaf.change_oku, lang)} ({rate_text})"
-        qualifiers = flags(leaf, lang)
+        qualifiers = flag_words(leaf, lang, multiyear=False)
         hover = "<br>".join(
             filter(
                 None,
@@ -453,7 +454,7 @@ def leaf_table(
             notes.append(t("tm.note.unlisted_row", lang))
             continue
         names.append(("【" + t("tm.word.new", lang) + "】" if leaf.is_new else "") + leaf.name)
-        extra = flags(leaf, lang)
+        extra = flag_words(leaf, lang, multiyear=False)
         if over.at[leaf.section_id, "over_oku"] > 0:
             short = t("tm.over.short", lang)
             extra = f"{extra} / {short}" if extra else short

@@ -173,6 +173,7 @@ def test_figure_grouped_bars_first_row_on_top(tables: dict) -> None:
     assert fig.data[1].x == (4958.0, 1171.0, 1078.0)
     assert fig.data[2].x == (0.0, 0.0, 0.0)  # projects have no unlisted remainder
     assert fig.data[1].y[0].startswith("【新規】")
+    assert fig.data[1].y[0].endswith(">新規</span>")  # the change on its own line of the label: never cut off
     assert fig.layout.yaxis.autorange == "reversed"
 
 

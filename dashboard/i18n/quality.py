@@ -143,4 +143,26 @@ TEXT: dict[str, dict[str, str]] = {
         "ja": "この行からはデータを作っていません（空行や段落の続きなど）。",
         "en": "No data was read from this line (a blank line, a paragraph's continuation …).",
     },
+    "qa.msg.note": {"ja": "注記・凡例", "en": "note or legend"},
+    "qa.msg.closing": {"ja": "結びの文章（金額なし）", "en": "closing narrative (no figures)"},
+    "qa.msg.pillar": {"ja": "柱の見出し", "en": "pillar heading"},
+    "qa.msg.theme": {"ja": "テーマの見出し {n}", "en": "theme heading {n}"},
+    "qa.msg.accounts_header": {"ja": "会計表の見出し行", "en": "accounts table header"},
+    "qa.msg.intro": {"ja": "導入の文", "en": "introductory sentence"},
+    "qa.msg.matters": {
+        "ja": "事項要求の文（上に並ぶ項目が事項要求）",
+        "en": "sentence on the requests without an amount (the topics listed above it)",
+    },
+    "qa.msg.section_total": {"ja": "項目 {n} の合計（単独の行）", "en": "total of section {n} on its own line"},
+    "qa.msg.priority_start": {"ja": "重要政策推進枠の一覧の始まり", "en": "start of the priority-policy quota list"},
+    "qa.msg.priority_header": {"ja": "重要政策推進枠の表の見出し行", "en": "priority-policy quota table header"},
+    "qa.msg.priority_total": {
+        "ja": "重要政策推進枠の合計行（記載の合計。照合を参照）",
+        "en": "priority-policy quota total row (the stated total; see the checks)",
+    },
+    "qa.msg.no_total": {"ja": "記載の合計がない項目", "en": "section without a stated total"},
+    "qa.msg.unknown_account": {
+        "ja": "登録にない会計（{n} として読み込み）",
+        "en": "account not in the registry (loaded as {n})",
+    },
 }
