@@ -12,8 +12,9 @@ from dataclasses import dataclass
 import pandas as pd
 
 from dashboard.i18n import NAMES_EN, t
-from dashboard.items import ACCOUNT_CODES, flag_mask, normalize_query
+from dashboard.items import ACCOUNT_CODES, flag_mask
 from dashboard.params import Param
+from dashboard.text import normalize
 from dashboard.view import View
 from loaders.accounts import REGISTRY
 
@@ -83,13 +84,13 @@ def explain(term: Term, lang: str, years: dict[str, object]) -> tuple[str, str]:
 
 def search(terms: tuple[Term, ...], q: str | None, lang: str, years: dict[str, object]) -> list[Term]:
     """Terms whose word, English name or explanation contains ``q`` (ignoring width, case and spaces)."""
-    needle = normalize_query(q)
+    needle = normalize(q)
     if not needle:
         return list(terms)
     found = []
     for term in terms:
         hay = " ".join((term.ja, term.en, *explain(term, lang, years)))
-        if needle in normalize_query(hay):
+        if needle in normalize(hay):
             found.append(term)
     return found
 

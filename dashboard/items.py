@@ -7,8 +7,6 @@ stays thin and the tests need no browser.
 from __future__ import annotations
 
 import hashlib
-import re
-import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
@@ -18,6 +16,7 @@ from dashboard.format import basis_label, change, oku
 from dashboard.i18n import name, t
 from dashboard.labels import section_labels, section_url_names, year_labels
 from dashboard.params import Param
+from dashboard.text import normalize
 from dashboard.view import INT, SIGNED, Table, View
 from loaders.accounts import REGISTRY, by_name
 
@@ -36,17 +35,6 @@ _FLAG_COLUMN = {
     "forward": "is_forward",
     "reference": "is_reference",
 }
-
-
-def normalize_query(text: str | None) -> str:
-    """A search text as project keys are written: NFKC, no spaces, case-folded.
-
-    >>> normalize_query(" GX サプライ ")
-    'gxサプライ'
-    """
-    if not text:
-        return ""
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text)).casefold()
 
 
 def flag_mask(items: pd.DataFrame, code: str) -> pd.Series:
@@ -91,10 +79,10 @@ def filter_items(
     have every figure named; ``counted`` keeps the rows sums count (primary, not 内数).
     """
     keep = pd.Series(True, index=items.index)
-    needle = normalize_query(q)
+    needle = normalize(q)
     if needle:
-        keys = items["project_key"].fillna("").map(normalize_query)
-        names = items["name"].fillna("").map(normalize_query)
+        keys = items["project_key"].fillna("").map(normalize)
+        names = items["name"].fillna("").map(normalize)
         keep &= keys.str.contains(needle, regex=False) | names.str.contains(needle, regex=False)
     if sections:
         keep &= items["section_id"].isin(sections)

@@ -19,9 +19,9 @@ import plotly.colors as pc
 import plotly.graph_objects as go
 
 from dashboard.compare import primary
-from dashboard.items import flag_words
 from dashboard.format import oku, pct, signed_oku, signed_pct, wrap
 from dashboard.i18n import name, t
+from dashboard.items import flag_words
 from dashboard.labels import section_labels
 
 SIZES = ("request", "base")
