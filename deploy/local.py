@@ -232,7 +232,10 @@ def running(
             "UPSTREAM_SERVERS": servers,
             "FRAME_ANCESTORS": frame_ancestors,
             "STICKY_COOKIE_ATTRIBUTES": cookie_attributes,
+            "PROXY_ASSETS": str(workdir / "assets"),
         }
+        (workdir / "assets").mkdir(exist_ok=True)
+        shutil.copy(TEMPLATE.parent / "reconnect.js", workdir / "assets" / "reconnect.js")
         (workdir / "app.conf").write_text(render(TEMPLATE.read_text(), values))
         worker_user = _prepare_temp(workdir)
         (workdir / "nginx.conf").write_text(nginx_conf(workdir, worker_user))

@@ -1,0 +1,218 @@
+"""Hosting: two replicas behind nginx (deploy.local, the Docker topology's config) under /budget.
+
+Every page renders in Chromium through the proxy; static JavaScript arrives gzipped with
+long cache headers and the security headers; a browser's requests stick to one replica;
+100 websocket sessions at once all finish; the command line starts and stops everything;
+and, last, the replica serving a browser is killed: the page reconnects through the proxy
+to the other replica and shows the same view, rebuilt from its URL.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import gzip
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+
+from deploy.local import STICKY_COOKIE, free_port, healthy, running
+from tests.e2e.conftest import LOGS, ROOT, WIDTHS, exceptions, open_page, shot, wait_idle
+
+PAGES = {"": 1, "treemap": 1, "compare": 1, "priority": 1, "items": 0, "quality": 0, "glossary": 0}
+BASE_PATH = "budget"
+
+# Before Streamlit's scripts: collect CSP violations and the script state's changes (with times).
+WATCH = """
+window.__csp = [];
+document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));
+window.__states = [];
+new MutationObserver(() => {
+  const app = document.querySelector('[data-testid=stApp]');
+  const state = app && app.getAttribute('data-test-script-state');
+  const last = window.__states[window.__states.length - 1];
+  if (state && (!last || last.state !== state)) window.__states.push({state, t: performance.now()});
+}).observe(document, {subtree: true, attributes: true, attributeFilter: ['data-test-script-state'], childList: true});
+"""
+
+
+@pytest.fixture(scope="module")
+def proxy():
+    workdir = LOGS / "proxy"
+    shutil.rmtree(workdir, ignore_errors=True)
+    with running(2, free_port(), base_path=BASE_PATH, workdir=workdir) as topology:
+        yield topology
+
+
+@pytest.fixture
+def watched(browser):
+    context = browser.new_context(viewport={"width": WIDTHS["desktop"], "height": 1000})
+    context.add_init_script(WATCH)
+    page = context.new_page()
+    page.console = []
+    page.on("console", lambda message: page.console.append(message.text))
+    yield page
+    context.close()
+
+
+def _get(url: str, cookie: str = "", gzip_ok: bool = True):
+    headers = {"Accept-Encoding": "gzip"} if gzip_ok else {}
+    if cookie:
+        headers["Cookie"] = f"{STICKY_COOKIE}={cookie}"
+    with urllib.request.urlopen(urllib.request.Request(url, headers=headers), timeout=30) as response:
+        return response.status, response.headers, response.read()
+
+
+def _log_lines(topology, cookie: str | None = None) -> list[str]:
+    lines = topology.access_log.read_text().splitlines()
+    return [line for line in lines if cookie is None or f"cookie={cookie}" in line]
+
+
+def _upstreams(lines: list[str]) -> set[str]:
+    """The replicas that answered (``up=-``: nginx answered itself, the reconnect script)."""
+    return {re.search(r" up=(\S+)", line).group(1) for line in lines} - {"-"}
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_every_page_renders_through_the_proxy(watched, proxy, path: str) -> None:
+    open_page(watched, f"{proxy.url}/{path}", charts=PAGES[path])
+    shot(watched, f"proxy-{path or 'overview'}")
+    assert exceptions(watched) == []
+    assert len(watched.locator("[data-testid=stMain]").inner_text().strip()) > 50
+    blocked = watched.evaluate("window.__csp") + [m for m in watched.console if "Content Security Policy" in m]
+    assert blocked == [], "the proxy's Content-Security-Policy blocked something"
+    assert watched.url.startswith(f"{proxy.url}/{path}")
+
+
+def test_static_javascript_is_compressed_and_cached(proxy) -> None:
+    status, headers, html = _get(f"{proxy.url}/")
+    assert status == 200 and headers["Content-Encoding"] == "gzip"
+    html = gzip.decompress(html).decode()
+    assert headers["Cache-Control"] == "no-cache", "the page itself must be revalidated (it names the bundles)"
+    assert headers["X-Content-Type-Options"] == "nosniff"
+    assert headers["Referrer-Policy"] == "strict-origin-when-cross-origin"
+    assert "frame-ancestors *" in headers["Content-Security-Policy"], "pages are embedded with ?embed=true"
+    assert "X-Frame-Options" not in headers
+    assert headers["Server"] == "nginx", "no version in the Server header"
+
+    import streamlit
+
+    bundles = Path(streamlit.__file__).parent / "static" / "static" / "js"
+    plotly = max(bundles.glob("PlotlyChart.*.js"), key=lambda p: p.stat().st_size)
+    index = re.search(r"static/js/index\.[\w-]+\.js", html).group(0)
+    for name, raw in (
+        (index, (bundles / Path(index).name).read_bytes()),
+        (f"static/js/{plotly.name}", plotly.read_bytes()),
+    ):
+        status, headers, body = _get(f"{proxy.url}/{name}")
+        assert status == 200 and headers["Content-Encoding"] == "gzip", name
+        assert gzip.decompress(body) == raw, name
+        assert len(body) < 0.4 * len(raw), f"{name}: {len(body)} of {len(raw)} bytes"
+        assert headers["Cache-Control"] == "public, max-age=31536000, immutable", name
+        assert headers["Vary"] == "Accept-Encoding"
+        print(f"{name}: {len(raw):,} bytes, {len(body):,} gzipped through the proxy")
+    # Without Accept-Encoding the same file arrives as it is.
+    status, headers, body = _get(f"{proxy.url}/static/js/{plotly.name}", gzip_ok=False)
+    assert "Content-Encoding" not in headers and len(body) == plotly.stat().st_size
+
+
+def test_metrics_are_not_exposed(proxy) -> None:
+    replica = proxy.replicas[0]
+    status, _, _ = _get(f"{replica.url}/_stcore/metrics")
+    assert status == 200, "the replica serves metrics (so the proxy's 404 means something)"
+    with pytest.raises(urllib.error.HTTPError) as error:
+        _get(f"{proxy.url}/_stcore/metrics")
+    assert error.value.code == 404
+
+
+def test_a_browser_sticks_to_one_replica(watched, proxy) -> None:
+    open_page(watched, f"{proxy.url}/compare", charts=1)
+    cookie = next(c["value"] for c in watched.context.cookies() if c["name"] == STICKY_COOKIE)
+    lines = _log_lines(proxy, cookie)
+    assert len(lines) >= 5, lines  # the bundles, health, host-config ... after the page set the cookie
+    assert len(_upstreams(lines)) == 1, lines
+
+
+def test_100_sessions_at_once_through_the_proxy(proxy) -> None:
+    from benchmarks._common import cpu_seconds
+    from benchmarks.bench_concurrency import _level
+
+    pids = [r.process.pid for r in proxy.replicas]
+    before = [cpu_seconds(pid) for pid in pids]
+    # In a thread: Playwright's sync API keeps an event loop running in this one.
+    with ThreadPoolExecutor(1) as pool:
+        level = pool.submit(asyncio.run, _level("app", proxy.port, pids, 100, 1, base_path=proxy.base_path)).result()
+    work = [cpu_seconds(pid) - start for pid, start in zip(pids, before, strict=True)]
+    print(f"100 sessions: {level.throughput:.1f} reruns/s, replica CPU seconds {[round(w, 1) for w in work]}")
+    assert level.failed == 0, level.errors[:3]
+    assert level.exceptions == []
+    assert len(level.latencies) == 200
+    # Sessions without the cookie are hashed by their request id: both replicas did the work.
+    assert min(work) > 0.2 * sum(work), work
+
+
+def test_command_line_prints_the_url_and_stops_everything_on_sigterm() -> None:
+    port = free_port()
+    command = [sys.executable, "-m", "deploy.local", "--replicas", "1", "--port", str(port)]
+    process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        url = process.stdout.readline().strip()
+        assert url == f"http://127.0.0.1:{port}/", process.stderr.read() if process.poll() is not None else url
+        assert healthy(url.rstrip("/"))
+        children = [int(pid) for pid in Path(f"/proc/{process.pid}/task/{process.pid}/children").read_text().split()]
+        assert len(children) == 2, children  # one replica and nginx's master
+        process.send_signal(signal.SIGTERM)
+        assert process.wait(timeout=30) == 0
+        assert not healthy(url.rstrip("/"))
+        for pid in children:
+            assert not os.path.exists(f"/proc/{pid}"), f"process {pid} outlived deploy.local"
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+
+
+def test_losing_the_replica_of_a_session_keeps_the_view(watched, proxy) -> None:
+    """Runs last: it kills a replica of the module's proxy."""
+    view = f"{proxy.url}/treemap?size=base&lang=en"
+    open_page(watched, view, charts=1)
+    shot(watched, "proxy-failover-before")
+    cookie = next(c["value"] for c in watched.context.cookies() if c["name"] == STICKY_COOKIE)
+    (served_by,) = _upstreams(_log_lines(proxy, cookie))
+    replica = proxy.replica(served_by)
+    survivor = next(r for r in proxy.replicas if r is not replica)
+    assert survivor.process.poll() is None
+
+    watched.evaluate("window.__beforeFailover = true")
+    replica.process.kill()  # a crash, not a shutdown
+    replica.process.wait(timeout=10)
+    started = time.monotonic()
+    # deploy/nginx/reconnect.js reloads the page once the websocket is back (on the survivor).
+    watched.wait_for_function(
+        "() => !window.__beforeFailover && window.__states.some(s => s.state === 'running')", timeout=60_000
+    )
+    wait_idle(watched, charts=1)
+    seconds = time.monotonic() - started
+    shot(watched, "proxy-failover-after")
+
+    assert exceptions(watched) == []
+    assert watched.url == view, "the address changed"
+    assert "Composition" in watched.locator("[data-testid=stSidebarNav]").inner_text(), "not English any more"
+    assert watched.locator("[data-testid=stMain] .js-plotly-plot .main-svg").count() >= 1
+    selected = watched.locator("[data-testid=stMain] [data-testid=stButtonGroup] button[aria-checked=true]")
+    assert "budget" in selected.first.inner_text(), "size=base is no longer selected"
+    # The session's websocket was on the killed replica (its line is written when it closed) ...
+    lines = _log_lines(proxy, cookie)
+    assert any("/_stcore/stream" in line and f"up={served_by} " in line for line in lines), lines[-5:]
+    # ... and the reconnection's requests were retried on the survivor.
+    assert any(survivor.address in line for line in lines if "/_stcore/health" in line), lines[-5:]
+    print(f"failover: replica {served_by} killed, view back from {survivor.address} in {seconds:.1f}s")
