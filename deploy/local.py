@@ -294,6 +294,12 @@ def main(argv: list[str] | None = None) -> int:
         default=os.environ.get("FRAME_ANCESTORS", "*"),
         help="CSP frame-ancestors: who may embed the pages (default *; e.g. \"'self' https://example.org\")",
     )
+    parser.add_argument(
+        "--cookie-attributes",
+        default=DEFAULT_COOKIE_ATTRIBUTES,
+        help=f"attributes of the sticky cookie (default {DEFAULT_COOKIE_ATTRIBUTES!r}; "
+        "embedded on other sites over HTTPS: 'Path=/; HttpOnly; Secure; SameSite=None')",
+    )
     parser.add_argument("--workdir", type=Path, help="keep config and logs here instead of a removed temp folder")
     args = parser.parse_args(argv)
 
@@ -309,6 +315,7 @@ def main(argv: list[str] | None = None) -> int:
             host=args.host,
             base_path=args.base_path,
             frame_ancestors=args.frame_ancestors,
+            cookie_attributes=args.cookie_attributes,
             workdir=args.workdir,
         ) as topology:
             ports = ", ".join(str(r.port) for r in topology.replicas)

@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import asyncio
 import gzip
+import http.server
 import os
 import re
 import shutil
 import signal
 import subprocess
 import sys
+import threading
 import time
 import urllib.error
 import urllib.request
@@ -91,6 +93,34 @@ def test_every_page_renders_through_the_proxy(watched, proxy, path: str) -> None
     blocked = watched.evaluate("window.__csp") + [m for m in watched.console if "Content Security Policy" in m]
     assert blocked == [], "the proxy's Content-Security-Policy blocked something"
     assert watched.url.startswith(f"{proxy.url}/{path}")
+
+
+def test_a_page_embeds_in_another_sites_iframe(watched, proxy) -> None:
+    """frame-ancestors * (the default) lets an <iframe> on another origin show ?embed=true pages."""
+    html = f'<html><body><iframe src="{proxy.url}/compare?embed=true" width="1200" height="800"></iframe></body></html>'
+
+    class Host(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.end_headers()
+            self.wfile.write(html.encode())
+
+        def log_message(self, *args):
+            pass
+
+    host = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Host)
+    threading.Thread(target=host.serve_forever, daemon=True).start()
+    try:
+        watched.goto(f"http://127.0.0.1:{host.server_port}/")
+        frame = watched.frame_locator("iframe")
+        frame.locator("[data-testid=stApp][data-test-script-state=notRunning]").wait_for(timeout=45_000)
+        frame.locator(".js-plotly-plot .main-svg").first.wait_for(timeout=45_000)
+        shot(watched, "proxy-embedded")
+        assert len(frame.locator("[data-testid=stMain]").inner_text().strip()) > 50
+        assert not [m for m in watched.console if "frame-ancestors" in m or "Refused to frame" in m]
+    finally:
+        host.shutdown()
 
 
 def test_static_javascript_is_compressed_and_cached(proxy) -> None:
