@@ -133,6 +133,10 @@ def test_static_javascript_is_compressed_and_cached(proxy) -> None:
     assert "frame-ancestors *" in headers["Content-Security-Policy"], "pages are embedded with ?embed=true"
     assert "X-Frame-Options" not in headers
     assert headers["Server"] == "nginx", "no version in the Server header"
+    assert '<script src="./_proxy/reconnect.js"></script></head>' in html, "the failover script is added"
+    status, headers, body = _get(f"{proxy.url}/_proxy/reconnect.js")
+    script = gzip.decompress(body) if headers.get("Content-Encoding") == "gzip" else body
+    assert status == 200 and b"location.reload" in script
 
     import streamlit
 
