@@ -246,7 +246,8 @@ def running(
                 stderr=subprocess.STDOUT,
             )
         url = f"http://{host}:{port}{base_path}"
-        _wait(lambda: healthy(url), "nginx", [(proxy, workdir / "nginx.out")], 30)
+        # Errors after the configuration is read (a port in use) go to error.log, not stderr.
+        _wait(lambda: healthy(url), "nginx", [(proxy, workdir / "error.log")], 30)
         yield Topology(url, port, base_path, workdir, proxy, started)
     finally:
         if proxy is not None:
@@ -333,6 +334,9 @@ def main(argv: list[str] | None = None) -> int:
             return 1
     except KeyboardInterrupt:
         return 130
+    except RuntimeError as exc:  # a replica or nginx did not come up: its log says why
+        print(f"deploy.local: {exc}", file=sys.stderr)
+        return 1
     except SystemExit as exit_:
         if isinstance(exit_.code, int) and exit_.code in (128 + signal.SIGTERM, 128 + signal.SIGHUP):
             return 0
