@@ -4,10 +4,10 @@
 // to still hold its session, asks for nothing. Behind several replicas the reconnection
 // may land on another replica (the first one died): that replica starts an empty session
 // and the page would stay as it was, its download buttons pointing at files the dead
-// replica held, until the next click. Every view of this app lives in its URL, so after
-// an abnormal close the page is reloaded once the new websocket is open: the replica that
-// now serves it renders the same view from the URL. A normal close (leaving the page) and
-// the first connection do nothing.
+// replica held, until the next click. Every view of this app lives in its URL, so once a
+// websocket of this page has closed (a crash, or a replica stopped for a deployment) and a
+// new one is open, the page is reloaded: the replica that now serves it renders the same
+// view from the URL. The first connection does nothing; leaving the page runs no handler.
 (() => {
   const Native = window.WebSocket;
   let streams = 0;
@@ -21,8 +21,8 @@
       this.addEventListener("open", () => {
         if (reconnection && lost) window.location.reload();
       });
-      this.addEventListener("close", (event) => {
-        if (event.code !== 1000 && event.code !== 1001) lost = true;
+      this.addEventListener("close", () => {
+        lost = true;
       });
     }
   }
