@@ -38,6 +38,33 @@ DEFAULT_COOKIE_ATTRIBUTES = "Path=/; HttpOnly; SameSite=Lax"
 LOG_FORMAT = '$remote_addr [$time_local] "$request" $status $body_bytes_sent up=$upstream_addr cookie=$cookie_stroute'
 
 
+# Text files worth compressing ahead of time (woff2 and png are compressed already).
+PRECOMPRESS = (".js", ".mjs", ".css", ".svg", ".json", ".ttf", ".wasm")
+
+
+def streamlit_static() -> Path:
+    """The folder of Streamlit's hashed bundles (js/, css/, media/) in the installed package."""
+    import streamlit
+
+    return Path(streamlit.__file__).parent / "static" / "static"
+
+
+def precompress(target: Path, source: Path | None = None) -> Path:
+    """Copy Streamlit's bundles to ``target`` with a ``.gz`` beside every text file (for gzip_static).
+
+    >>> precompress(Path("/tmp/s"))  # doctest: +SKIP
+    PosixPath('/tmp/s')   # /tmp/s/js/index.DormvYxC.js and /tmp/s/js/index.DormvYxC.js.gz ...
+    """
+    import gzip
+
+    shutil.copytree(source or streamlit_static(), target, dirs_exist_ok=True)
+    for path in target.rglob("*"):
+        if path.suffix in PRECOMPRESS and path.is_file():
+            with path.open("rb") as raw, gzip.GzipFile(path.with_name(path.name + ".gz"), "wb", 9, mtime=0) as out:
+                shutil.copyfileobj(raw, out)
+    return target
+
+
 def find_nginx() -> str:
     """nginx on PATH, else Debian's /usr/sbin/nginx; a clear error when neither exists."""
     found = shutil.which("nginx") or ("/usr/sbin/nginx" if os.access("/usr/sbin/nginx", os.X_OK) else None)
@@ -233,6 +260,7 @@ def running(
             "FRAME_ANCESTORS": frame_ancestors,
             "STICKY_COOKIE_ATTRIBUTES": cookie_attributes,
             "PROXY_ASSETS": str(workdir / "assets"),
+            "STATIC_ROOT": str(precompress(workdir / "static")),
         }
         (workdir / "assets").mkdir(exist_ok=True)
         shutil.copy(TEMPLATE.parent / "reconnect.js", workdir / "assets" / "reconnect.js")

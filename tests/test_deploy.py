@@ -73,9 +73,14 @@ def test_compose_runs_replicas_behind_nginx() -> None:
     assert "ports" not in app, "replicas are reached through the proxy only"
     assert proxy["depends_on"]["app"]["condition"] == "service_healthy"
     assert _defaults(proxy["ports"][0]) == "8080:8080"
+    named = set(_compose()["volumes"])
     for volume in proxy["volumes"]:
         source = volume.split(":")[0]
-        assert (DEPLOY / source).is_file(), source
+        assert source in named or (DEPLOY / source).is_file(), source
+    # The proxy reads the bundles the app image precompressed, where the image put them.
+    static = proxy["environment"]["STATIC_ROOT"]
+    assert f"streamlit-static:{static}" in app["volumes"] and f"streamlit-static:{static}:ro" in proxy["volumes"]
+    assert static in (DEPLOY / "Dockerfile").read_text()
     # Every placeholder of the template is set in the proxy's environment (else envsubst leaves it).
     template = local.TEMPLATE.read_text()
     assert local.placeholders(template) <= set(proxy["environment"]), local.placeholders(template)

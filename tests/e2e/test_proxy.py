@@ -156,6 +156,22 @@ def test_static_javascript_is_compressed_and_cached(proxy) -> None:
         assert headers["Cache-Control"] == "public, max-age=31536000, immutable", name
         assert headers["Vary"] == "Accept-Encoding"
         print(f"{name}: {len(raw):,} bytes, {len(body):,} gzipped through the proxy")
+    # Those came from nginx's precompressed copy (gzip_static), not from a replica ...
+    served = [line for line in _log_lines(proxy) if plotly.name in line or Path(index).name in line]
+    assert served and all(" up=- " in line for line in served), served
+    # ... and a bundle missing from the copy (a stale Docker volume) comes from a replica.
+    copy = proxy.workdir / "static" / "js" / Path(index).name
+    moved = [(path, path.with_name(path.name + ".away")) for path in (copy, copy.with_name(copy.name + ".gz"))]
+    for path, away in moved:
+        path.rename(away)
+    try:
+        status, headers, body = _get(f"{proxy.url}/{index}")
+        assert status == 200 and gzip.decompress(body) == (bundles / Path(index).name).read_bytes()
+        assert headers["Cache-Control"] == "public, max-age=31536000, immutable"
+        assert " up=127.0.0.1:" in _log_lines(proxy)[-1], _log_lines(proxy)[-1]
+    finally:
+        for path, away in moved:
+            away.rename(path)
     # Without Accept-Encoding the same file arrives as it is.
     status, headers, body = _get(f"{proxy.url}/static/js/{plotly.name}", gzip_ok=False)
     assert "Content-Encoding" not in headers and len(body) == plotly.stat().st_size
