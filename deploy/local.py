@@ -4,7 +4,8 @@
 
 Starts the replicas on free loopback ports, renders ``deploy/nginx/app.conf.template``
 (the file the Docker topology uses) into a temporary folder with its own ``nginx.conf``
-(pid, logs and temp files inside it: /etc/nginx is not needed), runs nginx in the
+(pid and logs inside it, Streamlit's bundles gzipped and nginx's temp files in a second
+one under /tmp: /etc/nginx is not needed), runs nginx in the
 foreground, prints the URL once nginx and every replica answer ``/_stcore/health``, and on
 SIGTERM or Ctrl-C stops everything it started, by pid, and removes the folder.
 
@@ -137,7 +138,8 @@ class Topology:
     url: str  # the app's address through the proxy, base path included, no trailing slash
     port: int
     base_path: str
-    workdir: Path
+    workdir: Path  # config and logs
+    files: Path  # what nginx's workers read: the reconnect script, Streamlit's bundles
     nginx: subprocess.Popen
     replicas: list[Replica] = field(default_factory=list)
 
@@ -154,9 +156,13 @@ class Topology:
         return next(r for r in self.replicas if r.address == address)
 
 
-def nginx_conf(workdir: Path, worker_user: str | None) -> str:
-    """The main nginx.conf: everything nginx writes stays in ``workdir``."""
-    temp = workdir / "tmp"
+def nginx_conf(workdir: Path, files: Path, worker_user: str | None) -> str:
+    """The main nginx.conf: logs and pid in ``workdir``, temp files in ``files``.
+
+    The master (root, when run as root) opens the logs; workers (``nobody`` then) only
+    need ``files``, which lives under /tmp so no parent folder can hide it from them.
+    """
+    temp = files / "tmp"
     user = f"user {worker_user};\n" if worker_user else ""
     return (
         f"{user}worker_processes 1;\n"
@@ -241,6 +247,7 @@ def running(
     own_workdir = workdir is None
     workdir = Path(tempfile.mkdtemp(prefix="budget-proxy-")) if workdir is None else Path(workdir)
     workdir.mkdir(parents=True, exist_ok=True)
+    files = Path(tempfile.mkdtemp(prefix="budget-proxy-files-"))  # what nginx's workers read
     started: list[Replica] = []
     proxy: subprocess.Popen | None = None
     try:
@@ -259,14 +266,14 @@ def running(
             "UPSTREAM_SERVERS": servers,
             "FRAME_ANCESTORS": frame_ancestors,
             "STICKY_COOKIE_ATTRIBUTES": cookie_attributes,
-            "PROXY_ASSETS": str(workdir / "assets"),
-            "STATIC_ROOT": str(precompress(workdir / "static")),
+            "PROXY_ASSETS": str(files / "assets"),
+            "STATIC_ROOT": str(precompress(files / "static")),
         }
-        (workdir / "assets").mkdir(exist_ok=True)
-        shutil.copy(TEMPLATE.parent / "reconnect.js", workdir / "assets" / "reconnect.js")
+        (files / "assets").mkdir(exist_ok=True)
+        shutil.copy(TEMPLATE.parent / "reconnect.js", files / "assets" / "reconnect.js")
         (workdir / "app.conf").write_text(render(TEMPLATE.read_text(), values))
-        worker_user = _prepare_temp(workdir)
-        (workdir / "nginx.conf").write_text(nginx_conf(workdir, worker_user))
+        worker_user = _prepare_files(files)
+        (workdir / "nginx.conf").write_text(nginx_conf(workdir, files, worker_user))
         with (workdir / "nginx.out").open("w") as out:
             proxy = subprocess.Popen(
                 [nginx, "-p", str(workdir), "-c", str(workdir / "nginx.conf"), "-g", "daemon off;"],
@@ -276,20 +283,25 @@ def running(
         url = f"http://{host}:{port}{base_path}"
         # Errors after the configuration is read (a port in use) go to error.log, not stderr.
         _wait(lambda: healthy(url), "nginx", [(proxy, workdir / "error.log")], 30)
-        yield Topology(url, port, base_path, workdir, proxy, started)
+        yield Topology(url, port, base_path, workdir, files, proxy, started)
     finally:
         if proxy is not None:
             _stop(proxy)
         for replica in started:
             _stop(replica.process)
+        shutil.rmtree(files, ignore_errors=True)
         if own_workdir:
             shutil.rmtree(workdir, ignore_errors=True)
 
 
-def _prepare_temp(workdir: Path) -> str | None:
-    """Temp folders nginx's workers can write; as root the workers run as ``nobody``."""
-    temp = workdir / "tmp"
+def _prepare_files(files: Path) -> str | None:
+    """Make ``files`` readable and its temp folders writable by nginx's workers; their user.
+
+    As root nginx runs its workers as ``nobody``; otherwise as the caller (None: no ``user``).
+    """
+    temp = files / "tmp"
     temp.mkdir(exist_ok=True)
+    files.chmod(0o755)
     if os.geteuid() != 0:
         return None
     import grp
@@ -297,7 +309,6 @@ def _prepare_temp(workdir: Path) -> str | None:
 
     user = pwd.getpwnam("nobody")
     group = next((g for g in ("nogroup", "nobody") if _has_group(grp, g)), None)
-    workdir.chmod(0o755)
     for path in (temp, *(temp / name for name in ("body", "proxy", "fastcgi", "uwsgi", "scgi"))):
         path.mkdir(exist_ok=True)
         os.chown(path, user.pw_uid, grp.getgrnam(group).gr_gid if group else -1)

@@ -93,8 +93,8 @@ def test_compose_values_make_a_valid_nginx_config(tmp_path: Path) -> None:
     environment["UPSTREAM_SERVERS"] = environment["UPSTREAM_SERVERS"].replace("app:8501", "127.0.0.1:8501")
     environment["LISTEN"] = f"127.0.0.1:{local.free_port()}"
     (tmp_path / "app.conf").write_text(local.render(local.TEMPLATE.read_text(), environment))
-    worker_user = local._prepare_temp(tmp_path)
-    (tmp_path / "nginx.conf").write_text(local.nginx_conf(tmp_path, worker_user))
+    worker_user = local._prepare_files(tmp_path)
+    (tmp_path / "nginx.conf").write_text(local.nginx_conf(tmp_path, tmp_path, worker_user))
     result = subprocess.run(
         [local.find_nginx(), "-t", "-p", str(tmp_path), "-c", str(tmp_path / "nginx.conf")],
         capture_output=True,

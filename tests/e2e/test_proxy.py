@@ -160,7 +160,7 @@ def test_static_javascript_is_compressed_and_cached(proxy) -> None:
     served = [line for line in _log_lines(proxy) if plotly.name in line or Path(index).name in line]
     assert served and all(" up=- " in line for line in served), served
     # ... and a bundle missing from the copy (a stale Docker volume) comes from a replica.
-    copy = proxy.workdir / "static" / "js" / Path(index).name
+    copy = proxy.files / "static" / "js" / Path(index).name
     moved = [(path, path.with_name(path.name + ".away")) for path in (copy, copy.with_name(copy.name + ".gz"))]
     for path, away in moved:
         path.rename(away)
