@@ -251,8 +251,9 @@ class StreamlitSession:
     (``cached_message_hashes``), as the browser's message cache does.
     """
 
-    def __init__(self, port: int) -> None:
+    def __init__(self, port: int, base_path: str = "") -> None:
         self.port = port
+        self.base_path = base_path  # "/budget" behind a proxy with a baseUrlPath
         self.ws = None
         self.cached_hashes: set[str] = set()
         self.widget_ids: dict[str, str] = {}  # element type → widget id seen (for the empty app)
@@ -261,7 +262,7 @@ class StreamlitSession:
         import websockets
 
         self.ws = await websockets.connect(
-            f"ws://127.0.0.1:{self.port}/_stcore/stream",
+            f"ws://127.0.0.1:{self.port}{self.base_path}/_stcore/stream",
             subprotocols=["streamlit"],
             origin=f"http://127.0.0.1:{self.port}",
             max_size=None,

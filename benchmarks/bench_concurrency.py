@@ -28,6 +28,7 @@ import argparse
 import asyncio
 import sys
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -91,8 +92,10 @@ def _record(level: Level, runs: list) -> None:
             raise RuntimeError(run.status)
 
 
-async def _app_session(port: int, pages, changes: int, level: Level, connected: asyncio.Event | None) -> None:
-    session = StreamlitSession(port)
+async def _app_session(
+    port: int, pages, changes: int, level: Level, connected: asyncio.Event | None, base_path: str = ""
+) -> None:
+    session = StreamlitSession(port, base_path)
     try:
         await session.connect()
         for page in pages:
@@ -138,17 +141,19 @@ async def _empty_session(port: int, changes: int, level: Level, connected: async
         await session.close()
 
 
-async def _level(app: str, port: int, pid: int, n: int, changes: int) -> Level:
+async def _level(app: str, port: int, pids: Sequence[int], n: int, changes: int, base_path: str = "") -> Level:
+    """N sessions at once against ``port``; CPU and RSS summed over ``pids`` (the servers behind it)."""
     level = Level(app, n)
     done = asyncio.Event()
     if app == "app":
         jobs = [
-            _app_session(port, PAGES if n == 1 else [PAGES[i % len(PAGES)]], changes, level, done) for i in range(n)
+            _app_session(port, PAGES if n == 1 else [PAGES[i % len(PAGES)]], changes, level, done, base_path)
+            for i in range(n)
         ]
     else:
         jobs = [_empty_session(port, changes, level, done) for _ in range(n)]
-    level.rss_before = rss_mb(pid)
-    cpu_before = cpu_seconds(pid)
+    level.rss_before = sum(rss_mb(pid) for pid in pids)
+    cpu_before = sum(cpu_seconds(pid) for pid in pids)
     tasks = [asyncio.create_task(job) for job in jobs]
     start = time.perf_counter()
     deadline = start + LEVEL_TIMEOUT
@@ -159,8 +164,8 @@ async def _level(app: str, port: int, pid: int, n: int, changes: int) -> Level:
         level.failed += n - level.finished
         level.errors.append(f"TimeoutError: level not finished in {LEVEL_TIMEOUT:.0f}s")
     level.wall = time.perf_counter() - start
-    level.rss_after = rss_mb(pid)
-    level.cpu = cpu_seconds(pid) - cpu_before
+    level.rss_after = sum(rss_mb(pid) for pid in pids)
+    level.cpu = sum(cpu_seconds(pid) for pid in pids) - cpu_before
     done.set()
     for task in tasks:
         if not task.done():
@@ -169,11 +174,11 @@ async def _level(app: str, port: int, pid: int, n: int, changes: int) -> Level:
     return level
 
 
-async def _warm(app: str, port: int) -> None:
+async def _warm(app: str, port: int, base_path: str = "") -> None:
     """One session over every page, so the level measures warm servers (caches filled)."""
     throwaway = Level(app, 1)
     if app == "app":
-        await _app_session(port, PAGES, 2, throwaway, None)
+        await _app_session(port, PAGES, 2, throwaway, None, base_path)
     else:
         await _empty_session(port, 2, throwaway, None)
     if throwaway.failed:
@@ -184,7 +189,7 @@ def run_level(app_script: Path, app: str, n: int, changes: int) -> Level:
     with servers([app_script]) as (server,):
         asyncio.run(_warm(app, server.port))
         time.sleep(1.0)
-        return asyncio.run(_level(app, server.port, server.pid, n, changes))
+        return asyncio.run(_level(app, server.port, [server.pid], n, changes))
 
 
 def _ms(values: list[float], f) -> str:
