@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import pandas as pd
 import plotly.graph_objects as go
 
+from dashboard.figures import REQUEST_COLOUR, TRANSFER_COLOUR, amount_axis
 from dashboard.format import oku, signed_oku, wrap
 from dashboard.i18n import name, t
 from dashboard.labels import section_labels
@@ -25,8 +26,6 @@ from dashboard.view import AMOUNT, INT, SCORE, SHARE, Table, View, changed_filte
 UNLINKED = "unlinked"
 MATCH_KINDS = ("exact", "fuzzy", "none")
 
-REQUEST_COLOUR = "#1f6fb2"
-TRANSFER_COLOUR = "#9aa5b1"
 #: Curated topics: a request belongs to one when its name holds any of the words (width, case and
 #: spaces ignored). A name search for 中小企業 misses 小規模事業対策推進等事業 and 後継者支援ネットワーク事業;
 #: the topic finds them. The words are shown on the page, so what a topic holds is never hidden.
@@ -405,6 +404,7 @@ def section_figure(subtotals: pd.DataFrame, lang: str) -> go.Figure:
     Each bar says its sum and its share of the total; the hover adds the count.
     """
     traces = []
+    scale, axis = amount_axis(lang)  # one unit on the axis and the labels (¥ billion in English)
     top = float(subtotals["sum_oku"].max()) if len(subtotals) else 1.0
     for is_transfer, colour in ((False, REQUEST_COLOUR), (True, TRANSFER_COLOUR)):
         part = subtotals[(subtotals["group"] == TRANSFER) == is_transfer]
@@ -413,7 +413,7 @@ def section_figure(subtotals: pd.DataFrame, lang: str) -> go.Figure:
         traces.append(
             go.Bar(
                 y=part["group"].tolist(),
-                x=part["sum_oku"].tolist(),
+                x=[v * scale for v in part["sum_oku"]],
                 orientation="h",
                 marker_color=colour,
                 name=t("pr.legend.transfer" if is_transfer else "pr.legend.request", lang),
@@ -434,7 +434,11 @@ def section_figure(subtotals: pd.DataFrame, lang: str) -> go.Figure:
     layout = go.Layout(
         height=max(200, 80 + 34 * len(groups)),
         margin={"l": 10, "r": 110, "t": 10, "b": 40},
-        xaxis={"title": t("pr.axis.oku", lang), "range": [0, top * 1.04 if math.isfinite(top) and top > 0 else 1]},
+        xaxis={
+            **axis,
+            "title": t("pr.axis.oku", lang),
+            "range": [0, top * scale * 1.04 if math.isfinite(top) and top > 0 else 1],
+        },
         yaxis={
             "categoryorder": "array",
             "categoryarray": groups[::-1],
@@ -460,6 +464,7 @@ def bar_figure(filtered: pd.DataFrame, lang: str) -> go.Figure:
     """
     rows = filtered.sort_values(["request_oku", "order"], ascending=[True, False])
     ids = rows["request_id"].tolist()
+    scale, axis = amount_axis(lang)  # one unit on the axis and the labels (¥ billion in English)
     traces = []
     for is_transfer, colour in ((False, REQUEST_COLOUR), (True, TRANSFER_COLOUR)):
         part = rows[rows["is_transfer"] == is_transfer]
@@ -469,7 +474,7 @@ def bar_figure(filtered: pd.DataFrame, lang: str) -> go.Figure:
         traces.append(
             go.Bar(
                 y=part["request_id"].tolist(),
-                x=part["request_oku"].tolist(),
+                x=[v * scale for v in part["request_oku"]],
                 orientation="h",
                 marker_color=colour,
                 name=t("pr.legend.transfer" if is_transfer else "pr.legend.request", lang),
@@ -490,7 +495,11 @@ def bar_figure(filtered: pd.DataFrame, lang: str) -> go.Figure:
         height=max(220, 90 + per_bar * len(rows)),
         # The right margin holds the amount printed past the longest bar (narrow screens included).
         margin={"l": 10, "r": 75, "t": 10, "b": 40},
-        xaxis={"title": t("pr.axis.oku", lang), "range": [0, top * 1.04 if math.isfinite(top) and top > 0 else 1]},
+        xaxis={
+            **axis,
+            "title": t("pr.axis.oku", lang),
+            "range": [0, top * scale * 1.04 if math.isfinite(top) and top > 0 else 1],
+        },
         yaxis={
             "categoryorder": "array",
             "categoryarray": ids,

@@ -280,9 +280,11 @@ def test_bar_figure(linked: pd.DataFrame) -> None:
 def test_bar_figure_marks_the_transfer_and_survives_empty(linked: pd.DataFrame) -> None:
     figure = pr.bar_figure(linked, "en")
     requests, transfer = figure.data
-    assert len(requests.x) == 70 and max(requests.x) == 176 and requests.marker.color == pr.REQUEST_COLOUR
-    assert list(transfer.x) == [1594] and transfer.marker.color == pr.TRANSFER_COLOUR
-    assert transfer.text == ("¥159.4 billion",)
+    # English: the axis and the labels in ¥ billion (176億円 = ¥17.6 billion)
+    assert len(requests.x) == 70 and max(requests.x) == pytest.approx(17.6) and requests.marker.color == pr.REQUEST_COLOUR
+    assert list(transfer.x) == [pytest.approx(159.4)] and transfer.marker.color == pr.TRANSFER_COLOUR
+    assert transfer.text == ("¥159.4 billion",) and figure.layout.xaxis.title.text == "Request (¥ billion)"
+    assert max(pr.bar_figure(linked, "ja").data[0].x) == 176  # Japanese: 億円 on both
     # one order for both traces: the transfer, the largest, on top
     order = list(figure.layout.yaxis.categoryarray)
     assert len(order) == 71 and order[-1] == transfer.y[0] and order[-2] == requests.y[-1]

@@ -1,7 +1,7 @@
 """Interface text of the priority page: key → {"ja": …, "en": …}."""
 
 TEXT: dict[str, dict[str, str]] = {
-    "pr.title": {"ja": "重要政策推進枠", "en": "Priority-policy quota (重要政策推進枠)"},
+    "pr.title": {"ja": "重要政策推進枠", "en": "Priority-policy quota"},
     "pr.intro": {
         "ja": "重要政策推進枠として要望された事業の一覧です。本文に同じ事業があれば、その施策と事業全体の要求額を並べ、"
         "要望額が事業の要求額と推進枠の合計のどれだけにあたるかを示します。",
@@ -71,7 +71,7 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "pr.legend.request": {"ja": "要望額", "en": "Priority-policy quota request"},
     "pr.legend.transfer": {"ja": "会計間の繰入", "en": "Transfer between accounts"},
-    "pr.axis.oku": {"ja": "要望額（億円）", "en": "Request (100M yen)"},
+    "pr.axis.oku": {"ja": "要望額（億円）", "en": "Request (¥ billion)"},
     "pr.table": {"ja": "一覧と本文の事業との対応", "en": "The list and the projects in the main text"},
     "pr.table.help": {
         "ja": "「事業の要求額」は本文に掲載された同じ事業の要求額、「事業に占める割合」は要望額がその何%にあたるかです。"
