@@ -10,15 +10,18 @@ import os
 import platform
 import socket
 import statistics
-import subprocess
 import sys
 import time
-import urllib.request
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[1]  # the scripts run as files: put the project on sys.path
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from deploy import servers as server_process  # noqa: E402  (the one server helper)
+
 EMPTY_APP = ROOT / "benchmarks" / "empty_app.py"
 # Ports reserved for the benchmarks' own servers (loopback only).
 PORTS = range(8621, 8641)
@@ -107,21 +110,8 @@ def free_port(exclude: Sequence[int] = ()) -> int:
     raise RuntimeError("no free port in 8621-8640")
 
 
-@dataclass
-class Server:
-    """A ``streamlit run`` subprocess on 127.0.0.1:port, its log under /tmp."""
-
-    process: subprocess.Popen
-    port: int
-    log: Path
-
-    @property
-    def pid(self) -> int:
-        return self.process.pid
-
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
+#: A ``streamlit run`` subprocess on 127.0.0.1:port (the one server helper, deploy.servers).
+Server = server_process.Server
 
 
 # Extra ``--key value`` options for every server the benchmarks start (``--server-option``),
@@ -148,54 +138,18 @@ def use_server_options(options: Sequence[str]) -> None:
 
 
 def start_server(script: Path, port: int, timeout: float = 90) -> Server:
-    """Start ``python -m streamlit run script`` headless and wait for /_stcore/health."""
-    log = Path(f"/tmp/bench-streamlit-{port}.log")
-    command = [
-        sys.executable,
-        "-m",
-        "streamlit",
-        "run",
-        str(script),
-        "--server.port",
-        str(port),
-        "--server.address",
-        "127.0.0.1",
-        "--server.headless",
-        "true",
-        "--browser.gatherUsageStats",
-        "false",
-        "--server.fileWatcherType",
-        "none",
-        "--server.runOnSave",
-        "false",
-        *SERVER_OPTIONS,
-    ]
-    handle = log.open("w")
-    process = subprocess.Popen(command, cwd=ROOT, stdout=handle, stderr=subprocess.STDOUT)
-    server = Server(process, port, log)
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"streamlit exited early; see {log}")
-        try:
-            with urllib.request.urlopen(f"{server.url}/_stcore/health", timeout=2) as response:
-                if response.status == 200:
-                    return server
-        except OSError:
-            time.sleep(0.3)
-    stop_server(server)
-    raise RuntimeError(f"streamlit did not become healthy in {timeout}s; see {log}")
+    """Start ``python -m streamlit run script`` headless and wait for /_stcore/health (log under /tmp)."""
+    server = server_process.start(port, Path(f"/tmp/bench-streamlit-{port}.log"), script, SERVER_OPTIONS)
+    try:
+        return server_process.wait_healthy(server, timeout)
+    except RuntimeError:
+        server_process.stop(server.process)
+        raise
 
 
 def stop_server(server: Server) -> None:
     """Terminate the server by its pid (never by name)."""
-    if server.process.poll() is None:
-        server.process.terminate()
-        try:
-            server.process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            server.process.kill()
-            server.process.wait(timeout=10)
+    server_process.stop(server.process)
 
 
 @contextlib.contextmanager

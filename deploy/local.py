@@ -21,17 +21,17 @@ import re
 import secrets
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+from deploy.servers import Server, free_port, healthy, start, stop, wait_until
+from loaders import ROOT
+
 TEMPLATE = ROOT / "deploy" / "nginx" / "app.conf.template"
 STICKY_COOKIE = "stroute"
 DEFAULT_COOKIE_ATTRIBUTES = "Path=/; HttpOnly; SameSite=Lax"
@@ -98,37 +98,8 @@ def normalize_base_path(base_path: str) -> str:
     return f"/{base_path}" if base_path else ""
 
 
-def free_port(host: str = "127.0.0.1") -> int:
-    with socket.socket() as sock:
-        sock.bind((host, 0))
-        return sock.getsockname()[1]
-
-
-def healthy(url: str) -> bool:
-    try:
-        with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-            return response.status == 200
-    except OSError:
-        return False
-
-
-@dataclass
-class Replica:
-    """One ``streamlit run app.py`` process on 127.0.0.1:port."""
-
-    process: subprocess.Popen
-    port: int
-    log: Path
-    base_path: str
-
-    @property
-    def address(self) -> str:
-        """As nginx writes it in ``$upstream_addr``."""
-        return f"127.0.0.1:{self.port}"
-
-    @property
-    def url(self) -> str:
-        return f"http://{self.address}{self.base_path}"
+#: One replica: a server of :mod:`deploy.servers`.
+Replica = Server
 
 
 @dataclass
@@ -183,48 +154,9 @@ def nginx_conf(workdir: Path, files: Path, worker_user: str | None) -> str:
 
 
 def _start_replica(port: int, base_path: str, log: Path, cookie_secret: str) -> Replica:
-    command = [
-        sys.executable,
-        "-m",
-        "streamlit",
-        "run",
-        "app.py",
-        "--server.port",
-        str(port),
-        "--server.address",
-        "127.0.0.1",
-        "--server.headless",
-        "true",
-        "--server.baseUrlPath",
-        base_path.strip("/"),
-    ]
     # One secret for every replica: a session that fails over keeps valid XSRF cookies.
     env = {**os.environ, "STREAMLIT_SERVER_COOKIE_SECRET": cookie_secret}
-    with log.open("w") as out:
-        process = subprocess.Popen(command, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT, env=env)
-    return Replica(process, port, log, base_path)
-
-
-def _stop(process: subprocess.Popen) -> None:
-    if process.poll() is None:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout=10)
-
-
-def _wait(check, what: str, processes: list[tuple[subprocess.Popen, Path]], timeout: float) -> None:
-    deadline = time.monotonic() + timeout
-    while not check():
-        for process, log in processes:
-            if process.poll() is not None:
-                tail = log.read_text(errors="replace")[-2000:] if log.exists() else ""
-                raise RuntimeError(f"{what}: a process exited with {process.returncode}; see {log}:\n{tail}")
-        if time.monotonic() > deadline:
-            raise RuntimeError(f"{what}: not healthy within {timeout:.0f}s")
-        time.sleep(0.2)
+    return start(port, log, env=env, base_path=base_path)
 
 
 @contextlib.contextmanager
@@ -254,7 +186,7 @@ def running(
         secret = secrets.token_hex(32)
         for index in range(replicas):
             started.append(_start_replica(free_port(), base_path, workdir / f"replica-{index}.log", secret))
-        _wait(
+        wait_until(
             lambda: all(healthy(r.url) for r in started),
             "streamlit replicas",
             [(r.process, r.log) for r in started],
@@ -282,13 +214,13 @@ def running(
             )
         url = f"http://{host}:{port}{base_path}"
         # Errors after the configuration is read (a port in use) go to error.log, not stderr.
-        _wait(lambda: healthy(url), "nginx", [(proxy, workdir / "error.log")], 30)
+        wait_until(lambda: healthy(url), "nginx", [(proxy, workdir / "error.log")], 30)
         yield Topology(url, port, base_path, workdir, files, proxy, started)
     finally:
         if proxy is not None:
-            _stop(proxy)
+            stop(proxy)
         for replica in started:
-            _stop(replica.process)
+            stop(replica.process)
         shutil.rmtree(files, ignore_errors=True)
         if own_workdir:
             shutil.rmtree(workdir, ignore_errors=True)
@@ -343,11 +275,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workdir", type=Path, help="keep config and logs here instead of a removed temp folder")
     args = parser.parse_args(argv)
 
-    def stop(signum, _frame):
+    def on_signal(signum, _frame):
         raise SystemExit(128 + signum)
 
-    signal.signal(signal.SIGTERM, stop)
-    signal.signal(signal.SIGHUP, stop)
+    signal.signal(signal.SIGTERM, on_signal)
+    signal.signal(signal.SIGHUP, on_signal)
     try:
         with running(
             args.replicas,

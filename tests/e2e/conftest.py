@@ -10,16 +10,12 @@ from __future__ import annotations
 
 import contextlib
 import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from deploy import servers
 from tests.conftest import ROOT
 
 SHOTS = ROOT / "artifacts" / "screenshots"
@@ -50,67 +46,18 @@ def pytest_terminal_summary(terminalreporter) -> None:
         terminalreporter.write_line(f"browser screenshots: {SHOTS}")
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _wait_healthy(url: str, process: subprocess.Popen, log: Path, timeout: float = 90) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"streamlit exited with {process.returncode}; see {log}:\n{log.read_text()[-2000:]}")
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-                if response.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.3)
-    raise RuntimeError(f"streamlit did not answer /_stcore/health within {timeout}s; see {log}")
-
-
 @contextlib.contextmanager
 def streamlit_server(name: str = "streamlit-e2e", env: dict[str, str] | None = None) -> Iterator[str]:
-    """Start ``streamlit run app.py`` on a free port, wait for /_stcore/health, stop it by pid.
+    """``streamlit run app.py`` on a free port (deploy.servers, as the benchmarks and deploy.local), its URL.
 
     ``env`` adds to this process's environment (e.g. ``BUDGET_RAW_DIR`` for another document).
+    The server writes and serves the real static/data (Streamlit serves only <app dir>/static/);
+    tests/conftest.py moves it elsewhere for in-process builds, so BUDGET_STATIC_DIR is dropped.
     """
     LOGS.mkdir(parents=True, exist_ok=True)
-    port = _free_port()
-    log = LOGS / f"{name}.log"
-    with open(log, "w") as out:
-        process = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "streamlit",
-                "run",
-                "app.py",
-                "--server.port",
-                str(port),
-                "--server.address",
-                "127.0.0.1",
-                "--server.headless",
-                "true",
-            ],
-            cwd=ROOT,
-            # The server writes and serves the real static/data (Streamlit serves only <app dir>/static/);
-            # tests/conftest.py moves it elsewhere for in-process builds.
-            env={**{k: v for k, v in os.environ.items() if k != "BUDGET_STATIC_DIR"}, **(env or {})},
-            stdout=out,
-            stderr=subprocess.STDOUT,
-        )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        _wait_healthy(url, process, log)
-        yield url
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
+    environment = servers.environment(env, drop=["BUDGET_STATIC_DIR"])
+    with servers.serving(LOGS / f"{name}.log", env=environment) as server:
+        yield server.url
 
 
 @pytest.fixture(scope="session")
