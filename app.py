@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from dashboard import share_ui, ui
+from dashboard import share_ui, ui, upload_ui
 from dashboard.i18n import t
 from dashboard.registry import PAGES
 
@@ -12,13 +12,19 @@ st.set_page_config(page_title="METI 概算要求", page_icon=":material/account_
 embedded = share_ui.is_embedded()
 lang = ui.language_picker(show=not embedded)
 
-ui.document_picker(ui.load(), show=not embedded)
+loaded = ui.load()
+upload_ui.restore()  # this browser's uploads, before the picker reads doc=
+ui.document_picker(loaded, show=not embedded)
+n_documents = len(ui.documents(loaded)[0])
 
 pages = [
     st.Page(p.path, title=t(p.title_key, lang), icon=p.icon, url_path=p.url_path or None, default=not p.url_path)
     for p in PAGES
+    if n_documents >= p.min_documents
 ]
 page = st.navigation(pages, position="hidden" if embedded else "sidebar")
 if not embedded:
     share_ui.share_control(page, lang)
+    upload_ui.sidebar(lang)
+ui.document_note(skip=page.url_path == "years")
 page.run()
