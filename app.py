@@ -18,9 +18,16 @@ ui.document_picker(loaded, show=not embedded)
 n_documents = len(ui.documents(loaded)[0])
 
 pages = [
-    st.Page(p.path, title=t(p.title_key, lang), icon=p.icon, url_path=p.url_path or None, default=not p.url_path)
+    st.Page(
+        p.path,
+        title=t(p.title_key, lang),
+        icon=p.icon,
+        url_path=p.url_path or None,
+        default=not p.url_path,
+        # /years with one document: out of the navigation, but a link to it still opens and says why it is empty
+        visibility="visible" if n_documents >= p.min_documents else "hidden",
+    )
     for p in PAGES
-    if n_documents >= p.min_documents
 ]
 page = st.navigation(pages, position="hidden" if embedded else "sidebar")
 if not embedded:

@@ -193,11 +193,11 @@ def project_links(items: pd.DataFrame, documents: pd.DataFrame) -> tuple[dict[tu
     for link in links:
         if link.kind == FUZZY:
             parent[find((link.older, link.old_key))] = find((link.newer, link.new_key))
-    group = {}
+    newest: dict[tuple[str, str], str] = {}  # a component's root → its key in the newest document listing it
     for doc in ids:
         for key in keys[doc]:
-            root = find((doc, key))
-            group[(doc, key)] = root[1]
+            newest[find((doc, key))] = key
+    group = {(doc, key): newest[find((doc, key))] for doc in ids for key in keys[doc]}
     return group, links
 
 

@@ -6,7 +6,7 @@ TEXT: dict[str, dict[str, str]] = {
         "ja": "概算要求等概要のテキスト（UTF-8〔BOMの有無は問わない〕または CP932、5 MB まで）を読み込むと、このブラウザで"
         "だけ表示できます。サーバーのデータには保存されず、ほかの利用者には見えません。共有リンクではアップロードした資料を"
         "渡せません（リンクを開いた人には既定の資料が表示されます）。",
-        "en": "Load a 概算要求等概要 text (UTF-8 with or without BOM, or CP932; up to 5 MB) to view it in this "
+        "en": "Load the text of a budget-request summary (UTF-8 with or without BOM, or CP932; up to 5 MB) to view it in this "
         "browser only. It is not saved with the server's data and no one else sees it. A shared link cannot carry "
         "an uploaded document (whoever opens the link sees the default document).",
     },
@@ -18,12 +18,11 @@ TEXT: dict[str, dict[str, str]] = {
     "up.label": {"ja": "テキストファイル（5 MB まで）", "en": "Text file (up to 5 MB)"},
     "up.too_big": {
         "ja": "5 MB を超えるファイルは読み込めません（概算要求等概要は 50 kB 程度です）。",
-        "en": "Files over 5 MB cannot be loaded (a 概算要求等概要 is about 50 kB).",
+        "en": "Files over 5 MB cannot be loaded (a budget-request summary is about 50 kB).",
     },
     "up.failed": {"ja": "この資料は読み込めませんでした:", "en": "This summary could not be loaded:"},
     "up.loaded": {"ja": "読み込みました: {title}", "en": "Loaded: {title}"},
     "up.warnings": {"ja": "注意 {n} 件（データ品質のページに表示）", "en": "{n} warnings (see Data quality)"},
-    "up.yours": {"ja": "このブラウザで読み込んだ資料", "en": "Loaded in this browser"},
     "up.package": {"ja": "表をダウンロード（zip）", "en": "Download its tables (zip)"},
     "up.remove": {"ja": "外す", "en": "Remove"},
     "up.link_note": {

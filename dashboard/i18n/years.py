@@ -56,7 +56,6 @@ TEXT: dict[str, dict[str, str]] = {
     "yrs.match.only": {"ja": "1資料のみ", "en": "one document only"},
     "yrs.new": {"ja": "新たに掲載された事業", "en": "Newly listed projects"},
     "yrs.dropped": {"ja": "掲載がなくなった事業", "en": "Projects no longer listed"},
-    "yrs.none": {"ja": "ありません。", "en": "None."},
     "yrs.history": {"ja": "事業の推移", "en": "A project's history"},
     "yrs.project": {"ja": "事業", "en": "Project"},
     "yrs.project.suggested": {
