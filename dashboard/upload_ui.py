@@ -44,8 +44,13 @@ def restore() -> None:
         st.session_state["_uploads"] = {u.document_id: u for u in _STORE.get(_token())}
     asked = st.query_params.get("doc")
     if asked and up.is_upload(asked) and asked not in st.session_state["_uploads"]:
-        st.info(t("up.link_note", ui.lang(), doc=md_code(asked, 40)), icon=":material/link_off:")
+        st.session_state["_upload.foreign"] = asked
         del st.query_params["doc"]
+    foreign = st.session_state.get("_upload.foreign")
+    if foreign and "doc" not in st.query_params:  # said until another document is picked
+        st.info(t("up.link_note", ui.lang(), doc=md_code(foreign, 40)), icon=":material/link_off:")
+    elif foreign:
+        del st.session_state["_upload.foreign"]
 
 
 def _add(uploaded: up.Uploaded) -> None:
