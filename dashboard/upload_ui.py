@@ -86,9 +86,9 @@ def _set_cookie(token: str) -> None:
 
 
 def _receive(lang: str) -> None:
-    file = st.file_uploader(
-        t("up.label", lang), key="_upload.file", max_upload_size=up.MAX_SOURCE_MB, help=t("up.too_big", lang)
-    )
+    file = st.file_uploader(t("up.label", lang), key="_upload.file", max_upload_size=up.MAX_SOURCE_MB)
+    # The widget refuses a bigger file in the browser with only a red mark and a tooltip; say it in words.
+    st.caption(t("up.too_big", lang))
     if file is None:
         st.session_state.pop("_upload.done", None)
         return

@@ -325,7 +325,8 @@ def history_figure(rows: pd.DataFrame, title: str, lang: str) -> go.Figure:
         yaxis={**axis, "rangemode": "tozero"},
         xaxis={"type": "category", "categoryorder": "array", "categoryarray": _year_order(rows, years, lang)},
         legend=LEGEND_TOP,
-        title={"text": _escape(title), "font": {"size": 14}},
+        # The project's name is the menu above the chart; a title here would collide with the legend.
+        meta={"project": _escape(title)},
     )
     return figure
 

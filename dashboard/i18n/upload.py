@@ -17,8 +17,9 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "up.label": {"ja": "テキストファイル（5 MB まで）", "en": "Text file (up to 5 MB)"},
     "up.too_big": {
-        "ja": "5 MB を超えるファイルは読み込めません（概算要求等概要は 50 kB 程度です）。",
-        "en": "Files over 5 MB cannot be loaded (a budget-request summary is about 50 kB).",
+        "ja": "5 MB を超えるファイルは上の欄が受け付けず、赤い印を付けます（サーバーには届きません）。概算要求等概要は 50 kB 程度です。",
+        "en": "A file over 5 MB is refused by the box above and marked red (it never reaches the server). A "
+        "budget-request summary is about 50 kB.",
     },
     "up.failed": {"ja": "この資料は読み込めませんでした:", "en": "This summary could not be loaded:"},
     "up.loaded": {"ja": "読み込みました: {title}", "en": "Loaded: {title}"},

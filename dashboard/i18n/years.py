@@ -30,8 +30,8 @@ TEXT: dict[str, dict[str, str]] = {
     "yrs.pair": {
         "ja": "{older} → {newer}: 新規に掲載 {n_new} 事業（要求 計 {new_request}）、掲載がなくなった {n_dropped} 事業"
         "（前回要求 計 {dropped_request}）。経済産業省関連合計の増減 {total_change}。",
-        "en": "{older} → {newer}: {n_new} projects newly listed ({new_request} requested), {n_dropped} no longer "
-        "listed ({dropped_request} requested before). Ministry total: {total_change}.",
+        "en": "{older} → {newer}: newly listed projects: {n_new} ({new_request} requested); projects no longer "
+        "listed: {n_dropped} ({dropped_request} requested before). Ministry total: {total_change}.",
     },
     "yrs.accounts": {"ja": "会計", "en": "Accounts"},
     "yrs.sections": {"ja": "施策", "en": "Sections"},

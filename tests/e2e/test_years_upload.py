@@ -86,7 +86,7 @@ def test_years_page_lists_both_years(page, two_server, lang: str, width: str) ->
     if lang == "ja":
         assert "令和6年度 → 令和7年度: 新規に掲載 1 事業（要求 計 50億円）、掲載がなくなった 1 事業" in body
     else:
-        assert "FY2024 → FY2025: 1 projects newly listed" in body
+        assert "FY2024 → FY2025: newly listed projects: 1 (¥5 billion requested)" in body
     shot(page, f"years-{lang}-{width}")
 
 
@@ -178,7 +178,7 @@ def test_an_upload_shows_in_its_browser_only_and_survives_a_reload(browser, one_
     [
         ("picture.png", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)), "picture.png:3: binary data"),
         ("empty.txt", b"", "empty.txt: the file is empty"),
-        ("big.txt", b"x" * (6 * 1024 * 1024), "5.0MB"),
+        ("big.txt", b"x" * (6 * 1024 * 1024), "5 MB を超えるファイルは上の欄が受け付けず、赤い印を付けます"),
     ],
     ids=["binary", "empty", "6mb"],
 )
