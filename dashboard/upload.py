@@ -98,10 +98,6 @@ def parse_upload(data: bytes, file_name: str | None) -> Uploaded:
         except LoaderError as exc:
             # The loader names the temporary file; the user knows the file by its own name.
             raise LoaderError(str(exc).replace(str(path), name).replace(folder, "")) from None
-        except ValueError as exc:
-            # The walker's LineError escapes parse_sources when no line ever looked like a
-            # summary (text with no title line); said as the loader would say it.
-            raise LoaderError(f"{name}: {exc}: no title line (令和N年度 … 概算要求等概要), not a summary") from None
     tables["documents"]["source_file"] = name
     try:
         typed = {n: validate(n, tables[n]).to_pandas() for n in TABLES}

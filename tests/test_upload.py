@@ -189,3 +189,41 @@ def test_the_upload_box_says_what_it_does_in_english() -> None:
     texts = " ".join(c.value for c in at.sidebar.caption)
     assert "A shared link cannot carry an uploaded document" in texts
     assert "A page reload keeps it until this browser is closed" in texts
+
+
+def test_every_page_works_on_an_uploaded_document() -> None:
+    from dashboard.registry import PAGES
+
+    at = _upload(open_app_page(), NEXT.encode(), "r7.txt")
+    for info in PAGES:
+        at.switch_page(info.path)
+        at = at.run()
+        assert not at.exception, (info.script, [e.value for e in at.exception])
+        if info.script != "years":
+            assert at.caption[0].value.startswith(f"表示中の資料: {NEXT_TITLE}"), info.script
+        assert at.query_params["doc"].startswith("upload-"), info.script
+
+
+def test_an_uploaded_documents_text_never_renders_as_markup() -> None:
+    from dashboard.format import md_literal
+    from tests.hostile import EVIL, MARKUP, hostile_text
+
+    at = _upload(open_app_page(), hostile_text().encode(), "hostile.txt")
+    assert not at.exception
+    raw_title = f"令和6年度 経済産業省関係 概算要求等概要 {MARKUP}"
+    assert any(raw_title in e.value for e in at.sidebar.text)  # st.text: plain
+    success = next(s.value for s in at.success)
+    assert md_literal(raw_title) in success and f"(http://{EVIL}" not in success  # every mark escaped
+    caption = at.caption[0].value
+    assert md_literal(raw_title) in caption and f"(http://{EVIL}" not in caption
+
+
+def test_a_text_without_a_title_is_a_loader_error_in_the_server_build_too(tmp_path: Path) -> None:
+    # It escaped parse_sources as a bare ValueError (LineError) before: the app then said
+    # "tables could not be read" instead of naming the file.
+    from loaders.build import parse_sources
+
+    source = tmp_path / "notes.txt"
+    source.write_text("こんにちは\n", encoding="utf-8")
+    with pytest.raises(LoaderError, match=r"notes\.txt: no text found: no title line"):
+        parse_sources([source])
