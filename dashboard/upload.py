@@ -98,7 +98,9 @@ def parse_upload(data: bytes, file_name: str | None) -> Uploaded:
         except LoaderError as exc:
             # The loader names the temporary file; the user knows the file by its own name.
             raise LoaderError(str(exc).replace(str(path), name).replace(folder, "")) from None
-    tables["documents"]["source_file"] = name
+    # Not the user's file name: two sessions uploading the same bytes share cached views (same
+    # sha256), and one must not see the other's file name. The name stays in Uploaded, per session.
+    tables["documents"]["source_file"] = f"{document_id}.txt"
     try:
         typed = {n: validate(n, tables[n]).to_pandas() for n in TABLES}
         check_accounts(typed)

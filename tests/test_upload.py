@@ -34,7 +34,9 @@ def test_an_upload_is_loaded_by_the_same_loader(data: bytes) -> None:
     assert uploaded.title == NEXT_TITLE
     assert uploaded.document_id.startswith("upload-") and uploaded.document_id == up.document_id_of(uploaded.sha256)
     docs = uploaded.tables["documents"]
-    assert docs["document_id"].tolist() == [uploaded.document_id] and docs["source_file"].tolist() == ["r7.txt"]
+    assert docs["document_id"].tolist() == [uploaded.document_id]
+    assert docs["source_file"].tolist() == [f"{uploaded.document_id}.txt"]
+    assert uploaded.file_name == "r7.txt"  # kept for this session's sidebar only
     assert docs["request_fiscal_year"].tolist() == [2025] and docs["base_fiscal_year"].tolist() == [2024]
     items = uploaded.tables["items"]
     row = items[items["is_primary"] & (items["name"] == CHANGED[0])].iloc[0]
