@@ -204,6 +204,13 @@ def test_every_page_works_on_an_uploaded_document() -> None:
         if info.script != "years":
             assert at.caption[0].value.startswith(f"表示中の資料: {NEXT_TITLE}"), info.script
         assert at.query_params["doc"].startswith("upload-"), info.script
+        if info.script == "quality":  # the sources listed include this session's upload, by its sha256
+            sha = up.parse_upload(NEXT.encode(), "r7.txt").sha256
+            assert any(c.value.startswith(sha) for c in at.code)
+            at.query_params["line"] = "3"  # a source line in context: the uploaded text is not kept on the server
+            at = at.run()
+            assert not at.exception and any("upload" in w.value for w in at.warning), [w.value for w in at.warning]
+            del at.query_params["line"]
 
 
 def test_an_uploaded_documents_text_never_renders_as_markup() -> None:
