@@ -43,9 +43,7 @@ with c4:
 st.subheader(t("yrs.projects", lang))
 c5, c6 = st.columns([3, 2])
 c5.text_input(t("yrs.q", lang), key=keys["q"])
-c6.segmented_control(
-    t("yrs.match", lang), specs[4].choices, key=keys["match"], format_func=lambda m: t(f"yrs.match.{m}", lang)
-)
+c6.pills(t("yrs.match", lang), specs[4].choices, key=keys["match"], format_func=lambda m: t(f"yrs.match.{m}", lang))
 st.caption(t("yrs.projects.count", lang, **texts) + " " + t("yrs.projects.note", lang))
 ui.table(view.tables["projects"], key="projects")
 
