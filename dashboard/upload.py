@@ -36,6 +36,9 @@ MAX_PER_BROWSER = 3
 MAX_BROWSERS = 64
 #: A browser's uploads are forgotten this long after it was last seen.
 KEEP_SECONDS = 8 * 3600
+#: Source bytes the store keeps in all (tables take a few times that): past it, the least
+#: recently seen browsers go first. A summary is about 50 kB, so this is hundreds of them.
+MAX_STORE_BYTES = 40 * 1024 * 1024
 _UNSAFE = re.compile(r"[\x00-\x1f\x7f/\\]+")
 
 
@@ -49,6 +52,7 @@ class Uploaded:
     title: str
     tables: dict[str, pd.DataFrame] = field(repr=False, compare=False, hash=False)
     warnings: tuple[str, ...] = ()
+    size: int = 0  # bytes of the uploaded file
 
     @property
     def stamp(self) -> tuple:
@@ -112,7 +116,7 @@ def parse_upload(data: bytes, file_name: str | None) -> Uploaded:
         for r in log[log["level"] == "warning"].itertuples()
     )
     title = str(typed["documents"]["title"].iloc[0])
-    return Uploaded(document_id, sha256, name, title, typed, warnings)
+    return Uploaded(document_id, sha256, name, title, typed, warnings, len(data))
 
 
 def package_zip(uploaded: Uploaded) -> bytes:
@@ -151,10 +155,13 @@ class BrowserStore:
         return secrets.token_urlsafe(24)
 
     def _expire(self, now: float) -> None:
+        # Least recently seen first (move_to_end on every get and put).
+        total = sum(u.size for _, docs in self._browsers.values() for u in docs.values())
         while self._browsers:
-            token, (seen, _) = next(iter(self._browsers.items()))
-            if now - seen <= KEEP_SECONDS and len(self._browsers) <= MAX_BROWSERS:
+            token, (seen, docs) = next(iter(self._browsers.items()))
+            if now - seen <= KEEP_SECONDS and len(self._browsers) <= MAX_BROWSERS and total <= MAX_STORE_BYTES:
                 break
+            total -= sum(u.size for u in docs.values())
             del self._browsers[token]
 
     def get(self, token: str | None) -> list[Uploaded]:

@@ -120,6 +120,18 @@ def test_the_browser_store_keeps_each_browsers_uploads_apart(monkeypatch) -> Non
     assert up.BrowserStore.new_token() != up.BrowserStore.new_token()
 
 
+def test_the_browser_store_is_bounded_by_bytes_and_browsers() -> None:
+    store = up.BrowserStore()
+    big = up.MAX_STORE_BYTES // 3
+    for n in range(4):
+        store.put(f"browser-{n}", up.Uploaded(f"upload-{n}", f"{n:064x}", "x.txt", "t", {}, size=big))
+    assert store.get("browser-0") == []  # the least recently seen went when the fourth came
+    assert [len(store.get(f"browser-{n}")) for n in (1, 2, 3)] == [1, 1, 1]
+    for n in range(up.MAX_BROWSERS + 5):
+        store.put(f"many-{n}", up.Uploaded("upload-x", "0" * 64, "x.txt", "t", {}, size=1))
+    assert store.get("many-0") == [] and len(store.get(f"many-{up.MAX_BROWSERS + 4}")) == 1
+
+
 @pytest.mark.parametrize(("name", "shown"), [("r7.txt", "r7.txt"), ("a/b\\c.txt", "c.txt"), ("\x00\n", "upload.txt")])
 def test_safe_name(name, shown) -> None:
     assert up.safe_name(name) == shown
