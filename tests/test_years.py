@@ -310,3 +310,45 @@ def test_a_link_to_years_with_one_document_says_why_it_is_empty() -> None:
     # Out of the navigation then (the browser test checks the sidebar), but a link still opens.
     at = _run("years")
     assert at.info[0].value.startswith("年度比較には資料が2件以上必要です（いまは 1 件）")
+
+
+def _pair(old: str, new: str) -> pd.DataFrame:
+    docs = pd.DataFrame({"document_id": ["a", "b"], "request_fiscal_year": [2024, 2025]})
+    items = pd.DataFrame(
+        {
+            "document_id": ["a", "b"],
+            "project_key": [old, new],
+            "name": [old, new],
+            "is_primary": [True, True],
+            "order": [1, 1],
+            "section_id": ["s", "s"],
+            "request_oku": [1.0, 2.0],
+            "base_oku": [1.0, 1.0],
+            "base_basis": [None, None],
+            "is_new": [False, False],
+            "is_portion": [False, False],
+        }
+    )
+    return yrs.match_projects(items, pd.DataFrame(), docs)
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "kind"),
+    [
+        ("貿易手続デジタル化推進事業", "貿易手続きデジタル化推進事業", yrs.FUZZY),  # a kana added
+        (
+            "蓄電池の製造サプライチェーン強靱化支援事業",
+            "蓄電池の製造サプライチェーン強靭化支援事業",
+            yrs.FUZZY,
+        ),  # 靱/靭
+        ("中小企業等エネルギー利用最適化推進事業費", "中小企業等エネルギー利用最適化推進事業", yrs.FUZZY),  # 費 dropped
+        # What the one-edit rule misses (two projects, each "only"): say so rather than guess.
+        ("省エネルギー設備導入補助金", "省エネルギー設備導入補助事業", yrs.ONLY),  # two characters
+        ("水素・アンモニア供給基盤整備事業", "アンモニア・水素供給基盤整備事業", yrs.ONLY),  # words reordered
+        ("AI事業", "AI事業費", yrs.ONLY),  # under six characters
+        ("情報処理推進機構運営費交付金", "情報通信研究機構運営費交付金", yrs.ONLY),  # two bodies' grants
+    ],
+)
+def test_what_the_fuzzy_match_finds_and_misses(old, new, kind) -> None:
+    projects = _pair(old, new)
+    assert set(projects["match"]) == {kind}
