@@ -26,6 +26,11 @@ TEXT: dict[str, dict[str, str]] = {
     "up.warnings": {"ja": "注意 {n} 件（データ品質のページに表示）", "en": "{n} warnings (see Data quality)"},
     "up.package": {"ja": "表をダウンロード（zip）", "en": "Download its tables (zip)"},
     "up.remove": {"ja": "外す", "en": "Remove"},
+    "up.share_note": {
+        "ja": "この資料はこのブラウザで読み込んだもので、リンクでは共有できません。リンクを開いた人には既定の資料が表示されます。",
+        "en": "This document was loaded in this browser and cannot be shared by a link: whoever opens the link sees "
+        "the default document.",
+    },
     "up.link_note": {
         "ja": "このリンクの資料 {doc} は別のブラウザで読み込まれたもので、共有できません。既定の資料を表示しています。",
         "en": "This link names {doc}, a document uploaded in another browser; uploads cannot be shared, so the "

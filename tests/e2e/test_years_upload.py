@@ -147,6 +147,12 @@ def test_an_upload_shows_in_its_browser_only_and_survives_a_reload(browser, one_
         uploaded_id = page.url.split("doc=")[-1].split("&")[0]
         assert "years" in _nav_paths(page)
         shot(page, "upload-loaded-ja-desktop")
+        page.get_by_role("button", name="共有").click()  # the share popover says the link cannot carry it
+        wait_idle(page)
+        popover = page.locator("[data-testid=stPopoverBody]")
+        popover.locator("[data-testid=stCode]").first.wait_for()
+        assert "リンクでは共有できません" in popover.inner_text()
+        page.keyboard.press("Escape")
         with page.expect_download() as info:
             page.get_by_role("button", name=t("up.package")).click()
         with zipfile.ZipFile(io.BytesIO(info.value.path().read_bytes())) as archive:
