@@ -89,8 +89,9 @@ def _receive(lang: str) -> None:
     file = st.file_uploader(t("up.label", lang), key="_upload.file", max_upload_size=up.MAX_SOURCE_MB)
     # The widget refuses a bigger file in the browser with only a red mark and a tooltip; say it in words.
     st.caption(t("up.too_big", lang))
-    if file is None:
-        st.session_state.pop("_upload.done", None)
+    if file is None:  # nothing in the box (or the user cleared it): no message about a file
+        for key in ("_upload.done", "_upload.error", "_upload.last"):
+            st.session_state.pop(key, None)
         return
     if st.session_state.get("_upload.done") == file.file_id:
         return  # parsed already on an earlier run

@@ -196,6 +196,9 @@ def test_a_bad_upload_shows_the_message_as_code_and_the_app_keeps_working(data, 
     assert at.code[-1].value.startswith(shown) or shown in at.code[-1].value
     assert at.title[0].value.startswith("令和6年度")  # still the server's document
     assert len(at.sidebar.selectbox) == 0
+    at.file_uploader[0].set_value(None)  # the user clears the box: the message goes with the file
+    at = at.run()
+    assert not at.error and not at.exception
 
 
 def test_the_upload_box_says_what_it_does_in_english() -> None:
