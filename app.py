@@ -4,7 +4,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from dashboard import share_ui, ui
+from dashboard import share_ui, ui, upload_ui
 from dashboard.i18n import t
 from dashboard.registry import PAGES
 
@@ -16,13 +16,26 @@ st.set_page_config(page_title="METI 概算要求", page_icon=str(FAVICON), layou
 embedded = share_ui.is_embedded()
 lang = ui.language_picker(show=not embedded)
 
-ui.document_picker(ui.load(), show=not embedded)
+loaded = ui.load()
+upload_ui.restore()  # this browser's uploads, before the picker reads doc=
+ui.document_picker(loaded, show=not embedded)
+n_documents = len(ui.documents(loaded)[0])
 
 pages = [
-    st.Page(p.path, title=t(p.title_key, lang), icon=p.icon, url_path=p.url_path or None, default=not p.url_path)
+    st.Page(
+        p.path,
+        title=t(p.title_key, lang),
+        icon=p.icon,
+        url_path=p.url_path or None,
+        default=not p.url_path,
+        # /years with one document: out of the navigation, but a link to it still opens and says why it is empty
+        visibility="visible" if n_documents >= p.min_documents else "hidden",
+    )
     for p in PAGES
 ]
 page = st.navigation(pages, position="hidden" if embedded else "sidebar")
 if not embedded:
     share_ui.share_control(page, lang)
+    upload_ui.sidebar(lang)
+ui.document_note(skip=page.url_path == "years")
 page.run()

@@ -20,6 +20,7 @@ class PageInfo:
     url_path: str  # "" for the default page
     icon: str
     module: str  # dashboard.<module>: specs(tables), Filters, view(tables, filters, lang)
+    min_documents: int = 1  # shown in the navigation only when this many documents are loaded
 
     @property
     def title_key(self) -> str:
@@ -43,4 +44,5 @@ PAGES: tuple[PageInfo, ...] = (
     PageInfo("quality", "quality", ":material/fact_check:", "quality"),
     PageInfo("glossary", "glossary", ":material/menu_book:", "glossary"),
     PageInfo("data", "data", ":material/download:", "datapkg"),
+    PageInfo("years", "years", ":material/timeline:", "years", min_documents=2),
 )

@@ -10,6 +10,7 @@ import streamlit as st
 
 from dashboard.i18n import t
 from dashboard.share import iframe_snippet, view_link
+from dashboard.upload import is_upload
 
 
 def is_embedded() -> bool:
@@ -43,6 +44,8 @@ def share_control(page, lang: str) -> None:
     link = view_link(st.context.url, page.url_path, _params())
     embedded = view_link(st.context.url, page.url_path, _params(), embed=True)
     with popover:
+        if is_upload(st.query_params.get("doc") or ""):
+            st.warning(t("up.share_note", lang), icon=":material/link_off:")
         st.caption(t("share.link", lang))
         st.code(link, language=None, wrap_lines=True)
         st.caption(t("share.embed", lang))

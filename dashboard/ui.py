@@ -16,9 +16,10 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import data
+from dashboard import upload as uploads
 from dashboard import view as vw
 from dashboard.csvout import csv_filename, neutralize, to_csv_bytes
-from dashboard.format import md_code, md_literal
+from dashboard.format import md_code, md_literal, year_label
 from dashboard.i18n import DEFAULT_LANG, LANGS, t
 from dashboard.params import Param, parse_all, serialize
 from loaders import LoaderError
@@ -80,7 +81,7 @@ def language_picker(show: bool = True) -> str:
 
 def document_picker(loaded: Loaded, show: bool = True) -> str:
     """The document shown (``doc=<document_id>`` in the URL, newest by default); a menu only when there are several."""
-    ids, titles = loaded.ids, loaded.titles
+    ids, titles = documents(loaded)
     if len(ids) == 1:
         st.session_state["_chosen.doc"] = ids[0]
         return ids[0]
@@ -198,9 +199,32 @@ def all_tables() -> data.Tables:
     return _this_run().tables
 
 
+def session_uploads() -> dict[str, uploads.Uploaded]:
+    """Documents uploaded in this session (``document_id → Uploaded``), oldest first; see dashboard/upload_ui.py."""
+    return st.session_state.get("_uploads") or {}
+
+
+def documents(loaded: Loaded | None = None) -> tuple[tuple[str, ...], dict[str, str]]:
+    """Ids and titles of the documents this session can show: the server's (newest first), then its uploads."""
+    loaded = loaded or _this_run()
+    own = session_uploads()
+    titles = loaded.titles | {
+        d: t("doc.uploaded_title", lang(), title=u.title, file=u.file_name) for d, u in own.items()
+    }
+    return loaded.ids + tuple(own), titles
+
+
+def _document_tables(loaded: Loaded, doc: str) -> tuple[data.Tables, tuple]:
+    """One document's shared tables and their cache stamp (an upload's: its sha256, never another session's)."""
+    own = session_uploads().get(doc)
+    if own is not None:
+        return own.tables, own.stamp
+    return _for_document(loaded.out_dir, loaded.stamp, doc), loaded.stamp
+
+
 def document_id(loaded: Loaded | None = None) -> str:
     """The document chosen in the sidebar (``doc`` in the URL), newest by default."""
-    ids = (loaded or _this_run()).ids
+    ids = documents(loaded)[0]
     chosen = st.session_state.get("_chosen.doc")
     return chosen if chosen in ids else ids[0]
 
@@ -230,7 +254,7 @@ def tables() -> data.Tables:
     """The tables of the chosen document, as the page's own (copy-on-write) frames."""
     _require_router()
     loaded = _this_run()
-    shared = _for_document(loaded.out_dir, loaded.stamp, document_id(loaded))
+    shared, _ = _document_tables(loaded, document_id(loaded))
     # pandas 3 copy-on-write: a shallow copy shares the data until the page writes to it,
     # so a page can never change another session's tables and nothing is copied up front.
     return {name: frame.copy(deep=False) for name, frame in shared.items()}
@@ -239,7 +263,8 @@ def tables() -> data.Tables:
 def tables_key() -> tuple:
     """A small hashable key for caching frames derived from :func:`tables` (document and table files)."""
     loaded = _this_run()
-    return document_id(loaded), loaded.stamp
+    doc = document_id(loaded)
+    return doc, _document_tables(loaded, doc)[1]
 
 
 def _widget_key(page: str, key: str) -> str:
@@ -337,9 +362,51 @@ def cached_view(build: Callable[[data.Tables, object, str], vw.View], filters: o
     _require_router()
     loaded = _this_run()
     doc = document_id(loaded)
-    shared = _for_document(loaded.out_dir, loaded.stamp, doc)
+    shared, stamp = _document_tables(loaded, doc)
     name = f"{build.__module__}.{build.__qualname__}"
-    return _cached_view(name, doc, loaded.stamp, filters, lang(), _build=build, _tables=shared)
+    return _cached_view(name, doc, stamp, filters, lang(), _build=build, _tables=shared)
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def _every_document(out_dir: str, stamp: tuple, shas: tuple[str, ...], _uploads: tuple) -> data.Tables:
+    return uploads.merged(_read(out_dir, stamp).tables, list(_uploads))
+
+
+def every_document() -> data.Tables:
+    """Every table of every document this session can show: the server's and its uploads (shared: do not modify)."""
+    loaded = _this_run()
+    own = tuple(session_uploads().values())
+    return _every_document(loaded.out_dir, loaded.stamp, tuple(u.sha256 for u in own), _uploads=own)
+
+
+def cached_view_all(build: Callable[[data.Tables, object, str], vw.View], filters: object) -> vw.View:
+    """:func:`cached_view` over every document this session can show (the server's and its uploads)."""
+    _require_router()
+    loaded = _this_run()
+    shas = tuple(u.sha256 for u in session_uploads().values())
+    shared = every_document()
+    name = f"{build.__module__}.{build.__qualname__}"
+    return _cached_view(name, "*", (loaded.stamp, shas), filters, lang(), _build=build, _tables=shared)
+
+
+def document_note(skip: bool = False) -> None:
+    """With several documents, a caption naming the one on screen (title, request year vs base year)."""
+    loaded = _this_run()
+    ids, _ = documents(loaded)
+    if skip or len(ids) < 2:
+        return
+    doc = document_id(loaded)
+    row = _document_tables(loaded, doc)[0]["documents"].iloc[0]
+    text = t(
+        "doc.on_screen",
+        lang(),
+        title=literal(row["title"]),
+        request=year_label(row["request_year_label"], row["request_fiscal_year"], lang()),
+        base=year_label(row["base_year_label"], row["base_fiscal_year"], lang()),
+    )
+    if doc in session_uploads():
+        text += " " + t("doc.uploaded_note", lang())
+    st.caption(text)
 
 
 def _column_config(kind: str, help: str | None = None):

@@ -11,6 +11,7 @@ import pandas as pd
 from loaders import LOADER_VERSION, ROOT, LoaderError
 from loaders.assemble import Parsed, label_of, walk
 from loaders.decode import read_lines, sha256_of
+from loaders.lines import LineError
 from loaders.matching import KeyIndex
 from loaders.reconcile import reconcile
 from loaders.schema import TABLES, empty
@@ -112,7 +113,10 @@ def load_document(path: Path) -> dict[str, pd.DataFrame]:
     """
     path = Path(path)
     lines, encoding = read_lines(path)
-    parsed = walk(lines)
+    try:
+        parsed = walk(lines)
+    except LineError as exc:  # a text in which no line ever looked like a summary
+        raise LoaderError(f"{path}: {exc}: no title line (令和N年度 … 概算要求等概要), not a summary") from None
     document_id = document_id_of(path)
     if not parsed.document:
         first = next((row for row in parsed.log if row["level"] == "error"), None)

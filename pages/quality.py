@@ -62,7 +62,7 @@ ui.table(view.tables["log"])
 
 # --- documents ------------------------------------------------------------------
 st.subheader(t("qa.docs", lang))
-for fields, digest in qa.documents_view(ui.all_tables()["documents"], lang):
+for fields, digest in qa.documents_view(ui.every_document()["documents"], lang):  # uploads of this session too
     ui.table(fields)
     # The full digest, copyable and wrapping on a phone, in sha256sum's format (check with sha256sum -c).
     st.code(digest, language=None, wrap_lines=True)

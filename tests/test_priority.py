@@ -281,7 +281,9 @@ def test_bar_figure_marks_the_transfer_and_survives_empty(linked: pd.DataFrame) 
     figure = pr.bar_figure(linked, "en")
     requests, transfer = figure.data
     # English: the axis and the labels in ¥ billion (176億円 = ¥17.6 billion)
-    assert len(requests.x) == 70 and max(requests.x) == pytest.approx(17.6) and requests.marker.color == pr.REQUEST_COLOUR
+    assert (
+        len(requests.x) == 70 and max(requests.x) == pytest.approx(17.6) and requests.marker.color == pr.REQUEST_COLOUR
+    )
     assert list(transfer.x) == [pytest.approx(159.4)] and transfer.marker.color == pr.TRANSFER_COLOUR
     assert transfer.text == ("¥159.4 billion",) and figure.layout.xaxis.title.text == "Request (¥ billion)"
     assert max(pr.bar_figure(linked, "ja").data[0].x) == 176  # Japanese: 億円 on both

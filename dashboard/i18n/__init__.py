@@ -9,6 +9,8 @@ from __future__ import annotations
 from dashboard.i18n import common, compare, glossary, items, overview, priority, quality, search, treemap
 from dashboard.i18n import data as data_text
 from dashboard.i18n import share as share_text
+from dashboard.i18n import upload as upload_text
+from dashboard.i18n import years as years_text
 from dashboard.i18n.names import NAMES_EN
 
 LANGS = ("ja", "en")
@@ -25,7 +27,21 @@ def _merge(*modules) -> dict[str, dict[str, str]]:
     return merged
 
 
-TEXT = _merge(common, overview, treemap, compare, priority, items, quality, glossary, data_text, share_text, search)
+TEXT = _merge(
+    common,
+    overview,
+    treemap,
+    compare,
+    priority,
+    items,
+    quality,
+    glossary,
+    data_text,
+    share_text,
+    years_text,
+    upload_text,
+    search,
+)
 
 
 def t(key: str, lang: str = DEFAULT_LANG, **values: object) -> str:
