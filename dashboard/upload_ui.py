@@ -14,6 +14,8 @@ as soon as it has parsed them.
 
 from __future__ import annotations
 
+import re
+
 import streamlit as st
 
 from dashboard import ui
@@ -26,12 +28,18 @@ COOKIE = "budget_uploads"
 _STORE = up.BrowserStore()
 
 
+#: What an upload token looks like (secrets.token_urlsafe): nothing else reaches the cookie script.
+TOKEN = re.compile(r"[A-Za-z0-9_-]{16,128}")
+
+
 def _token() -> str | None:
     token = st.session_state.get("_upload.token")
     if token is None:
         try:
             token = st.context.cookies.get(COOKIE)
         except Exception:  # no browser connection (AppTest, bare mode)
+            token = None
+        if not isinstance(token, str) or not TOKEN.fullmatch(token):  # the browser's cookie: ignore a forged one
             token = None
         st.session_state["_upload.token"] = token
     return token
@@ -77,7 +85,8 @@ def _remove(document_id: str) -> None:
 
 def _set_cookie(token: str) -> None:
     # A session cookie (no expiry), this site only; the value is the random token and nothing else.
-    assert token.replace("-", "").replace("_", "").isalnum()
+    if not TOKEN.fullmatch(token):
+        raise ValueError("not an upload token")
     st.html(
         f"<script>document.cookie = '{COOKIE}={token}; path=/; SameSite=Strict';</script>",
         unsafe_allow_javascript=True,
