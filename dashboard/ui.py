@@ -32,7 +32,11 @@ _SHOWN_LINES = 12
 
 
 def lang() -> str:
-    """The interface language chosen in the sidebar (``lang`` in the URL)."""
+    """The interface language chosen in the sidebar (``lang`` in the URL).
+
+    Every page asks for it first, so it also makes sure the page runs inside app.py's router.
+    """
+    _require_router()
     value = st.session_state.get("_chosen.lang")
     return value if value in LANGS else DEFAULT_LANG
 

@@ -19,7 +19,7 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "The {n} loaded documents side by side. Accounts are matched by the account registry (an account the "
         "registry does not know: by its normalized name), sections by normalized name (full/half width unified, "
         "spaces removed), projects by project key; where keys differ, a one-character difference between documents "
-        "next to each other in time is a fuzzy match (the rule the priority-quota matching uses).",
+        "next to each other in time is a fuzzy match (the rule the priority-policy quota matching uses).",
     },
     "yrs.need_two": {
         "ja": "年度比較には資料が2件以上必要です（いまは {n} 件）。サイドバーの「資料を読み込む」から追加できます。",
