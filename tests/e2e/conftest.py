@@ -51,11 +51,18 @@ def streamlit_server(name: str = "streamlit-e2e", env: dict[str, str] | None = N
     """``streamlit run app.py`` on a free port (deploy.servers, as the benchmarks and deploy.local), its URL.
 
     ``env`` adds to this process's environment (e.g. ``BUDGET_RAW_DIR`` for another document).
-    The server writes and serves the real static/data (Streamlit serves only <app dir>/static/);
-    tests/conftest.py moves it elsewhere for in-process builds, so BUDGET_STATIC_DIR is dropped.
+    The shipped document's server writes and serves the real static/data (Streamlit serves only
+    <app dir>/static/; tests/conftest.py moves it elsewhere for in-process builds, so
+    BUDGET_STATIC_DIR is dropped); a server of another document writes its package beside its tables.
     """
     LOGS.mkdir(parents=True, exist_ok=True)
-    environment = servers.environment(env, drop=["BUDGET_STATIC_DIR"])
+    env = dict(env or {})
+    if "BUDGET_RAW_DIR" in env and "BUDGET_STATIC_DIR" not in env:
+        # Another document's server must not overwrite the shipped document's package in static/data.
+        env["BUDGET_STATIC_DIR"] = str(Path(env.get("BUDGET_OUT_DIR", env["BUDGET_RAW_DIR"])).parent / "static")
+        environment = servers.environment(env)
+    else:
+        environment = servers.environment(env, drop=["BUDGET_STATIC_DIR"])
     with servers.serving(LOGS / f"{name}.log", env=environment) as server:
         yield server.url
 
