@@ -266,7 +266,7 @@ def _node(
     """One node. ``label`` is the title on one line (plotly draws it in headers and the path bar,
     where a second line would not fit); ``text`` is what a tile shows: the title broken into
     lines, then ``detail`` (amount, change)."""
-    width = 14 if kind in ("item", "unlisted") else 10
+    width = 10  # characters: a 110 px line at 11 px, so tiles of a phone's width still get labels
     return {
         "id": id_,
         "parent": parent,
