@@ -194,6 +194,7 @@ class RunResult:
     exceptions: list[str]
     status: str  # the script_finished status name
     elements: dict[str, int] = field(default_factory=dict)  # new elements by type (plotly_chart: 1, ...)
+    chart_bytes: list[int] = field(default_factory=list)  # each plotly_chart's figure JSON, bytes
 
 
 class StreamlitSession:
@@ -253,6 +254,7 @@ class StreamlitSession:
         received = messages = 0
         exceptions: list[str] = []
         elements: dict[str, int] = {}
+        chart_bytes: list[int] = []
         deadline = start + timeout
         while True:
             remaining = deadline - time.perf_counter()
@@ -270,6 +272,8 @@ class StreamlitSession:
                 element = msg.delta.new_element
                 element_type = element.WhichOneof("type")
                 elements[element_type] = elements.get(element_type, 0) + 1
+                if element_type == "plotly_chart":
+                    chart_bytes.append(len(element.plotly_chart.spec.encode()))
                 if element_type == "exception":
                     exceptions.append(f"{element.exception.type}: {element.exception.message}"[:200])
                 elif element_type and hasattr(getattr(element, element_type), "id"):
@@ -278,7 +282,9 @@ class StreamlitSession:
                 status = ForwardMsg.ScriptFinishedStatus.Name(msg.script_finished)
                 if status == "FINISHED_EARLY_FOR_RERUN":
                     continue
-                return RunResult(time.perf_counter() - start, received, messages, exceptions, status, elements)
+                return RunResult(
+                    time.perf_counter() - start, received, messages, exceptions, status, elements, chart_bytes
+                )
 
 
 def text_input_state(widget_id: str, value: str):

@@ -12,6 +12,8 @@ smaller than its children.
 from __future__ import annotations
 
 import html
+import textwrap
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import pandas as pd
@@ -19,10 +21,13 @@ import plotly.colors as pc
 import plotly.graph_objects as go
 
 from dashboard.compare import primary
-from dashboard.format import oku, pct, signed_oku, signed_pct, wrap
+from dashboard.format import basis_label, oku, pct, signed_oku, signed_pct, wrap
 from dashboard.i18n import name, t
 from dashboard.items import flag_words
-from dashboard.labels import section_labels
+from dashboard.labels import section_labels, year_labels
+from dashboard.params import Param
+from dashboard.view import INT, PCT, SIGNED, Table, View
+from loaders.accounts import REGISTRY, by_name
 
 SIZES = ("request", "base")
 COLORS = ("change", "account")
@@ -35,13 +40,8 @@ NEW_COLOUR = "#f2a900"  # 新規: outside the red–blue scale on purpose
 NO_BASE_COLOUR = "#c9b8a6"  # compared with a supplementary budget: no initial-budget rate
 UNLISTED_COLOUR = "#e3e6ea"
 PARENT_COLOUR = "#f7f8fa"
-ACCOUNT_COLOURS = {
-    "一般会計": "#4a90d9",
-    "エネルギー対策特別会計": "#f5a623",
-    "GX推進対策費": "#3cb371",
-    "特許特別会計": "#9b7fd1",
-    "東日本大震災復興特別会計": "#e5685f",
-}
+#: Account → colour, from the registry (an account it does not know: its generic grey).
+ACCOUNT_COLOURS = {a.name: a.colour for a in REGISTRY}
 
 
 @dataclass(frozen=True)
@@ -158,199 +158,276 @@ def _esc(text: object) -> str:
     return html.escape(str(text), quote=False)
 
 
-def nodes(tree: Tree, sections: pd.DataFrame, color: str, lang: str, years: tuple[str, str]) -> pd.DataFrame:
-    """Every node of the tree: ``id, parent, label, value, colour, text, hover, kind``.
+def _label(text: str, lang: str, width: int) -> str:
+    """A tile label broken into lines (plotly does not wrap), each line escaped.
 
-    A parent's ``value`` is the sum of its children's, so ``branchvalues="total"`` always draws.
+    Japanese breaks every ``width`` characters; English at spaces, about twice as wide.
     """
-    request_year, base_year = years
-    labels = section_labels(sections, lang)
-    size_year = request_year if tree.size == "request" else base_year
-    records: list[dict] = []
-    parent_of: dict[str, str] = {}
-    stated_sums: dict[str, list[float]] = {}
+    if lang == "en" and " " in text:
+        lines = textwrap.wrap(text, width * 2, break_long_words=False) or [""]
+    else:
+        lines = wrap(text, width).split("<br>")
+    return "<br>".join(_esc(line) for line in lines)
 
+
+# --- the nodes of the figure: hierarchy, titles, leaves, parents ------------------------------
+
+
+def hierarchy(sections: pd.DataFrame) -> dict[str, str]:
+    """``node → parent`` for sections, themes and pillars (pillars hang under :data:`ROOT_ID`).
+
+    Pillars are ``pillar1``, ``pillar2`` … in document order; a theme is ``<pillar>/<theme_no>``;
+    a section without a theme (福島) hangs directly under its pillar.
+    """
+    parent_of: dict[str, str] = {}
     pillar_ids: dict[str, str] = {}
     for row in sections.itertuples():
         pillar_id = pillar_ids.setdefault(row.pillar, f"pillar{len(pillar_ids) + 1}")
         parent_of.setdefault(pillar_id, ROOT_ID)
         parent = pillar_id
         if isinstance(row.theme, str) and row.theme:
-            theme_id = f"{pillar_id}/{row.theme_no or row.theme}"
-            parent_of.setdefault(theme_id, pillar_id)
-            parent = theme_id
+            parent = f"{pillar_id}/{row.theme_no or row.theme}"
+            parent_of.setdefault(parent, pillar_id)
         parent_of[row.section_id] = parent
-    titles = {ROOT_ID: t("tm.root", lang)}
-    for pillar, pillar_id in pillar_ids.items():
-        titles[pillar_id] = name(pillar, lang)
+    return parent_of
+
+
+def titles(sections: pd.DataFrame, parent_of: dict[str, str], lang: str) -> dict[str, str]:
+    """The title of every node in ``lang`` (unescaped): root, pillars, themes with their number, sections."""
+    found = {ROOT_ID: t("tm.root", lang)}
+    labels = section_labels(sections, lang)
     for row in sections.itertuples():
+        parent = parent_of[row.section_id]
         if isinstance(row.theme, str) and row.theme:
-            titles[parent_of[row.section_id]] = (
-                f"{row.theme_no} {name(row.theme, lang)}" if row.theme_no else name(row.theme, lang)
-            )
-        titles[row.section_id] = labels[row.section_id]
+            found[parent] = f"{row.theme_no} {name(row.theme, lang)}" if row.theme_no else name(row.theme, lang)
+            parent = parent_of[parent]
+        found[parent] = name(row.pillar, lang)
+        found[row.section_id] = labels[row.section_id]
+    return found
 
-    # leaves, and the sums that parents need
+
+def _rate_text(leaf: object, lang: str) -> str:
+    if leaf.is_new:
+        return t("tm.flag.new", lang)
+    if pd.isna(leaf.change_pct):
+        return t("tm.nobase", lang)
+    return signed_pct(leaf.change_pct, lang)
+
+
+def _leaf_colour(leaf: object, color: str) -> str:
+    if color == "account":
+        return by_name(leaf.account).colour
+    if leaf.is_new:
+        return NEW_COLOUR
+    if pd.isna(leaf.change_pct):
+        return NO_BASE_COLOUR
+    return _change_colour(leaf.change_pct)
+
+
+def _node(
+    id_: str, parent: str, title: str, value: float, colour: str, detail: str, hover: str, kind: str, lang: str
+) -> dict:
+    """One node. ``label`` is the title on one line (plotly draws it in headers and the path bar,
+    where a second line would not fit); ``text`` is what a tile shows: the title broken into
+    lines, then ``detail`` (amount, change)."""
+    width = 10  # characters: a 110 px line at 11 px, so tiles of a phone's width still get labels
+    return {
+        "id": id_,
+        "parent": parent,
+        "label": _esc(title),
+        "value": value,
+        "colour": colour,
+        "text": _label(title, lang, width) + "<br>" + detail,
+        "hover": hover,
+        "kind": kind,
+    }
+
+
+def _unlisted_record(leaf: object, totals: object, section_title: str, lang: str, size_year: str) -> dict:
+    label = t("tm.unlisted", lang)
+    hover = "<br>".join(
+        [
+            f"<b>{_esc(label)}</b> — {_esc(section_title)}",
+            t(
+                "tm.hover.unlisted",
+                lang,
+                year=size_year,
+                stated=oku(totals.stated_oku, lang),
+                listed=oku(totals.listed_oku, lang),
+                rest=oku(leaf.size_oku, lang),
+            ),
+        ]
+    )
+    return _node(
+        leaf.id,
+        leaf.section_id,
+        label,
+        leaf.size_oku,
+        UNLISTED_COLOUR,
+        oku(leaf.size_oku, lang),
+        hover,
+        "unlisted",
+        lang,
+    )
+
+
+def _item_record(leaf: object, color: str, lang: str, years: tuple[str, str]) -> dict:
+    request_year, base_year = years
+    marks = (t("tm.mark.new", lang) if leaf.is_new else "") + (t("tm.mark.portion", lang) if leaf.is_portion else "")
+    rate_text = _rate_text(leaf, lang)
+    account = name(leaf.account, lang) + (t("tm.hover.partial", lang) if leaf.account_partial else "")
+    base_text = oku(leaf.initial_base_oku, lang) if pd.notna(leaf.initial_base_oku) else "—"
+    qualifiers = flag_words(leaf, lang, multiyear=False)
+    hover = "<br>".join(
+        filter(
+            None,
+            [
+                f"<b>{_esc(leaf.name)}</b>",
+                t("tm.hover.request", lang, year=request_year, amount=oku(leaf.request_oku, lang)),
+                t("tm.hover.base", lang, year=base_year, amount=base_text),
+                t("tm.hover.change", lang, base=base_year, request=request_year)
+                + f": {signed_oku(leaf.change_oku, lang)} ({rate_text})",
+                f"{t('tm.hover.account', lang)}: {_esc(account)}",
+                f"{t('tm.hover.flags', lang)}: {_esc(qualifiers)}" if qualifiers else "",
+            ],
+        )
+    )
+    return _node(
+        leaf.id,
+        leaf.section_id,
+        marks + str(leaf.name),
+        leaf.size_oku,
+        _leaf_colour(leaf, color),
+        f"{oku(leaf.size_oku, lang)} · {rate_text}",
+        hover,
+        "item",
+        lang,
+    )
+
+
+def leaf_records(
+    tree: Tree, section_titles: dict[str, str], color: str, lang: str, years: tuple[str, str]
+) -> list[dict]:
+    """One node per tile: a project, or a section's 未掲載 rest."""
+    size_year = years[0] if tree.size == "request" else years[1]
+    totals = {row.section_id: row for row in tree.sections.itertuples()}
+    return [
+        _unlisted_record(leaf, totals[leaf.section_id], section_titles[leaf.section_id], lang, size_year)
+        if leaf.kind == "unlisted"
+        else _item_record(leaf, color, lang, years)
+        for leaf in tree.leaves.itertuples()
+    ]
+
+
+def _sums(leaves: pd.DataFrame, sections: pd.DataFrame, parent_of: dict[str, str]) -> tuple[dict, dict]:
+    """Every parent's value (the sum of its tiles) and its stated (request, base) totals."""
     values: dict[str, float] = {}
-
-    def add_up(node: str, amount: float) -> None:
-        while node:
-            values[node] = values.get(node, 0.0) + amount
-            node = parent_of.get(node, "")
-
-    section_totals = {row.section_id: row for row in tree.sections.itertuples()}
-    for leaf in tree.leaves.itertuples():
-        add_up(leaf.section_id, float(leaf.size_oku))
-        if leaf.kind == "unlisted":
-            totals = section_totals[leaf.section_id]
-            label = t("tm.unlisted", lang)
-            hover = "<br>".join(
-                [
-                    f"<b>{_esc(label)}</b> — {_esc(titles[leaf.section_id])}",
-                    t(
-                        "tm.hover.unlisted",
-                        lang,
-                        year=size_year,
-                        stated=oku(totals.stated_oku, lang),
-                        listed=oku(totals.listed_oku, lang),
-                        rest=oku(leaf.size_oku, lang),
-                    ),
-                ]
-            )
-            records.append(
-                {
-                    "id": leaf.id,
-                    "parent": leaf.section_id,
-                    "label": label,
-                    "value": leaf.size_oku,
-                    "colour": UNLISTED_COLOUR,
-                    "text": oku(leaf.size_oku, lang),
-                    "hover": hover,
-                    "kind": "unlisted",
-                }
-            )
-            continue
-        marks = []
-        if leaf.is_new:
-            marks.append(t("tm.mark.new", lang))
-        if leaf.is_portion:
-            marks.append(t("tm.mark.portion", lang))
-        label = "".join(marks) + _esc(leaf.name)
-        if leaf.is_new:
-            rate_text = t("cmp.flag.new", lang)
-        elif pd.isna(leaf.change_pct):
-            rate_text = t("cmp.dir.nobase", lang)
-        else:
-            rate_text = signed_pct(leaf.change_pct)
-        if color == "account":
-            colour = ACCOUNT_COLOURS.get(leaf.account, UNLISTED_COLOUR)
-        elif leaf.is_new:
-            colour = NEW_COLOUR
-        elif pd.isna(leaf.change_pct):
-            colour = NO_BASE_COLOUR
-        else:
-            colour = _change_colour(leaf.change_pct)
-        account = name(leaf.account, lang) + (t("tm.hover.partial", lang) if leaf.account_partial else "")
-        base_text = oku(leaf.initial_base_oku, lang) if pd.notna(leaf.initial_base_oku) else "—"
-        change_text = f"{signed_oku(leaf.change_oku, lang)} ({rate_text})"
-        qualifiers = flag_words(leaf, lang, multiyear=False)
-        hover = "<br>".join(
-            filter(
-                None,
-                [
-                    f"<b>{_esc(leaf.name)}</b>",
-                    f"{request_year} {t('tm.hover.request', lang)}: {oku(leaf.request_oku, lang)}",
-                    f"{base_year} {t('tm.hover.base', lang)}: {base_text}",
-                    f"{t('tm.hover.change', lang)}: {change_text}",
-                    f"{t('tm.hover.account', lang)}: {_esc(account)}",
-                    f"{t('tm.hover.flags', lang)}: {_esc(qualifiers)}" if qualifiers else "",
-                ],
-            )
-        )
-        records.append(
-            {
-                "id": leaf.id,
-                "parent": leaf.section_id,
-                "label": wrap(label, 14),
-                "value": leaf.size_oku,
-                "colour": colour,
-                "text": f"{oku(leaf.size_oku, lang)} · {rate_text}",
-                "hover": hover,
-                "kind": "item",
-            }
-        )
-
-    # sections and their ancestors, with the stated totals in the hover
+    for section_id, amount in leaves.groupby("section_id", sort=False)["size_oku"].sum().items():
+        for node in [section_id, *_ancestors(section_id, parent_of)]:
+            values[node] = values.get(node, 0.0) + float(amount)
+    stated: dict[str, list[float]] = {}
     for row in sections.itertuples():
         if row.section_id not in values:
             continue
-        totals = section_totals[row.section_id]
         for node in _ancestors(row.section_id, parent_of):
-            sums = stated_sums.setdefault(node, [0.0, 0.0])
+            sums = stated.setdefault(node, [0.0, 0.0])
             sums[0] += 0.0 if pd.isna(row.request_oku) else row.request_oku
             sums[1] += 0.0 if pd.isna(row.base_oku) else row.base_oku
-        lines = [f"<b>{_esc(titles[row.section_id])}</b>", *_stated_lines(row.request_oku, row.base_oku, lang, years)]
-        lines.append(
-            t("tm.hover.listed", lang, year=size_year, listed=oku(totals.listed_oku, lang), n=int(totals.n_listed))
+    return values, stated
+
+
+def _section_hover(row: object, totals: object, title: str, lang: str, years: tuple[str, str], size_year: str) -> str:
+    lines = [f"<b>{_esc(title)}</b>", *_stated_lines(row.request_oku, row.base_oku, lang, years)]
+    lines.append(
+        t("tm.hover.listed", lang, year=size_year, listed=oku(totals.listed_oku, lang), n=int(totals.n_listed))
+    )
+    if totals.over_oku > 0:
+        over = t(
+            "tm.over",
+            lang,
+            year=size_year,
+            listed=oku(totals.listed_oku, lang),
+            stated=oku(totals.stated_oku, lang),
+            over=oku(totals.over_oku, lang),
         )
-        if totals.over_oku > 0:
-            lines.append(
-                "⚠ "
-                + t(
-                    "tm.over",
-                    lang,
-                    year=size_year,
-                    listed=oku(totals.listed_oku, lang),
-                    stated=oku(totals.stated_oku, lang),
-                    over=oku(totals.over_oku, lang),
-                )
-            )
-        rate = pct(row.request_oku, row.base_oku)
+        lines.append("⚠ " + over)
+    return "<br>".join(lines)
+
+
+def parent_records(
+    tree: Tree,
+    sections: pd.DataFrame,
+    parent_of: dict[str, str],
+    node_titles: dict[str, str],
+    color: str,
+    lang: str,
+    years: tuple[str, str],
+) -> list[dict]:
+    """Sections, themes, pillars and the root: value = sum of children, stated totals in the hover.
+
+    In change colouring a parent takes the colour of its stated change rate, so a theme or
+    section drawn as a tile (two levels at a time) reads like its projects.
+    """
+    size_year = years[0] if tree.size == "request" else years[1]
+    values, stated = _sums(tree.leaves, sections, parent_of)
+    totals = {row.section_id: row for row in tree.sections.itertuples()}
+    records = []
+    for row in sections.itertuples():
+        if row.section_id not in values:
+            continue
+        value = values[row.section_id]
         records.append(
-            {
-                "id": row.section_id,
-                "parent": parent_of[row.section_id],
-                "label": _esc(titles[row.section_id]),
-                "value": values[row.section_id],
-                "colour": _parent_colour(rate, color),
-                "text": "",
-                "hover": "<br>".join(lines),
-                "kind": "section",
-            }
-        )
-    for node, parent in parent_of.items():
-        if node in values and node not in section_totals:
-            request, base = stated_sums.get(node, [float("nan"), float("nan")])
-            lines = [f"<b>{_esc(titles[node])}</b>", *_stated_lines(request, base, lang, years)]
-            records.append(
-                {
-                    "id": node,
-                    "parent": parent,
-                    "label": _esc(titles[node]),
-                    "value": values[node],
-                    "colour": PARENT_COLOUR,
-                    "text": "",
-                    "hover": "<br>".join(lines),
-                    "kind": "group",
-                }
+            _node(
+                row.section_id,
+                parent_of[row.section_id],
+                node_titles[row.section_id],
+                value,
+                _parent_colour(pct(row.request_oku, row.base_oku), color),
+                oku(value, lang),
+                _section_hover(row, totals[row.section_id], node_titles[row.section_id], lang, years, size_year),
+                "section",
+                lang,
             )
-    if ROOT_ID in values:
-        request, base = stated_sums.get(ROOT_ID, [float("nan"), float("nan")])
-        lines = [f"<b>{_esc(titles[ROOT_ID])}</b>", *_stated_lines(request, base, lang, years)]
-        records.append(
-            {
-                "id": ROOT_ID,
-                "parent": "",
-                "label": _esc(titles[ROOT_ID]),
-                "value": values[ROOT_ID],
-                "colour": PARENT_COLOUR,
-                "text": "",
-                "hover": "<br>".join(lines),
-                "kind": "root",
-            }
         )
-    frame = pd.DataFrame(records, columns=["id", "parent", "label", "value", "colour", "text", "hover", "kind"])
-    frame["value"] = frame["value"].astype(float).round(6)
+    groups = [(node, parent) for node, parent in parent_of.items() if node not in totals]
+    for node, parent in [*groups, (ROOT_ID, "")]:
+        if node not in values:
+            continue
+        request, base = stated.get(node, [float("nan"), float("nan")])
+        hover = "<br>".join([f"<b>{_esc(node_titles[node])}</b>", *_stated_lines(request, base, lang, years)])
+        colour = PARENT_COLOUR if node == ROOT_ID else _parent_colour(pct(request, base), color)
+        records.append(
+            _node(
+                node,
+                parent,
+                node_titles[node],
+                values[node],
+                colour,
+                oku(values[node], lang),
+                hover,
+                "root" if node == ROOT_ID else "group",
+                lang,
+            )
+        )
+    return records
+
+
+NODE_COLUMNS = ["id", "parent", "label", "value", "colour", "text", "hover", "kind"]
+
+
+def nodes(tree: Tree, sections: pd.DataFrame, color: str, lang: str, years: tuple[str, str]) -> pd.DataFrame:
+    """Every node of the tree: ``id, parent, label, value, colour, text, hover, kind``.
+
+    A parent's ``value`` is the sum of its children's, so ``branchvalues="total"`` always draws.
+    Labels and hovers are HTML-escaped (plotly reads a few tags in them).
+    """
+    parent_of = hierarchy(sections)
+    node_titles = titles(sections, parent_of, lang)
+    records = leaf_records(tree, node_titles, color, lang, years)
+    records += parent_records(tree, sections, parent_of, node_titles, color, lang, years)
+    frame = pd.DataFrame(records, columns=NODE_COLUMNS)
+    # Two decimals: the document prints at most two, and a parent (a sum) stays ≥ its children.
+    frame["value"] = frame["value"].astype(float).round(2)
     return frame
 
 
@@ -374,13 +451,29 @@ def _stated_lines(request: float | None, base: float | None, lang: str, years: t
     return [
         t("tm.hover.stated", lang, year=years[0], amount=oku(request, lang)),
         t("tm.hover.stated_base", lang, year=years[1], amount=oku(base, lang)),
-        f"{t('tm.hover.change', lang)}: {signed_oku(None if rate is None else request - base, lang)} "
-        f"({signed_pct(rate)})",
+        t("tm.hover.change", lang, base=years[1], request=years[0])
+        + f": {signed_oku(None if rate is None else request - base, lang)} ({signed_pct(rate, lang)})",
     ]
 
 
+#: Levels drawn at once (plotly's ``maxdepth``): the level opened and two below it. From the
+#: top: pillars and their themes (福島, a pillar without themes, shows its section); from a
+#: theme: its sections and their projects; from a section: its projects. ~150 tiles at once
+#: were unreadable and cost the browser most of its drawing time.
+MAXDEPTH = 3
+#: Tile text that would need a smaller font is hidden, not shrunk (plotly's ``uniformtext``).
+TEXT_MIN_PX = 11
+#: Characters per line of the note above the chart (it must fit a 400 px phone).
+NOTE_WIDTH = {"ja": 30, "en": 56}
+HEIGHT = 640
+
+
 def figure(frame: pd.DataFrame, focus: str | None = None, note: str = "") -> go.Figure:
-    """The treemap from :func:`nodes`, opened at ``focus`` (a node id) when given."""
+    """The treemap from :func:`nodes`, two levels at a time, opened at ``focus`` (a node id) when given.
+
+    Lean on purpose (it is sent to and laid out by every browser): one array per attribute
+    that differs per node, no customdata, text hidden where it would not fit.
+    """
     trace = go.Treemap(
         ids=frame["id"].tolist(),
         parents=frame["parent"].tolist(),
@@ -388,22 +481,21 @@ def figure(frame: pd.DataFrame, focus: str | None = None, note: str = "") -> go.
         values=frame["value"].tolist(),
         branchvalues="total",
         marker={"colors": frame["colour"].tolist(), "line": {"width": 1, "color": "#ffffff"}},
-        customdata=frame[["text", "hover"]].to_numpy().tolist(),
-        texttemplate="%{label}<br>%{customdata[0]}",
-        hovertemplate="%{customdata[1]}<extra></extra>",
-        sort=True,
-        pathbar={"visible": True},
-        maxdepth=-1,
+        text=frame["text"].tolist(),
+        hovertext=frame["hover"].tolist(),
+        texttemplate="%{text}",
+        hovertemplate="%{hovertext}<extra></extra>",
+        maxdepth=MAXDEPTH,
         tiling={"pad": 2},
     )
     if focus and focus in set(frame["id"]):
         trace.level = focus
     fig = go.Figure(trace)
-    lines = note.splitlines()
+    lines = [part for line in note.splitlines() for part in _note_lines(line)]
     fig.update_layout(
-        height=680 + 17 * len(lines),
+        height=HEIGHT + 17 * len(lines),
         margin={"l": 4, "r": 4, "t": 40 + 18 * len(lines), "b": 4},
-        uniformtext={"minsize": 9, "mode": "hide"},
+        uniformtext={"minsize": TEXT_MIN_PX, "mode": "hide"},
     )
     if lines:
         # An annotation, not the title: plotly misplaces a multi-line title anchored at its top.
@@ -421,6 +513,14 @@ def figure(frame: pd.DataFrame, focus: str | None = None, note: str = "") -> go.
             font={"size": 12},
         )
     return fig
+
+
+def _note_lines(line: str) -> list[str]:
+    japanese = any(ord(c) > 0x3000 for c in line)
+    if japanese:
+        width = NOTE_WIDTH["ja"]
+        return [line[i : i + width] for i in range(0, len(line), width)] or [""]
+    return textwrap.wrap(line, NOTE_WIDTH["en"]) or [""]
 
 
 def note(tree: Tree, lang: str) -> str:
@@ -453,7 +553,7 @@ def leaf_table(
             names.append(t("tm.unlisted", lang))
             notes.append(t("tm.note.unlisted_row", lang))
             continue
-        names.append(("【" + t("tm.word.new", lang) + "】" if leaf.is_new else "") + leaf.name)
+        names.append((t("tm.mark.new", lang) if leaf.is_new else "") + leaf.name)
         extra = flag_words(leaf, lang, multiyear=False)
         if over.at[leaf.section_id, "over_oku"] > 0:
             short = t("tm.over.short", lang)
@@ -525,7 +625,7 @@ def references(items: pd.DataFrame, sections: pd.DataFrame, lang: str, focus: st
             t("tm.col.section", lang): [labels.get(s, s) for s in rows["section_id"]],
             t("tm.col.name", lang): rows["name"].to_numpy(),
             t("tm.col.reference", lang): rows["reference_oku"].to_numpy(),
-            t("tm.col.basis", lang): rows["reference_basis"].fillna("").to_numpy(),
+            t("tm.col.basis", lang): [basis_label(b, lang) for b in rows["reference_basis"]],
             t("tm.col.account", lang): [name(a, lang) for a in rows["account"]],
         }
     )
@@ -543,5 +643,80 @@ def legend(color: str, lang: str) -> str:
         }
         parts = [f":{c}[■] {name(a, lang)}" for a, c in marks.items()]
         parts.append(f":gray[■] {t('tm.unlisted', lang)}")
-        return t("tm.legend.account", lang) + " " + "　".join(parts)
+        return t("tm.legend.account", lang) + " " + t("tm.legend.gap", lang).join(parts)
     return t("tm.legend.change", lang, clip=int(CHANGE_CLIP))
+
+
+# --- page contract (see dashboard/view.py) ---------------------------------------------
+
+
+def specs(tables: Mapping[str, pd.DataFrame]) -> list[Param]:
+    """URL keys of /treemap: ``size``, ``color``, ``portion`` (1 or absent), ``focus`` (a section id)."""
+    return [
+        Param("size", "choice", SIZES, default="request"),
+        Param("color", "choice", COLORS, default="change"),
+        Param("portion", "choice", ("1",), default=None),
+        Param("focus", "choice", tuple(section_labels(tables["sections"], "ja")), default=None),
+    ]
+
+
+@dataclass(frozen=True)
+class Filters:
+    """What /treemap shows (hashable: it is part of the view's cache key)."""
+
+    size: str = "request"
+    color: str = "change"
+    portion: bool = False
+    focus: str | None = None
+
+    @classmethod
+    def from_values(cls, values: Mapping[str, object]) -> Filters:
+        return cls(
+            size=str(values.get("size") or "request"),
+            color=str(values.get("color") or "change"),
+            portion=values.get("portion") == "1",
+            focus=str(values["focus"]) if values.get("focus") else None,
+        )
+
+    def url_values(self) -> dict[str, object]:
+        """The filters as their URL keys, defaults left out (what a CSV file name mentions)."""
+        values = {"size": self.size, "color": self.color, "portion": "1" if self.portion else None}
+        values["focus"] = self.focus
+        defaults = {"size": "request", "color": "change"}
+        return {k: v for k, v in values.items() if v is not None and defaults.get(k) != v}
+
+
+def view(tables: Mapping[str, pd.DataFrame], filters: Filters, lang: str) -> View:
+    """Figure, legend and the three tables of /treemap for ``filters``.
+
+    ``figures["treemap"]`` is ``None`` when nothing has an area; ``texts``: ``legend``
+    (Markdown of interface text only), ``focus`` and ``focus_label`` (the section opened).
+    """
+    sections, items = tables["sections"], tables["items"]
+    years = year_labels(tables["documents"], lang)
+    tree = build(items, sections, filters.size, filters.portion)
+    frame = nodes(tree, sections, filters.color, lang, years)
+    csv_filters = filters.url_values()
+    size_year = years[0] if filters.size == "request" else years[1]
+    tiles = leaf_table(tree, sections, lang, years, filters.focus)
+    per_section = section_table(tree, sections, lang, years, filters.focus)
+    refs = references(items, sections, lang, filters.focus)
+    return View(
+        tables={
+            "tiles": Table(
+                tiles,
+                {t("tm.col.change", lang): SIGNED, t("tm.col.pct", lang): PCT},
+                "treemap_tiles",
+                csv_filters,
+            ),
+            "sections": Table(per_section, {t("tm.col.n_listed", lang): INT}, "treemap_sections", csv_filters),
+            "references": Table(refs, {}, "treemap_references", csv_filters),
+        },
+        figures={"treemap": None if frame.empty else figure(frame, filters.focus, note(tree, lang))},
+        texts={
+            "legend": legend(filters.color, lang),
+            "focus": filters.focus,
+            "focus_label": section_labels(sections, lang).get(filters.focus) if filters.focus else None,
+            "size_year": size_year,
+        },
+    )

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import html
 import json
+import re
 
 import pandas as pd
 import pytest
@@ -208,3 +210,123 @@ def test_page_in_english() -> None:
 def test_years_from_the_document(tables: dict) -> None:
     assert year_labels(tables["documents"], "ja") == YEARS
     assert year_labels(tables["documents"], "en") == ("FY2024", "FY2023")
+
+
+# --- the page contract, the split node builders, two levels at a time, English -----------------
+
+JAPANESE = re.compile(r"[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]")
+
+
+def test_hierarchy_and_titles(tables: dict) -> None:
+    parent_of = tm.hierarchy(tables["sections"])
+    assert parent_of["p2"] == "pillar2" and parent_of["pillar2"] == tm.ROOT_ID  # 福島: no theme
+    assert parent_of["p1-t1-s1"] == "pillar1/(1)" and parent_of["pillar1/(1)"] == "pillar1"
+    titles = tm.titles(tables["sections"], parent_of, "en")
+    assert titles["pillar1/(1)"] == "(1) Investment in world-leading advanced fields"
+    assert titles["pillar2"] == "Top priority: accelerating Fukushima's reconstruction"
+    assert titles[tm.ROOT_ID] == "All policy areas"
+
+
+def test_leaf_and_parent_records_make_the_nodes(tables: dict, tree: tm.Tree) -> None:
+    parent_of = tm.hierarchy(tables["sections"])
+    titles = tm.titles(tables["sections"], parent_of, "ja")
+    leaves = tm.leaf_records(tree, titles, "change", "ja", YEARS)
+    parents = tm.parent_records(tree, tables["sections"], parent_of, titles, "change", "ja", YEARS)
+    assert len(leaves) == len(tree.leaves) and {r["kind"] for r in leaves} == {"item", "unlisted"}
+    assert {r["kind"] for r in parents} == {"section", "group", "root"}
+    nodes = tm.nodes(tree, tables["sections"], "change", "ja", YEARS)
+    assert len(nodes) == len(leaves) + len(parents)
+    # a theme drawn as a tile takes the colour of its stated change, not a blank
+    assert nodes.set_index("id").at["pillar1/(1)", "colour"] != tm.PARENT_COLOUR
+
+
+def test_labels_are_one_line_and_tile_text_is_wrapped(tables: dict, tree: tm.Tree) -> None:
+    # plotly draws a parent's label in a one-line header: a second line hid it entirely
+    nodes = tm.nodes(tree, tables["sections"], "change", "ja", YEARS).set_index("id")
+    assert not nodes["label"].str.contains("<br>").any()
+    assert nodes.at["p1-t1-s1", "text"] == "(1)① GXの実現<br>とエネルギー安定供給<br>の確保<br>1兆6,241億円"
+    english = tm.nodes(tree, tables["sections"], "change", "en", ("FY2024", "FY2023")).set_index("id")
+    assert english.at["pillar1/(3)", "text"].split("<br>")[0] == "(3) Responding to"  # broken at spaces
+
+
+def test_figure_is_lean_and_shows_two_levels(tables: dict, tree: tm.Tree) -> None:
+    fig = tm.figure(tm.nodes(tree, tables["sections"], "change", "ja", YEARS), None, tm.note(tree, "ja"))
+    trace = fig.data[0]
+    assert trace.maxdepth == tm.MAXDEPTH == 3
+    assert trace.customdata is None and trace.texttemplate == "%{text}"
+    assert all(v == round(v, 2) for v in trace.values)
+    assert fig.layout.uniformtext.mode == "hide" and fig.layout.uniformtext.minsize >= 10
+    assert len(fig.to_json()) < 60_000  # was 68 KB with customdata repeating text and hover
+
+
+@pytest.mark.parametrize(
+    ("text", "english"),
+    [
+        ("R4補正", "FY2022 supplementary"),
+        ("R2、4補正、R5当初", "FY2020, FY2022 supplementary, FY2023 initial budget"),
+        ("R3補正", "FY2021 supplementary"),
+        (None, ""),
+        ("", ""),
+    ],
+)
+def test_basis_in_english(text: str | None, english: str) -> None:
+    assert tm.basis(text, "en") == english
+    assert tm.basis(text, "ja") == (text or "")
+
+
+def _without_names(text: str, names: list[str]) -> str:
+    for name in names:
+        text = text.replace(name, " ")
+    return text
+
+
+@pytest.mark.parametrize("size", tm.SIZES)
+@pytest.mark.parametrize("portion", [False, True])
+def test_english_view_has_no_japanese_outside_source_names(tables: dict, size: str, portion: bool) -> None:
+    names = sorted(
+        {html.escape(n, quote=False) for n in tables["items"]["name"]} | set(tables["items"]["name"]),
+        key=len,
+        reverse=True,
+    )
+    view = tm.view(tables, tm.Filters(size=size, portion=portion), "en")
+    trace = view.figures["treemap"].data[0]
+    words = [*trace.labels, *trace.hovertext, view.figures["treemap"].layout.annotations[0].text, view.texts["legend"]]
+    # tile text breaks a name into lines: compare each line with the names
+    for node_text in trace.text:
+        words += [line for line in node_text.split("<br>") if not any(line.rstrip("…") in n for n in names)]
+    for table in view.tables.values():
+        words += [str(c) for c in table.frame.columns]
+        for column in table.frame.columns:
+            if table.kind(column) == "text":
+                words += [str(v) for v in table.frame[column]]
+    leftovers = {w for w in words if JAPANESE.search(_without_names(w, names))}
+    assert not leftovers, sorted(leftovers)[:5]
+    assert "FY2023 vs FY2024" in " ".join(trace.hovertext)
+    assert "not itemised" in trace.labels
+    if size == "request":
+        assert "[new] " in " ".join(trace.labels)
+
+
+def test_view_follows_the_page_contract(tables: dict) -> None:
+    assert [s.key for s in tm.specs(tables)] == ["size", "color", "portion", "focus"]
+    filters = tm.Filters.from_values({"size": "base", "color": "account", "portion": "1", "focus": "p2"})
+    assert filters == tm.Filters("base", "account", True, "p2")
+    assert tm.Filters.from_values({}) == tm.Filters()
+    view = tm.view(tables, filters, "ja")
+    assert set(view.tables) == {"tiles", "sections", "references"}
+    assert [t.csv for t in view.tables.values()] == ["treemap_tiles", "treemap_sections", "treemap_references"]
+    assert view.tables["tiles"].csv_filters == {"size": "base", "color": "account", "portion": "1", "focus": "p2"}
+    assert view.tables["tiles"].kind("増減（億円）") == "signed" and view.tables["tiles"].kind("増減率（%）") == "pct"
+    assert view.tables["sections"].kind("掲載事業数") == "int"
+    assert view.figures["treemap"].data[0].level == "p2"
+    assert view.texts["focus_label"] == "福島復興の更なる加速"
+
+
+def test_page_focus_links_to_the_section_s_projects() -> None:
+    at = _page(focus="p1-t4-s2", lang="en")
+    links = at.get("page_link")
+    assert len(links) == 1
+    assert links[0].proto.page.endswith("items") or "items" in links[0].proto.page
+    assert "section=p1-t4-s2" in links[0].proto.query_string and "lang=en" in links[0].proto.query_string
+    assert len(at.get("download_button")) == 3  # a CSV under each table
+    assert len(_page().get("page_link")) == 0  # nothing focused: a hint, no link

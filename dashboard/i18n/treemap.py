@@ -4,9 +4,10 @@ TEXT: dict[str, dict[str, str]] = {
     "tm.heading": {"ja": "構成（施策体系のツリーマップ）", "en": "Composition (treemap of the policy areas)"},
     "tm.intro": {
         "ja": "柱 → 項目 → 施策 → 事業。面積は資料に記載された施策の合計に合わせ、個別に掲載されていない分は"
-        "「未掲載」として示します。タイルをクリックすると拡大、上部のパスで戻ります。",
+        "「未掲載」として示します。一度に2階層を表示し、タイルをクリックすると1階層下へ、上部のパスで戻ります。",
         "en": "Pillar → theme → section → project. Areas match the sections' stated totals; the part the "
-        "document does not itemise is the “not itemised” tile. Click a tile to zoom in, the path bar to go back.",
+        "document does not itemise is the “not itemised” tile. Two levels are shown at a time: click a tile to go "
+        "one level down, the path bar to go back.",
     },
     "tm.size": {"ja": "面積", "en": "Size by"},
     "tm.size.request": {"ja": "{year}要求", "en": "{year} request"},
@@ -19,13 +20,14 @@ TEXT: dict[str, dict[str, str]] = {
     "tm.focus": {"ja": "施策に絞る", "en": "Open at section"},
     "tm.focus.all": {"ja": "全体", "en": "Everything"},
     "tm.root": {"ja": "施策体系の合計", "en": "All policy areas"},
-    "tm.unlisted": {"ja": "未掲載（個別記載なし）", "en": "未掲載 (not itemised)"},
+    "tm.unlisted": {"ja": "未掲載（個別記載なし）", "en": "not itemised"},
     "tm.mark.new": {"ja": "【新規】", "en": "[new] "},
-    "tm.mark.portion": {"ja": "【内数】", "en": "[内数] "},
-    "tm.word.new": {"ja": "新規", "en": "new"},
-    "tm.hover.request": {"ja": "要求額", "en": "request"},
-    "tm.hover.base": {"ja": "当初予算額", "en": "initial budget"},
-    "tm.hover.change": {"ja": "増減", "en": "Change"},
+    "tm.mark.portion": {"ja": "【内数】", "en": "[part of a larger budget] "},
+    "tm.flag.new": {"ja": "新規", "en": "new"},
+    "tm.nobase": {"ja": "前年度当初なし", "en": "no initial budget last year"},
+    "tm.hover.request": {"ja": "{year} 要求額: {amount}", "en": "{year} request: {amount}"},
+    "tm.hover.base": {"ja": "{year} 当初予算額: {amount}", "en": "{year} initial budget: {amount}"},
+    "tm.hover.change": {"ja": "増減（{base}比）", "en": "Change, {base} vs {request}"},
     "tm.hover.account": {"ja": "会計", "en": "Account"},
     "tm.hover.partial": {"ja": "（一部）", "en": " (partly)"},
     "tm.hover.flags": {"ja": "区分", "en": "Flags"},
@@ -55,11 +57,11 @@ TEXT: dict[str, dict[str, str]] = {
     "tm.note.size.base": {"ja": "面積: 前年度当初予算額。", "en": "Size: initial budget of the year before."},
     "tm.note.portion_out": {
         "ja": "内数の事業{n}件（{amount}）は除外。",
-        "en": "{n} 内数 projects ({amount}) left out.",
+        "en": "{n} projects that are part of a larger budget ({amount}) left out.",
     },
     "tm.note.portion_in": {
         "ja": "内数の事業を全体額で表示（実際にはその一部のみが該当）。",
-        "en": "内数 projects shown at their whole amount (only part serves the section).",
+        "en": "Projects that are part of a larger budget shown at their whole amount (only part serves the section).",
     },
     "tm.note.no_size.request": {
         "ja": "要求額のない事業{n}件は面積なし。",
@@ -77,10 +79,20 @@ TEXT: dict[str, dict[str, str]] = {
     "tm.note.unlisted_row": {"ja": "資料の合計 − 掲載事業", "en": "stated total − listed projects"},
     "tm.legend.change": {
         "ja": "色: :blue[■ 増額] 　:red[■ 減額]（±{clip}%で最も濃い）　:orange[■ 新規]　:gray[■ 未掲載・補正比較]",
-        "en": "Colour: :blue[■ increase] 　:red[■ decrease] (darkest at ±{clip}%)　:orange[■ 新規 (new)]"
-        "　:gray[■ not itemised, or compared with a supplementary budget]",
+        "en": "Colour: :blue[■ increase]  :red[■ decrease] (darkest at ±{clip}%)  :orange[■ new]"
+        "  :gray[■ not itemised, or compared with a supplementary budget]",
     },
     "tm.legend.account": {"ja": "色（会計）:", "en": "Colour (account):"},
+    "tm.legend.gap": {"ja": "　", "en": "  "},
+    "tm.focus.link": {"ja": "「{section}」の事業一覧を開く", "en": "Open the project list of “{section}”"},
+    "tm.focus.hint": {
+        "ja": "小さな施策は「施策に絞る」で開けます。開いた施策からは事業一覧へ移れます。",
+        "en": "Small sections open through “Open at section”; an opened section links to its project list.",
+    },
+    "tm.glossary.hint": {
+        "ja": "用語（再掲・内数・新規など）の意味は「用語集」へ。",
+        "en": "What the budget words (re-listed, part of a larger budget, new …) mean: see the Glossary.",
+    },
     "tm.table": {"ja": "ツリーマップの内容（タイルごと）", "en": "What the treemap shows (one row per tile)"},
     "tm.sections": {"ja": "施策ごとの合計と未掲載分", "en": "Section totals and the part not itemised"},
     "tm.references": {
