@@ -121,7 +121,7 @@ def _lang(lang: str) -> str:
 
 
 _ERA = re.compile(r"R\s*(\d+)")
-_BUDGET_WORDS = {"補正": " supplementary", "当初": " initial", "、": ", ", "年度": ""}
+_BUDGET_WORDS = {"補正": " supplementary", "当初": " initial budget", "、": ", ", "年度": ""}
 
 
 def basis_label(basis: str | None, lang: str = "ja") -> str:
@@ -130,7 +130,7 @@ def basis_label(basis: str | None, lang: str = "ja") -> str:
     令和 n is FY2018 + n. Words the mapping does not know stay as printed.
 
     >>> basis_label("R4補正", "en"), basis_label("R2、4補正、R5当初", "en"), basis_label("R4補正")
-    ('FY2022 supplementary', 'FY2020, FY2022 supplementary, FY2023 initial', 'R4補正')
+    ('FY2022 supplementary', 'FY2020, FY2022 supplementary, FY2023 initial budget', 'R4補正')
     """
     if not basis:
         return ""

@@ -37,6 +37,11 @@ def lang() -> str:
     Every page asks for it first, so it also makes sure the page runs inside app.py's router.
     """
     _require_router()
+    return _current_lang()
+
+
+def _current_lang() -> str:
+    # The router's own calls (notices, pickers) must not rerun: they read the language plainly.
     value = st.session_state.get("_chosen.lang")
     return value if value in LANGS else DEFAULT_LANG
 
@@ -90,7 +95,9 @@ def document_picker(loaded: Loaded, show: bool = True) -> str:
         st.session_state["_chosen.doc"] = ids[0]
         return ids[0]
     widget = st.sidebar.selectbox if show else None
-    return _global_choice("doc", ids, ids[0], widget, label=t("doc.label", lang()), format_func=lambda d: titles[d])
+    return _global_choice(
+        "doc", ids, ids[0], widget, label=t("doc.label", _current_lang()), format_func=lambda d: titles[d]
+    )
 
 
 def data_dirs() -> tuple[Path, Path]:
@@ -165,13 +172,13 @@ def load() -> Loaded:
         )
         message = _public(exc, raw_dir, out_dir, loader_build.ROOT)
         if message:
-            st.error(t("build.failed", lang()))
+            st.error(t("build.failed", _current_lang()))
             st.code(message, language=None)
         else:  # not the source's fault: do not send the visitor to data/raw/
-            st.error(t("build.unreadable", lang()))
+            st.error(t("build.unreadable", _current_lang()))
         st.stop()
     if not loaded.ids:
-        st.error(t("build.empty", lang()))
+        st.error(t("build.empty", _current_lang()))
         st.stop()
     _freeze_once()
     st.session_state["_loaded"] = loaded
@@ -213,7 +220,7 @@ def documents(loaded: Loaded | None = None) -> tuple[tuple[str, ...], dict[str, 
     loaded = loaded or _this_run()
     own = session_uploads()
     titles = loaded.titles | {
-        d: t("doc.uploaded_title", lang(), title=u.title, file=u.file_name) for d, u in own.items()
+        d: t("doc.uploaded_title", _current_lang(), title=u.title, file=u.file_name) for d, u in own.items()
     }
     return loaded.ids + tuple(own), titles
 
@@ -311,9 +318,9 @@ def notices(bad: Sequence[tuple[str, object]]) -> None:
     """
     distinct = list(dict.fromkeys((str(key)[:40], str(value)) for key, value in bad))
     for key, value in distinct[:MAX_NOTICES]:
-        st.warning(t("notice.bad_param", lang(), param=md_code(key, 40), value=md_code(value, 60)), icon="⚠️")
+        st.warning(t("notice.bad_param", _current_lang(), param=md_code(key, 40), value=md_code(value, 60)), icon="⚠️")
     if len(distinct) > MAX_NOTICES:
-        st.warning(t("notice.more", lang(), n=len(distinct) - MAX_NOTICES), icon="⚠️")
+        st.warning(t("notice.more", _current_lang(), n=len(distinct) - MAX_NOTICES), icon="⚠️")
 
 
 def sync_url(page: str, specs: Sequence[Param]) -> dict[str, object]:
@@ -335,7 +342,7 @@ def sync_url(page: str, specs: Sequence[Param]) -> dict[str, object]:
 def download_csv(frame: pd.DataFrame, page: str, filters: Mapping[str, object], key: str = "csv") -> None:
     """A "CSV" download button for exactly ``frame`` (headers as shown on screen)."""
     st.download_button(
-        t("csv.download", lang()),
+        t("csv.download", _current_lang()),
         # Built only when clicked, and the click does not rerun the page.
         data=lambda: to_csv_bytes(frame),
         file_name=csv_filename(page, filters, dt.date.today()),
@@ -368,7 +375,7 @@ def cached_view(build: Callable[[data.Tables, object, str], vw.View], filters: o
     doc = document_id(loaded)
     shared, stamp = _document_tables(loaded, doc)
     name = f"{build.__module__}.{build.__qualname__}"
-    return _cached_view(name, doc, stamp, filters, lang(), _build=build, _tables=shared)
+    return _cached_view(name, doc, stamp, filters, _current_lang(), _build=build, _tables=shared)
 
 
 @st.cache_resource(show_spinner=False, max_entries=16)
@@ -390,7 +397,7 @@ def cached_view_all(build: Callable[[data.Tables, object, str], vw.View], filter
     shas = tuple(u.sha256 for u in session_uploads().values())
     shared = every_document()
     name = f"{build.__module__}.{build.__qualname__}"
-    return _cached_view(name, "*", (loaded.stamp, shas), filters, lang(), _build=build, _tables=shared)
+    return _cached_view(name, "*", (loaded.stamp, shas), filters, _current_lang(), _build=build, _tables=shared)
 
 
 def document_note(skip: bool = False) -> None:
@@ -403,13 +410,13 @@ def document_note(skip: bool = False) -> None:
     row = _document_tables(loaded, doc)[0]["documents"].iloc[0]
     text = t(
         "doc.on_screen",
-        lang(),
+        _current_lang(),
         title=literal(row["title"]),
-        request=year_label(row["request_year_label"], row["request_fiscal_year"], lang()),
-        base=year_label(row["base_year_label"], row["base_fiscal_year"], lang()),
+        request=year_label(row["request_year_label"], row["request_fiscal_year"], _current_lang()),
+        base=year_label(row["base_year_label"], row["base_fiscal_year"], _current_lang()),
     )
     if doc in session_uploads():
-        text += " " + t("doc.uploaded_note", lang())
+        text += " " + t("doc.uploaded_note", _current_lang())
     st.caption(text)
 
 
@@ -451,7 +458,7 @@ def table(table: vw.Table, key: str | None = None, **dataframe_kwargs) -> object
 
     Missing figures show as a dash (never None or nan).
     """
-    frame = shown(vw.display(table, lang()))
+    frame = shown(vw.display(table, _current_lang()))
     dataframe_kwargs.setdefault("placeholder", "—")
     config = {
         neutralize(str(c)): _column_config(table.kind(c), table.helps.get(c))

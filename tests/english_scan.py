@@ -1,9 +1,10 @@
 """What an English-mode page shows that is Japanese but not a name from the source.
 
-Used by the AppTest and browser English scans: every string of the document's tables
-(names, headings, raw lines, notes, the title) may appear as printed, and so may the
-glossary's Japanese terms on the glossary page (they are its subject); anything else
-in Japanese is interface text that was not translated.
+Names, headings and texts of the document (project and section names, the title, policy
+paragraphs, 事項要求 topics, account names and notes) may appear as printed, whole or
+wrapped over lines of a chart label, or cut with "…"; the glossary's Japanese terms may
+appear on the pages that explain them. Any other Japanese is interface text that was not
+translated. (Raw source lines are not allowed wholesale: they hold 億円 and every word.)
 """
 
 from __future__ import annotations
@@ -16,39 +17,77 @@ import pandas as pd
 
 #: Hiragana, katakana, CJK ideographs, full-width forms and Japanese punctuation.
 JAPANESE = re.compile(r"[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef▲※【】]")
+RUN = re.compile(r"[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef▲※【】]+")
+_TAG = re.compile(r"<[^>]*>")
 #: Shown in both languages on purpose (the language switch names itself in both).
 BILINGUAL = ("言語 / Language",)
+#: The columns whose text a page may show as printed.
+NAME_COLUMNS = {
+    "documents": ("title", "ministry"),
+    "accounts": ("account", "note", "parent"),
+    "sections": ("pillar", "theme", "name"),
+    "policies": ("text",),
+    "items": ("name",),
+    "priority_requests": ("name",),
+    "matter_requests": ("text", "requested_by"),
+}
+
+
+#: Source lines a page may show whole (the parse log, raw lines): allowed only as the entire text.
+LINE_COLUMNS = {"parse_log": ("text",), "items": ("raw",)}
+
+
+def source_lines(tables: Mapping[str, pd.DataFrame]) -> set[str]:
+    """Whole source lines as the loader kept them (a grid shows a "- …" line with a leading ')."""
+    lines: set[str] = set()
+    for table, columns in LINE_COLUMNS.items():
+        frame = tables.get(table)
+        for column in columns if frame is not None else ():
+            lines.update(str(v).strip() for v in frame[column].dropna().unique())
+    return lines
 
 
 def source_strings(tables: Mapping[str, pd.DataFrame]) -> list[str]:
-    """Every text value of every table (longest first, so a long name is removed before its parts)."""
+    """The names and texts of the document a page may show as printed (and their NFKC forms)."""
     found: set[str] = set()
-    for frame in tables.values():
-        for column in frame.columns:
-            if frame[column].dtype == object or pd.api.types.is_string_dtype(frame[column]):
+    for table, columns in NAME_COLUMNS.items():
+        frame = tables.get(table)
+        if frame is None:
+            continue
+        for column in columns:
+            if column in frame:
                 for value in frame[column].dropna().unique():
-                    text = str(value)
-                    found.add(text)
-                    found.add(unicodedata.normalize("NFKC", text))
-                    found.update(part for part in re.split(r"[\s　]+", text) if len(part) > 1 and JAPANESE.search(part))
+                    found.update({str(value), unicodedata.normalize("NFKC", str(value))})
     return sorted(found, key=len, reverse=True)
 
 
-def untranslated(texts: Iterable[str], allowed: list[str]) -> list[str]:
-    """The texts that still hold Japanese once every allowed string is taken out."""
+def untranslated(
+    texts: Iterable[str], allowed: list[str], lines: set[str] = frozenset(), words: Iterable[str] = ()
+) -> list[str]:
+    """The texts holding a run of Japanese that is not part of an allowed string.
+
+    A text that is a whole source line (``lines``) is the document's own. Otherwise chart
+    markup is removed (``<br>`` joins a wrapped name back together) and every run of
+    Japanese characters must occur inside one of the ``allowed`` strings, or be made of
+    ``words`` (the glossary's terms, on the pages that explain them).
+    """
+    corpus = "\n".join(sorted(set(allowed), key=len, reverse=True))
+    words = sorted(set(words), key=len, reverse=True)
+
+    def known(run: str) -> bool:
+        if run in corpus:
+            return True
+        for word in words:
+            run = run.replace(word, "")
+        return not run
+
     left = []
-    allowed = sorted(set(allowed), key=len, reverse=True)  # a long name before its parts
     for text in texts:
-        rest = str(text)
+        if str(text).lstrip("'").strip() in lines:
+            continue
+        rest = _TAG.sub("", str(text)).replace("…", "\n")
         for phrase in BILINGUAL:
             rest = rest.replace(phrase, " ")
-        if not JAPANESE.search(rest):
-            continue
-        for word in allowed:
-            if word in rest:
-                rest = rest.replace(word, " ")
-                if not JAPANESE.search(rest):
-                    break
-        if JAPANESE.search(rest):
+        if not all(known(run) for run in RUN.findall(rest)):
             left.append(str(text))
     return left

@@ -33,10 +33,10 @@ def _readme_keys() -> dict[str, set[str]]:
     """URL path → keys named in the README's "Pages and their URL keys" table."""
     found = {}
     for line in (ROOT / "README.md").read_text(encoding="utf-8").splitlines():
-        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        # Cells are split on pipes that are not escaped (`size=request\|base` is one value).
+        cells = [c.strip() for c in re.split(r"(?<!\\)\|", line.strip().strip("|"))]
         if len(cells) >= 4 and re.fullmatch(r"`/[a-z]*`", cells[1]):
-            keys_cell = line.rsplit("|", 2)[-2]
-            found[cells[1].strip("`")] = set(re.findall(r"`([a-z_]+)(?:=[^`]*)?`", keys_cell))
+            found[cells[1].strip("`")] = set(re.findall(r"`([a-z_]+)(?:=[^`]*)?`", cells[-1]))
     return found
 
 

@@ -11,6 +11,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from dashboard import treemap as tm
+from dashboard.format import basis_label
 from dashboard.labels import year_labels
 from tests.conftest import APP
 
@@ -270,8 +271,8 @@ def test_figure_is_lean_and_shows_two_levels(tables: dict, tree: tm.Tree) -> Non
     ],
 )
 def test_basis_in_english(text: str | None, english: str) -> None:
-    assert tm.basis(text, "en") == english
-    assert tm.basis(text, "ja") == (text or "")
+    assert basis_label(text, "en") == english
+    assert basis_label(text, "ja") == (text or "")
 
 
 def _without_names(text: str, names: list[str]) -> str:
