@@ -366,6 +366,9 @@ def account_coverage(tables: Mapping[str, pd.DataFrame], lang: str) -> pd.DataFr
 def documents_view(documents: pd.DataFrame, lang: str) -> list[tuple[Table, str]]:
     """Each document's provenance table and its ``sha256  file`` line (the format sha256sum -c reads)."""
     return [
-        (Table(document_fields(doc, lang), {}, None), f"{doc['source_sha256']}  {source_name(doc['source_file'])}")
+        (
+            Table(document_fields(doc, lang), {}, f"quality_document_{doc['document_id']}"),
+            f"{doc['source_sha256']}  {source_name(doc['source_file'])}",
+        )
         for _, doc in documents.iterrows()
     ]

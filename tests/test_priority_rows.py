@@ -150,6 +150,10 @@ def test_index_agrees_with_brute_force_on_the_shipped_names(tables) -> None:
             assert got[1] == "exact"
         elif got[1] == "fuzzy":
             assert scan == [got[0]]
+        else:  # no match: the full scan found none either, or more than one (ambiguous, never guessed)
+            assert got == (None, "none", 0.0) and len(scan) != 1
+    kinds = [index.match(key)[1] for key in tables["priority_requests"]["project_key"]]
+    assert kinds.count("fuzzy") == 2 and kinds.count("none") > 0  # both branches were exercised
 
 
 def _shipped_rows() -> list[tuple[int, str]]:

@@ -74,7 +74,7 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "tm.note.reference": {
         "ja": "※参考額（補正・基金）は含まず、下に一覧。",
-        "en": "※ reference money (supplementary budgets, funds) not included; listed below.",
+        "en": "Reference-only money (supplementary budgets, funds) not included; listed below.",
     },
     "tm.note.unlisted_row": {"ja": "資料の合計 − 掲載事業", "en": "stated total − listed projects"},
     "tm.legend.change": {
