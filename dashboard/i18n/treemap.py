@@ -30,7 +30,7 @@ TEXT: dict[str, dict[str, str]] = {
     "tm.nobase": {"ja": "前年度当初なし", "en": "no initial budget last year"},
     "tm.hover.request": {"ja": "{year} 要求額: {amount}", "en": "{year} request: {amount}"},
     "tm.hover.base": {"ja": "{year} 当初予算額: {amount}", "en": "{year} initial budget: {amount}"},
-    "tm.hover.change": {"ja": "増減（{base}比）", "en": "Change, {base} vs {request}"},
+    "tm.hover.change": {"ja": "増減（{base}→{request}）", "en": "Change, {base} vs {request}"},
     "tm.hover.account": {"ja": "会計", "en": "Account"},
     "tm.hover.partial": {"ja": "（一部）", "en": " (partly)"},
     "tm.hover.flags": {"ja": "区分", "en": "Flags"},
@@ -86,7 +86,6 @@ TEXT: dict[str, dict[str, str]] = {
         "  :gray[■ not itemised, or compared with a supplementary budget]",
     },
     "tm.legend.account": {"ja": "色（会計）:", "en": "Colour (account):"},
-    "tm.legend.gap": {"ja": "　", "en": "  "},
     "tm.focus.link": {"ja": "「{section}」の事業一覧を開く", "en": "Open the project list of “{section}”"},
     "tm.focus.hint": {
         "ja": "小さな施策は「施策に絞る」で開けます。開いた施策からは事業一覧へ移れます。",
