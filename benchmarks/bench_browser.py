@@ -10,9 +10,11 @@ two-page app written to a temporary folder (a one-widget page and a one-bar page
 
 - **cold**: a new browser context (empty HTTP cache): navigation start → idle.
 - **warm**: a new tab in a context that has loaded every page before (HTTP cache warm).
-- **nav**: in a loaded page, a click on the page's sidebar link → idle (the overview is
-  reached from /items, every other page from the overview; the references click from the
-  one-widget page to the one-bar page and back).
+- **nav**: in a loaded page, a click on the page's sidebar link → idle. Chart pages are
+  reached from another chart page (the overview from /compare, the others from the
+  overview), so Plotly is already loaded, and compared with a click from one one-bar page
+  to another; /items is reached from the overview and compared with a click from a
+  one-bar page to the one-widget page.
 - **tables after run**: for pages with tables, ms from the script's end (its state back to
   ``notRunning``) until every table's grid and every download button is on screen
   (measured on the warm loads; the chart may still be drawing).
@@ -85,7 +87,12 @@ def plot():
     st.plotly_chart(go.Figure(go.Bar(x=["a", "b"], y=[1, 2])), width="stretch")
 
 
-st.navigation([st.Page(empty, title="empty", default=True), st.Page(plot, title="plot", url_path="plot")]).run()
+def plot2():
+    plot()
+
+
+pages = [st.Page(empty, title="empty", default=True), st.Page(plot, title="plot", url_path="plot")]
+st.navigation([*pages, st.Page(plot2, title="plot2", url_path="plot2")]).run()
 """
 
 # Runs in every page before Streamlit's own scripts. Records when the script run ends (its
@@ -271,7 +278,11 @@ def trace(p, target: Target, out: Path) -> None:
         context.add_init_script(WATCH)
         load(context, target)  # warm the HTTP cache
         page = context.new_page()
-        browser.start_tracing(page=page, path=str(out), categories=["devtools.timeline", "v8", "blink"])
+        browser.start_tracing(
+            page=page,
+            path=str(out),
+            categories=["devtools.timeline", "v8", "blink", "toplevel", "blink.user_timing", "loading"],
+        )
         page.goto(target.url, wait_until="commit")
         page.evaluate("(e) => { window.__benchExpect = e; }", {"tables": target.tables, "buttons": target.buttons})
         result = _wait(page, target)
@@ -300,6 +311,30 @@ def trace(p, target: Target, out: Path) -> None:
     print("renderer main thread, top events (inclusive ms; nested events overlap):")
     for key, ms in totals.most_common(18):
         print(f"  {ms:8.1f}  {key}")
+    # Long tasks (> 50 ms) in time order, each named by its longest inner event: what the
+    # main thread was busy with between navigation and idle.
+    timed = [e for e in events if e.get("ph") == "X" and (e.get("pid"), e.get("tid")) in main and e.get("dur")]
+    origin = next(
+        (e["ts"] for e in events if e.get("name") == "navigationStart" and (e.get("pid"), e.get("tid")) in main),
+        min(e["ts"] for e in timed),
+    )
+    tasks = [e for e in timed if e["name"] in ("RunTask", "ThreadControllerImpl::RunTask") and e["dur"] > 50_000]
+    print("long tasks (start ms from navigation, duration ms, longest inner event):")
+    for task in sorted(tasks, key=lambda e: e["ts"]):
+        inner = [
+            e
+            for e in timed
+            if e is not task
+            and e["name"] not in ("RunTask", "ThreadControllerImpl::RunTask")
+            and task["ts"] <= e["ts"] < task["ts"] + task["dur"]
+        ]
+        top = max(inner, key=lambda e: e["dur"], default=None)
+        what = ""
+        if top is not None:
+            data = top.get("args", {}).get("data", {})
+            url = str(data.get("url") or data.get("functionName") or "") if isinstance(data, dict) else ""
+            what = f"{top['name']} {url.rsplit('/', 1)[-1][:40]}".strip()
+        print(f"  {(task['ts'] - origin) / 1000:7.0f} {task['dur'] / 1000:7.0f}  {what}")
     print(f"trace file: {out} (open in chrome://tracing or Perfetto)")
 
 
@@ -313,7 +348,7 @@ def report(targets: list[Target], figures: dict, failures: list[str]) -> None:
     ref_nav = {0: m.get(("ref: click → empty", "nav")), 1: m.get(("ref: click → bar", "nav"))}
     print(
         f"{'page':<20} {'charts':>6} {'fig KB':>6} {'cold':>6} {'ratio':>6} {'warm':>6} {'ratio':>6} "
-        f"{'run':>6} {'nav':>6} {'ratio':>6} {'tables':>6}"
+        f"{'run':>6} {'nav':>6} {'ratio':>6} {'tables':>6} {'nav/empty click':>15}"
     )
     for target in targets:
         label = target.label
@@ -341,7 +376,8 @@ def report(targets: list[Target], figures: dict, failures: list[str]) -> None:
             f"{_ratio(m[(label, 'warm')], m.get((reference, 'warm'), 0))} {m[(label, 'run')]:6.0f} "
             f"{'' if nav is None else f'{nav:6.0f}':>6} "
             f"{_ratio(nav, nav_ref) if nav is not None and nav_ref else '   —  ':>6} "
-            f"{'' if tables is None else f'{tables:6.0f}':>6}"
+            f"{'' if tables is None else f'{tables:6.0f}':>6} "
+            f"{_ratio(nav, ref_nav[0]) if nav is not None and ref_nav[0] else '':>15}"
             + (f"  <- over target: {', '.join(over)}" if over else "")
         )
     for failure in failures:
@@ -349,6 +385,7 @@ def report(targets: list[Target], figures: dict, failures: list[str]) -> None:
     print(
         "ms, medians. ratio: cold/warm against the one-bar app for a page with a chart, the empty app "
         "otherwise; nav against the reference click to the one-bar page (chart pages) or the one-widget page. "
+        "nav/empty click: against the click to the one-widget page (the reference of issue 16). "
         "run: the warm load's script end. tables: ms after the script end until every table and CSV button "
         "is on screen. fig KB: the figure JSON sent."
     )
@@ -375,22 +412,22 @@ def main() -> None:
         nav_app.write_text(NAV_APP)
         with servers([ROOT / "app.py", EMPTY_APP, nav_app]) as (app, empty, ref):
             targets = [
-                Target(page.label, app.url, page.url_path, nav_from="items" if not page.url_path else "overview")
+                Target(page.label, app.url, page.url_path, nav_from="compare" if not page.url_path else "overview")
                 for page in pages
             ]
             by_label = {t.label: t for t in targets}
-            for source in ("overview", "items"):
+            for source in ("overview", "compare"):
                 if source not in by_label and any(t.nav_from == source for t in targets):
                     extra = Target(source, app.url, "" if source == "overview" else source)
                     by_label[source] = extra
             targets += [
                 Target("empty app", empty.url, ""),
                 Target("one-bar app", empty.url, "", "?chart=1"),
-                Target("ref: click → bar", ref.url, "plot", nav_from="ref: empty page"),
+                Target("ref: click → bar", ref.url, "plot", nav_from="ref: bar page 2"),
                 Target("ref: click → empty", ref.url, "", nav_from="ref: bar page"),
             ]
             by_label.update({t.label: t for t in targets if t.label not in by_label})
-            by_label["ref: empty page"] = Target("ref: empty page", ref.url, "")
+            by_label["ref: bar page 2"] = Target("ref: bar page 2", ref.url, "plot2")
             by_label["ref: bar page"] = Target("ref: bar page", ref.url, "plot")
             everything = {id(t): t for t in [*targets, *by_label.values()]}.values()
             # Playwright's sync API owns the thread's event loop, so count the elements first.

@@ -643,7 +643,7 @@ def legend(color: str, lang: str) -> str:
         }
         parts = [f":{c}[■] {name(a, lang)}" for a, c in marks.items()]
         parts.append(f":gray[■] {t('tm.unlisted', lang)}")
-        return t("tm.legend.account", lang) + " " + t("tm.legend.gap", lang).join(parts)
+        return t("tm.legend.account", lang) + " " + ("　" if lang == "ja" else "  ").join(parts)
     return t("tm.legend.change", lang, clip=int(CHANGE_CLIP))
 
 
