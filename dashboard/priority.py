@@ -17,7 +17,7 @@ import plotly.graph_objects as go
 from dashboard.figures import REQUEST_COLOUR, TRANSFER_COLOUR, amount_axis
 from dashboard.format import oku, signed_oku, wrap
 from dashboard.i18n import name, t
-from dashboard.labels import section_labels
+from dashboard.labels import section_labels, section_url_names
 from dashboard.params import Param
 from dashboard.text import Query, name_matches, normalize
 from dashboard.view import AMOUNT, INT, SCORE, SHARE, Table, View, changed_filters
@@ -41,13 +41,20 @@ LABEL_LINES = 2
 
 
 def specs(tables: Mapping[str, pd.DataFrame]) -> list[Param]:
-    """The page's URL keys; ``section`` accepts the document's section ids and ``unlinked``."""
+    """The page's URL keys; ``section`` takes the sections' readable names (``regional-sme``; old
+    section ids are still read) and ``unlinked``."""
     section_ids = tables["sections"].sort_values("order")["section_id"].tolist()
     return [
         Param("q", "text", default=""),
         Param("min", "number", minimum=0),
         Param("max", "number", minimum=0),
-        Param("section", "multi", choices=(*section_ids, UNLINKED), default=[]),
+        Param(
+            "section",
+            "multi",
+            choices=(*section_ids, UNLINKED),
+            default=[],
+            url_names=section_url_names(tables["sections"]),
+        ),
         Param("match", "choice", choices=MATCH_KINDS),
         Param("transfer", "choice", choices=("1", "0"), default="1"),
         Param("topic", "choice", choices=tuple(TOPICS)),

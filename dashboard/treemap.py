@@ -24,7 +24,7 @@ from dashboard.compare import primary
 from dashboard.format import basis_label, oku, pct, signed_oku, signed_pct, wrap
 from dashboard.i18n import name, t
 from dashboard.items import flag_words
-from dashboard.labels import section_labels, year_labels
+from dashboard.labels import section_labels, section_url_names, year_labels
 from dashboard.params import Param
 from dashboard.view import INT, PCT, SIGNED, Table, View
 from loaders.accounts import REGISTRY, by_name
@@ -651,12 +651,18 @@ def legend(color: str, lang: str) -> str:
 
 
 def specs(tables: Mapping[str, pd.DataFrame]) -> list[Param]:
-    """URL keys of /treemap: ``size``, ``color``, ``portion`` (1 or absent), ``focus`` (a section id)."""
+    """URL keys of /treemap: ``size``, ``color``, ``portion`` (1 or absent), ``focus`` (a section, by its readable URL name)."""
     return [
         Param("size", "choice", SIZES, default="request"),
         Param("color", "choice", COLORS, default="change"),
         Param("portion", "choice", ("1",), default=None),
-        Param("focus", "choice", tuple(section_labels(tables["sections"], "ja")), default=None),
+        Param(
+            "focus",
+            "choice",
+            tuple(section_labels(tables["sections"], "ja")),
+            default=None,
+            url_names=section_url_names(tables["sections"]),
+        ),
     ]
 
 

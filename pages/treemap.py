@@ -5,7 +5,7 @@ import streamlit as st
 from dashboard import treemap as tm
 from dashboard import ui
 from dashboard.i18n import t
-from dashboard.labels import section_labels, year_labels
+from dashboard.labels import section_labels, section_url_names, year_labels
 
 lang = ui.lang()
 tables = ui.tables()
@@ -53,7 +53,10 @@ if focus:
         "pages/items.py",
         label=t("tm.focus.link", lang, section=ui.literal(view.texts["focus_label"])),
         icon=":material/list:",
-        query_params={"section": focus, **({"lang": lang} if lang != "ja" else {})},
+        query_params={
+            "section": section_url_names(tables["sections"])[focus],
+            **({"lang": lang} if lang != "ja" else {}),
+        },
     )
 else:
     st.caption(t("tm.focus.hint", lang))

@@ -328,6 +328,6 @@ def test_page_focus_links_to_the_section_s_projects() -> None:
     links = at.get("page_link")
     assert len(links) == 1
     assert links[0].proto.page.endswith("items") or "items" in links[0].proto.page
-    assert "section=p1-t4-s2" in links[0].proto.query_string and "lang=en" in links[0].proto.query_string
+    assert "section=economic-security" in links[0].proto.query_string and "lang=en" in links[0].proto.query_string
     assert len(at.get("download_button")) == 3  # a CSV under each table
     assert len(_page().get("page_link")) == 0  # nothing focused: a hint, no link

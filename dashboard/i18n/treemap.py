@@ -83,7 +83,6 @@ TEXT: dict[str, dict[str, str]] = {
         "  :gray[■ not itemised, or compared with a supplementary budget]",
     },
     "tm.legend.account": {"ja": "色（会計）:", "en": "Colour (account):"},
-    "tm.legend.gap": {"ja": " · ", "en": " · "},
     "tm.focus.link": {"ja": "「{section}」の事業一覧を開く", "en": "Open the project list of “{section}”"},
     "tm.focus.hint": {
         "ja": "小さな施策は「施策に絞る」で開けます。開いた施策からは事業一覧へ移れます。",
