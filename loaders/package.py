@@ -168,12 +168,21 @@ def _sha256(path: Path) -> str:
 
 
 def stamp(documents: pd.DataFrame) -> dict:
-    """What the package was built from: the loader version and each source's file and sha256."""
+    """What the package was built from: the loader version and each source's file, sha256 and load time.
+
+    The load time makes the package follow every rebuild of the tables, so its rows are the
+    tables' rows exactly (documents.loaded_at included).
+    """
     versions = sorted(set(documents["loader_version"].dropna()))
     return {
         "loader_version": versions[0] if len(versions) == 1 else ",".join(versions) or LOADER_VERSION,
         "sources": [
-            {"document_id": r.document_id, "path": r.source_file, "sha256": r.source_sha256}
+            {
+                "document_id": r.document_id,
+                "path": r.source_file,
+                "sha256": r.source_sha256,
+                "loaded_at": pd.Timestamp(r.loaded_at).isoformat(),
+            }
             for r in documents.sort_values("document_id").itertuples()
         ],
     }
@@ -183,7 +192,7 @@ def read_stamp(dest: Path) -> dict | None:
     """The stamp stored in ``dest/datapackage.json``, or None when there is no readable package."""
     try:
         descriptor = json.loads((Path(dest) / DESCRIPTOR).read_text(encoding="utf-8"))
-        sources = [{k: s[k] for k in ("document_id", "path", "sha256")} for s in descriptor["sources"]]
+        sources = [{k: s[k] for k in ("document_id", "path", "sha256", "loaded_at")} for s in descriptor["sources"]]
         return {"loader_version": descriptor["loader_version"], "sources": sources}
     except (OSError, ValueError, KeyError, TypeError):
         return None

@@ -106,6 +106,11 @@ def wait_idle(page, charts: int = 0, timeout: float = 45_000) -> None:
         page.wait_for_function(
             "n => document.querySelectorAll('.js-plotly-plot .main-svg').length >= n", arg=charts, timeout=timeout
         )
+    # Every table drawn (a grid mounts after the page's script has finished, behind Plotly's chunk).
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('[data-testid=stDataFrame]')].every(d => d.querySelector('[role=grid]'))",
+        timeout=timeout,
+    )
 
 
 def open_page(page, url: str, charts: int = 0) -> None:

@@ -131,7 +131,7 @@ def test_the_focused_section_links_to_its_project_list(browser, server: str, tab
         page.wait_for_url(re.compile(r"/items\?"), timeout=20_000)
         wait_idle(page)
         query = parse_qs(urlparse(page.url).query)
-        assert query["section"] == [SMALL_SECTION]
+        assert query["section"] == ["economic-security"]  # the readable name of SMALL_SECTION
         assert query.get("lang") == (["en"] if lang == "en" else None)
         expected = int((tables["items"]["section_id"] == SMALL_SECTION).sum())
         assert grid_rows(page, 0) == expected
