@@ -13,9 +13,8 @@ import pandas as pd
 
 from dashboard.i18n import NAMES_EN, t
 from dashboard.items import ACCOUNT_CODES, flag_mask
-from dashboard.params import Param
 from dashboard.text import normalize
-from dashboard.view import View
+from dashboard.view import QueryFilters, View, query_specs
 from loaders.accounts import REGISTRY
 
 
@@ -119,20 +118,9 @@ def items_link(term: Term) -> dict[str, str] | None:
 # --- page contract (see dashboard/view.py) ---------------------------------------------
 
 
-def specs(tables: Mapping[str, pd.DataFrame]) -> list[Param]:
-    """URL key of /glossary: ``q`` (a search in the words and their explanations)."""
-    return [Param("q", "text", default="")]
-
-
-@dataclass(frozen=True)
-class Filters:
-    """The glossary search text."""
-
-    q: str = ""
-
-    @classmethod
-    def from_values(cls, values: Mapping[str, object]) -> Filters:
-        return cls(q=str(values.get("q") or ""))
+#: URL key of /glossary: ``q`` (a search in the words and their explanations).
+specs = query_specs
+Filters = QueryFilters
 
 
 @dataclass(frozen=True)

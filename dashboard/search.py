@@ -8,15 +8,13 @@ the projects of that paragraph. Pure functions of DataFrames (no Streamlit).
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 
 import pandas as pd
 
 from dashboard.i18n import name, t
 from dashboard.labels import section_labels
-from dashboard.params import Param
 from dashboard.text import Query, excerpt, normalize
-from dashboard.view import AMOUNT, INT, LONG_TEXT, Table, View, changed_filters
+from dashboard.view import AMOUNT, INT, LONG_TEXT, QueryFilters, Table, View, changed_filters, query_specs
 
 #: Characters shown before and after a match: a grid's wide text column shows about 25
 #: Japanese characters before it is cut, so the match must start early.
@@ -40,20 +38,9 @@ COLUMNS = [
 ]
 
 
-def specs(tables: Mapping[str, pd.DataFrame]) -> list[Param]:
-    """URL keys of /search: ``q``, the text searched for."""
-    return [Param("q", "text", default="")]
-
-
-@dataclass(frozen=True)
-class Filters:
-    """What /search looks for (hashable: part of the view's cache key)."""
-
-    q: str = ""
-
-    @classmethod
-    def from_values(cls, values: Mapping[str, object]) -> Filters:
-        return cls(q=str(values.get("q") or ""))
+#: URL keys of /search: ``q``, the text searched for.
+specs = query_specs
+Filters = QueryFilters
 
 
 def _excerpt(text: str | None, query: Query) -> str:

@@ -97,3 +97,21 @@ def changed_filters(values: Mapping[str, object], specs) -> dict[str, object]:
     {'q': '水素'}
     """
     return {s.key: values.get(s.key) for s in specs if values.get(s.key) not in (s.default, None, "", [], ())}
+
+
+@dataclass(frozen=True)
+class QueryFilters:
+    """The filters of a page that has only a search text (``q``): glossary, search."""
+
+    q: str = ""
+
+    @classmethod
+    def from_values(cls, values: Mapping[str, object]) -> QueryFilters:
+        return cls(q=str(values.get("q") or ""))
+
+
+def query_specs(tables: Mapping[str, pd.DataFrame] | None = None) -> list:
+    """The URL key of a page with only a search text: ``q``."""
+    from dashboard.params import Param
+
+    return [Param("q", "text", default="")]
