@@ -107,7 +107,8 @@ def test_csv_download_matches_the_rows_shown(page, server, query: str, charts: i
     header, body = rows[0], rows[1:]
     assert len(body) == shown
     headers_on_screen = page.locator("[data-testid=stDataFrame]").first.locator("[role=columnheader]").all_inner_texts()
-    assert header == headers_on_screen  # the CSV's headers are the grid's, in the grid's order
+    # The CSV's headers are the grid's, in the grid's order (a wide grid draws only its visible columns).
+    assert len(headers_on_screen) >= 3 and header[: len(headers_on_screen)] == headers_on_screen
     for row in body:
         for cell in row:
             if not _is_number(cell):
