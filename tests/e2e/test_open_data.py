@@ -124,7 +124,7 @@ def test_share_snippet_opens_the_same_view_embedded(page, served: str, server: s
     frame.locator("[data-testid=stDataFrame]").first.wait_for(timeout=45_000)
     # The list and the section subtotals are both grids; wait until both are drawn, then find the list.
     grids = frame.locator("[data-testid=stDataFrame] [role=grid]")
-    grids.nth(1).wait_for(timeout=45_000)
+    grids.nth(1).wait_for(state="attached", timeout=45_000)
     rows = [int(grids.nth(i).get_attribute("aria-rowcount")) - 1 for i in range(grids.count())]
     assert 3 in rows, rows
 
