@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.figures import BASE_COLOUR, REQUEST_COLOUR
+from dashboard.figures import BASE_COLOUR, REQUEST_COLOUR, amount_axis
 from dashboard.format import change, oku, pct, signed_oku, signed_pct
 from dashboard.i18n import name, t
 from dashboard.labels import source_name, year_labels
@@ -69,12 +69,13 @@ def accounts_figure(accounts: pd.DataFrame, lang: str, years: tuple[str, str]) -
     """Grouped horizontal bars, base vs request, for each account (not the うち rows or the total)."""
     top = accounts[accounts["kind"] == "account"].sort_values("order", ascending=False)
     labels = [name(a, lang) for a in top["account"]]
+    scale, axis = amount_axis(lang)  # one unit on the axis and the labels (¥ billion in English)
     figure = go.Figure()
     for column, year, colour in (("base_oku", years[1], BASE_COLOUR), ("request_oku", years[0], REQUEST_COLOUR)):
         figure.add_trace(
             go.Bar(
                 y=labels,
-                x=top[column].tolist(),
+                x=[v * scale for v in top[column]],
                 name=year,
                 orientation="h",
                 marker_color=colour,
@@ -87,7 +88,7 @@ def accounts_figure(accounts: pd.DataFrame, lang: str, years: tuple[str, str]) -
         barmode="group",
         height=120 + 70 * len(labels),
         margin={"l": 10, "r": 10, "t": 30, "b": 40},
-        xaxis_title=t("ov.axis.oku", lang),
+        xaxis=axis,
         legend={"orientation": "h", "y": 1.08, "x": 0},
         yaxis={"automargin": True},
     )

@@ -221,3 +221,14 @@ def test_page_table_sums_match_the_document(tables: dict) -> None:
     accounts = table[~table["会計"].str.startswith("　うち")].iloc[:-1]
     # the accounts add up to the stated total within rounding (24,616 vs 24,615)
     assert accounts["令和6年度 要求額（億円）"].sum() == pytest.approx(24615, abs=len(accounts) * 0.5)
+
+
+def test_english_chart_axis_and_labels_in_one_unit(tables: dict) -> None:
+    """The axis and the bar labels say the same unit: ¥ billion in English, 億円 in Japanese."""
+    english = ov.accounts_figure(tables["accounts"], "en", ("FY2024", "FY2023"))
+    gx = english.data[1].y.index("GX promotion measures")
+    assert english.data[1].x[gx] == pytest.approx(1098.5) and english.data[1].text[gx] == "¥1.1 trillion"
+    assert english.layout.xaxis.title.text == "¥ billion"
+    japanese = ov.accounts_figure(tables["accounts"], "ja", ("令和6年度", "令和5年度"))
+    assert japanese.data[1].x[japanese.data[1].y.index("GX推進対策費")] == 10985.0
+    assert japanese.layout.xaxis.title.text == "億円" and japanese.layout.xaxis.tickformat == ",.0f"

@@ -11,7 +11,6 @@ TEXT: dict[str, dict[str, str]] = {
     "ov.col.change": {"ja": "増減（億円）", "en": "Change (100M yen)"},
     "ov.col.pct": {"ja": "増減率（%）", "en": "Change (%)"},
     "ov.col.note": {"ja": "注記", "en": "Note"},
-    "ov.axis.oku": {"ja": "億円", "en": "100 million yen"},
     "ov.rounding": {
         "ja": "四捨五入のため、内訳の合計が一致しない場合があります（資料の注記）。照合結果は「データ品質・出典」へ。",
         "en": "Figures are rounded, so parts may not add up to the totals (as the document notes). "
