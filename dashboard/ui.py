@@ -271,13 +271,6 @@ def tables() -> data.Tables:
     return {name: frame.copy(deep=False) for name, frame in shared.items()}
 
 
-def tables_key() -> tuple:
-    """A small hashable key for caching frames derived from :func:`tables` (document and table files)."""
-    loaded = _this_run()
-    doc = document_id(loaded)
-    return doc, _document_tables(loaded, doc)[1]
-
-
 def _widget_key(page: str, key: str) -> str:
     return f"{page}.{key}"
 
