@@ -405,13 +405,36 @@ def wrap_label(text: str, width: int = LABEL_WIDTH, lines: int = LABEL_LINES) ->
     return _label_lines(text, width, lines)
 
 
+def _amount_xaxis(top: float, lang: str) -> dict:
+    """The amount axis of both bar charts: the language's unit (as the labels) from 0 to just past ``top`` 億円."""
+    scale, axis = amount_axis(lang)
+    return {
+        **axis,
+        "title": t("pr.axis.oku", lang),
+        "range": [0, top * scale * 1.04 if math.isfinite(top) and top > 0 else 1],
+    }
+
+
+def _label_yaxis(order: list, ticks: list, labels: list[str]) -> dict:
+    """A category axis placed by id (two bars may share a name) and labelled with the names."""
+    return {
+        "categoryorder": "array",
+        "categoryarray": order,
+        "tickmode": "array",
+        "tickvals": ticks,
+        "ticktext": labels,
+        "automargin": True,
+        "tickfont": {"size": 12},
+    }
+
+
 def section_figure(subtotals: pd.DataFrame, lang: str) -> go.Figure:
     """Horizontal bars of the section subtotals, first section on top; the transfer in grey.
 
     Each bar says its sum and its share of the total; the hover adds the count.
     """
     traces = []
-    scale, axis = amount_axis(lang)  # one unit on the axis and the labels (¥ billion in English)
+    scale = amount_axis(lang)[0]  # the bars in the axis unit (¥ billion in English), as the labels
     top = float(subtotals["sum_oku"].max()) if len(subtotals) else 1.0
     for is_transfer, colour in ((False, REQUEST_COLOUR), (True, TRANSFER_COLOUR)):
         part = subtotals[(subtotals["group"] == TRANSFER) == is_transfer]
@@ -441,20 +464,8 @@ def section_figure(subtotals: pd.DataFrame, lang: str) -> go.Figure:
     layout = go.Layout(
         height=max(200, 80 + 34 * len(groups)),
         margin={"l": 10, "r": 110, "t": 10, "b": 40},
-        xaxis={
-            **axis,
-            "title": t("pr.axis.oku", lang),
-            "range": [0, top * scale * 1.04 if math.isfinite(top) and top > 0 else 1],
-        },
-        yaxis={
-            "categoryorder": "array",
-            "categoryarray": groups[::-1],
-            "tickmode": "array",
-            "tickvals": groups,
-            "ticktext": [_label_lines(label, 18, 2) for label in subtotals["label"]],
-            "automargin": True,
-            "tickfont": {"size": 12},
-        },
+        xaxis=_amount_xaxis(top, lang),
+        yaxis=_label_yaxis(groups[::-1], groups, [_label_lines(label, 18, 2) for label in subtotals["label"]]),
         showlegend=False,
         barmode="overlay",
         bargap=0.3,
@@ -471,7 +482,7 @@ def bar_figure(filtered: pd.DataFrame, lang: str) -> go.Figure:
     """
     rows = filtered.sort_values(["request_oku", "order"], ascending=[True, False])
     ids = rows["request_id"].tolist()
-    scale, axis = amount_axis(lang)  # one unit on the axis and the labels (¥ billion in English)
+    scale = amount_axis(lang)[0]  # the bars in the axis unit (¥ billion in English), as the labels
     traces = []
     for is_transfer, colour in ((False, REQUEST_COLOUR), (True, TRANSFER_COLOUR)):
         part = rows[rows["is_transfer"] == is_transfer]
@@ -502,20 +513,8 @@ def bar_figure(filtered: pd.DataFrame, lang: str) -> go.Figure:
         height=max(220, 90 + per_bar * len(rows)),
         # The right margin holds the amount printed past the longest bar (narrow screens included).
         margin={"l": 10, "r": 75, "t": 10, "b": 40},
-        xaxis={
-            **axis,
-            "title": t("pr.axis.oku", lang),
-            "range": [0, top * scale * 1.04 if math.isfinite(top) and top > 0 else 1],
-        },
-        yaxis={
-            "categoryorder": "array",
-            "categoryarray": ids,
-            "tickmode": "array",
-            "tickvals": ids,
-            "ticktext": [wrap_label(n) for n in rows["name"]],
-            "automargin": True,
-            "tickfont": {"size": 12},
-        },
+        xaxis=_amount_xaxis(top, lang),
+        yaxis=_label_yaxis(ids, ids, [wrap_label(n) for n in rows["name"]]),
         showlegend=False,
         barmode="overlay",
         bargap=0.25,
