@@ -80,6 +80,20 @@ def _log_lines(topology, cookie: str | None = None) -> list[str]:
     return [line for line in lines if cookie is None or f"cookie={cookie}" in line]
 
 
+def _logged(topology, start: int, needle: str, timeout: float = 10.0) -> str:
+    """The access-log line of a request for ``needle`` among the lines after the first
+    ``start``. nginx writes a request's line when it frees the request, which for a large
+    body or a lingering close can come after a later request's line, so this waits for the
+    line rather than reading the log's last one."""
+    deadline = time.monotonic() + timeout
+    while True:
+        found = [line for line in _log_lines(topology)[start:] if needle in line]
+        if found or time.monotonic() > deadline:
+            assert found, f"no access-log line for {needle} after line {start}"
+            return found[-1]
+        time.sleep(0.05)
+
+
 def _upstreams(lines: list[str]) -> set[str]:
     """The replicas that answered: the last of each ``up=A, B`` list (nginx tried A, then B);
     ``up=-`` is nginx answering itself (the reconnect script)."""
@@ -145,6 +159,7 @@ def test_static_javascript_is_compressed_and_cached(proxy) -> None:
     bundles = Path(streamlit.__file__).parent / "static" / "static" / "js"
     plotly = max(bundles.glob("PlotlyChart.*.js"), key=lambda p: p.stat().st_size)
     index = re.search(r"static/js/index\.[\w-]+\.js", html).group(0)
+    start = len(_log_lines(proxy))
     for name, raw in (
         (index, (bundles / Path(index).name).read_bytes()),
         (f"static/js/{plotly.name}", plotly.read_bytes()),
@@ -157,18 +172,20 @@ def test_static_javascript_is_compressed_and_cached(proxy) -> None:
         assert headers["Vary"] == "Accept-Encoding"
         print(f"{name}: {len(raw):,} bytes, {len(body):,} gzipped through the proxy")
     # Those came from nginx's precompressed copy (gzip_static), not from a replica ...
-    served = [line for line in _log_lines(proxy) if plotly.name in line or Path(index).name in line]
-    assert served and all(" up=- " in line for line in served), served
+    served = [_logged(proxy, start, plotly.name), _logged(proxy, start, Path(index).name)]
+    assert all(" up=- " in line for line in served), served
     # ... and a bundle missing from the copy (a stale Docker volume) comes from a replica.
     copy = proxy.files / "static" / "js" / Path(index).name
     moved = [(path, path.with_name(path.name + ".away")) for path in (copy, copy.with_name(copy.name + ".gz"))]
     for path, away in moved:
         path.rename(away)
     try:
+        start = len(_log_lines(proxy))
         status, headers, body = _get(f"{proxy.url}/{index}")
         assert status == 200 and gzip.decompress(body) == (bundles / Path(index).name).read_bytes()
         assert headers["Cache-Control"] == "public, max-age=31536000, immutable"
-        assert " up=127.0.0.1:" in _log_lines(proxy)[-1], _log_lines(proxy)[-1]
+        line = _logged(proxy, start, Path(index).name)
+        assert " up=127.0.0.1:" in line, line
     finally:
         for path, away in moved:
             away.rename(path)
