@@ -117,7 +117,11 @@ new MutationObserver(() => {
 const benchTables = () => {
   const want = window.__benchExpect;
   if (window.__benchTablesAt === null && window.__benchRunDone !== null && want.tables) {
-    const grids = document.querySelectorAll('[data-testid=stMain] [data-testid=stDataFrame] [role=grid]').length;
+    // A table is on screen when its grid's canvas is laid out (glide-data-grid draws it in
+    // the same frame). Not [role=grid]: that is the grid's accessibility tree, which
+    // glide-data-grid builds 200 ms (debounced) after the canvas is drawn.
+    const grids = [...document.querySelectorAll('[data-testid=stMain] [data-testid=stDataFrame]')]
+      .filter((e) => [...e.querySelectorAll('canvas')].some((c) => c.getBoundingClientRect().width > 0)).length;
     const buttons = document.querySelectorAll('[data-testid=stMain] [data-testid=stDownloadButton] button').length;
     if (grids >= want.tables && buttons >= want.buttons) window.__benchTablesAt = performance.now();
   }
@@ -270,22 +274,35 @@ def _browse(p, targets: list[Target], sources: dict[str, Target], loads: int) ->
     return figures, failures
 
 
-def trace(p, target: Target, out: Path) -> None:
-    """One warm load under Chromium's tracing; prints where the renderer's main thread spent it."""
+TRACE_CATEGORIES = ["devtools.timeline", "disabled-by-default-devtools.timeline.stack", "v8", "blink", "toplevel", "blink.user_timing", "loading"]
+
+
+def trace(p, target: Target, out: Path, source: Target | None = None) -> None:
+    """One warm load (or, with ``source``, one sidebar click from ``source`` to ``target``)
+    under Chromium's tracing; prints where the renderer's main thread spent it."""
     browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
     try:
         context = browser.new_context(viewport={"width": 1400, "height": 900})
         context.add_init_script(WATCH)
         load(context, target)  # warm the HTTP cache
         page = context.new_page()
-        browser.start_tracing(
-            page=page,
-            path=str(out),
-            categories=["devtools.timeline", "v8", "blink", "toplevel", "blink.user_timing", "loading"],
-        )
-        page.goto(target.url, wait_until="commit")
-        page.evaluate("(e) => { window.__benchExpect = e; }", {"tables": target.tables, "buttons": target.buttons})
-        result = _wait(page, target)
+        if source is None:
+            browser.start_tracing(page=page, path=str(out), categories=TRACE_CATEGORIES)
+            page.goto(target.url, wait_until="commit")
+            page.evaluate("(e) => { window.__benchExpect = e; }", {"tables": target.tables, "buttons": target.buttons})
+            result = _wait(page, target)
+        else:
+            page.goto(source.url, wait_until="commit")
+            page.evaluate("(e) => { window.__benchExpect = e; }", {"tables": source.tables, "buttons": source.buttons})
+            _wait(page, source)
+            page.wait_for_timeout(500)
+            link = page.locator(f'[data-testid=stSidebarNav] a[href$="/{target.path}"]').first
+            _arm(page, target)
+            browser.start_tracing(page=page, path=str(out), categories=TRACE_CATEGORIES)
+            start = page.evaluate("() => performance.now()")
+            link.click()
+            result = _wait(page, target, "/" + target.path)
+            result = {**result, "ms": result["ms"] - start, "run": (result["run"] or start) - start}
         browser.stop_tracing()
         context.close()
     finally:
@@ -307,7 +324,8 @@ def trace(p, target: Target, out: Path) -> None:
             url = str(data.get("url") or data.get("functionName") or "")
             key = f"{name} {url.rsplit('/', 1)[-1][:48]}".strip() if url else name
             totals[key] += event["dur"] / 1000
-    print(f"trace of one warm load of {target.label}: idle at {result['ms']:.0f} ms, run done {result['run']:.0f} ms")
+    what = f"a click from {source.label} to" if source else "one warm load of"
+    print(f"trace of {what} {target.label}: idle at {result['ms']:.0f} ms, run done {result['run']:.0f} ms")
     print("renderer main thread, top events (inclusive ms; nested events overlap):")
     for key, ms in totals.most_common(18):
         print(f"  {ms:8.1f}  {key}")
@@ -316,8 +334,10 @@ def trace(p, target: Target, out: Path) -> None:
     timed = [e for e in events if e.get("ph") == "X" and (e.get("pid"), e.get("tid")) in main and e.get("dur")]
     origin = next(
         (e["ts"] for e in events if e.get("name") == "navigationStart" and (e.get("pid"), e.get("tid")) in main),
-        min(e["ts"] for e in timed),
+        None,
     )
+    if origin is None or source is not None:  # a click: time from the first event of the trace
+        origin = min(e["ts"] for e in timed)
     tasks = [e for e in timed if e["name"] in ("RunTask", "ThreadControllerImpl::RunTask") and e["dur"] > 50_000]
     print("long tasks (start ms from navigation, duration ms, longest inner event):")
     for task in sorted(tasks, key=lambda e: e["ts"]):
@@ -400,6 +420,7 @@ def main() -> None:
     parser.add_argument("pages", nargs="*", help=" ".join(DEFAULT_PAGES) + " (and quality glossary)")
     parser.add_argument("--loads", type=int, default=4)
     parser.add_argument("--trace", metavar="PAGE", help="trace one warm load of PAGE instead of timing")
+    parser.add_argument("--trace-click", action="store_true", help="with --trace: trace the sidebar click to PAGE")
     add_server_option_argument(parser)
     args = parser.parse_args()
     pages = pick_pages((args.trace and [args.trace]) or args.pages or list(DEFAULT_PAGES))
@@ -435,7 +456,8 @@ def main() -> None:
                 asyncio.run(_count(int(target.base.rsplit(":", 1)[1]), target))
             with sync_playwright() as p:
                 if args.trace:
-                    trace(p, targets[0], Path(folder).parent / f"trace-{targets[0].label}.json")
+                    source = by_label[targets[0].nav_from] if args.trace_click else None
+                    trace(p, targets[0], Path(folder).parent / f"trace-{targets[0].label}.json", source)
                     return
                 print(
                     f"bench_browser: Chromium, {args.loads} rounds (+1 discarded), interleaved: cold (new context), "

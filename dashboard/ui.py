@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import logging
+import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -472,3 +473,51 @@ def plain(text: object) -> None:
 def literal(text: object) -> str:
     """Untrusted text for an element that only takes Markdown (title, caption, metric label)."""
     return md_literal("" if text is None else str(text))
+
+
+# --- charts: drawn after the tables -------------------------------------------------------
+
+#: How long the first chart of a browser tab is held back after the rest of its page.
+#: Streamlit loads Plotly's 4.7 MB chunk when a tab's first chart element mounts, and its
+#: evaluation holds the browser's main thread for 0.7-1.2 s; sent with the page, it keeps
+#: every table and CSV button a skeleton until it is done. Held back this long, the grids
+#: (whose own chunk takes ~0.4 s to load and draw) are on screen first, and the chart is
+#: drawn when it would have been anyway (measured in BENCHMARKS.md, section 6).
+FIRST_CHART_HOLD_S = 0.4
+
+
+@dataclass(frozen=True)
+class ChartSlot:
+    """A chart's place on the page, reserved at its height, drawn by :func:`draw_charts`."""
+
+    box: object
+    figure: object
+    key: str
+
+
+def chart_slot(figure, key: str) -> ChartSlot:
+    """Reserve ``figure``'s place here (a box of its height, so nothing below jumps when it comes)."""
+    height = int(figure.layout.height or 450) + 8
+    return ChartSlot(st.container(height=height, border=False), figure, key)
+
+
+def _browser_without_plotly() -> bool:
+    """A browser tab (not AppTest or a script client) that has not been sent a chart yet."""
+    agent = st.context.headers.get("User-Agent") or ""
+    return agent.startswith("Mozilla/") and not st.session_state.get("_chart_sent")
+
+
+def draw_charts(*slots: ChartSlot) -> None:
+    """Draw the page's reserved charts, as the last thing the page sends.
+
+    Each chart has a stable key, so a rerun that changes a filter updates it in place and an
+    unchanged figure is not sent again. The first chart of a browser tab is held back
+    :data:`FIRST_CHART_HOLD_S` (see there); later ones are not: Plotly is loaded by then.
+    """
+    if not slots:
+        return
+    if _browser_without_plotly():
+        time.sleep(FIRST_CHART_HOLD_S)
+    for slot in slots:
+        slot.box.plotly_chart(slot.figure, width="stretch", key=slot.key)
+    st.session_state["_chart_sent"] = True

@@ -53,9 +53,10 @@ if not texts["shown"]:
 st.caption(t("cmp.count", lang, **texts) + " " + t(f"cmp.measure.{texts['measure']}", lang))
 if texts.get("multiyear", {}).get("n"):
     st.caption(t("cmp.multiyear", lang, **texts["multiyear"]))
-st.plotly_chart(view.figures["bars"], width="stretch")
+chart = ui.chart_slot(view.figures["bars"], "compare.bars")
 
 st.subheader(t("cmp.table", lang))
 ui.table(view.tables["rows"])
 st.caption(t("cmp.note.portion", lang) + " " + t("cmp.note.basis", lang))
 st.caption(t("glossary.hint", lang))
+ui.draw_charts(chart)

@@ -22,10 +22,11 @@ if texts["headline"]:
     c3.metric(t("ov.metric.change", lang), head["pct"])
 
 st.subheader(t("ov.accounts", lang))
+charts = []
 if "accounts" not in view.tables:
     st.info(t("ov.none", lang))
 else:
-    st.plotly_chart(view.figures["accounts"], width="stretch")
+    charts.append(ui.chart_slot(view.figures["accounts"], "overview.accounts"))
     ui.table(view.tables["accounts"])
     st.caption(t("ov.rounding", lang))
 
@@ -34,3 +35,4 @@ st.caption(t("ov.matters.help", lang))
 matters = texts["matters"]
 st.markdown("\n".join(f"- {ui.literal(line)}" for line in matters) if matters else t("ov.none", lang))
 st.caption(t("glossary.hint", lang))
+ui.draw_charts(*charts)

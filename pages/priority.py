@@ -149,12 +149,13 @@ if s.transfer_oku:
         )
     )
 
+charts = []
 if view.figures["bars"] is None:
     st.info(t("pr.empty", lang))
 else:
     st.subheader(t("pr.chart", lang))
     st.caption(t("pr.chart.help", lang))
-    st.plotly_chart(view.figures["bars"], width="stretch")
+    charts.append(ui.chart_slot(view.figures["bars"], "priority.bars"))
 
 st.subheader(t("pr.table", lang))
 st.caption(t("pr.table.help", lang))
@@ -164,5 +165,6 @@ ui.table(view.tables["requests"], key="priority.requests", placeholder="—")
 if view.figures["sections"] is not None:
     st.subheader(t("pr.sub", lang))
     st.caption(t("pr.sub.help", lang))
-    st.plotly_chart(view.figures["sections"], width="stretch")
+    charts.append(ui.chart_slot(view.figures["sections"], "priority.sections"))
     ui.table(view.tables["sections"], key="priority.sections", placeholder="—")
+ui.draw_charts(*charts)

@@ -43,9 +43,8 @@ if figure is None:
     st.info(t("tm.none", lang))
     st.stop()
 
-# The chart's place, filled last: the tables and their CSV buttons below are sent (and
-# drawn) first instead of waiting behind Plotly, and the box keeps them from jumping.
-chart = st.container(height=figure.layout.height + 8, border=False)
+# The chart's place, filled last: the tables and their CSV buttons below are drawn first.
+chart = ui.chart_slot(figure, "treemap")
 st.markdown(view.texts["legend"])
 focus = view.texts["focus"]
 if focus:
@@ -69,5 +68,4 @@ st.subheader(t("tm.references", lang))
 ui.table(view.tables["references"], key="references")
 st.caption(t("tm.glossary.hint", lang))
 
-# A stable key: a rerun that leaves the figure as it was updates the same chart in place.
-chart.plotly_chart(figure, width="stretch", key="treemap")
+ui.draw_charts(chart)

@@ -28,7 +28,7 @@ st.subheader(t("yrs.history", lang))
 st.selectbox(t("yrs.project", lang), specs[2].choices, key=keys["project"], index=None, placeholder=texts["project"])
 if texts["project_suggested"]:
     st.caption(t("yrs.project.suggested", lang))
-st.plotly_chart(view.figures["history"], width="stretch")
+chart = ui.chart_slot(view.figures["history"], "years.history")
 ui.table(view.tables["history"], key="history")
 st.caption(t("yrs.history.note", lang))
 
@@ -52,3 +52,4 @@ ui.table(view.tables["accounts"], key="accounts")
 st.subheader(t("yrs.sections", lang))
 st.caption(t("yrs.sections.note", lang))
 ui.table(view.tables["sections"], key="sections")
+ui.draw_charts(chart)
