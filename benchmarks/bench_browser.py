@@ -16,14 +16,17 @@ two-page app written to a temporary folder (a one-widget page and a one-bar page
   to another; /items is reached from the overview and compared with a click from a
   one-bar page to the one-widget page.
 - **tables after run**: for pages with tables, ms from the script's end (its state back to
-  ``notRunning``) until every table's grid and every download button is on screen
-  (measured on the warm loads; the chart may still be drawing).
+  ``notRunning``) until every table's grid canvas and every download button is on screen
+  (measured on the warm loads; the chart may still be drawing). Not the grid's
+  ``[role=grid]``: glide-data-grid builds that accessibility tree 200 ms (debounced) after
+  it draws the canvas, which once added ~350 ms to every table page's figure.
 
 Idle = the script has run (``[data-test-script-state=notRunning]`` after ``running``),
 something is rendered, and every plotly chart of the page is drawn (``.main-svg``).
 
     python benchmarks/bench_browser.py [--loads 4] [page ...]
     python benchmarks/bench_browser.py --trace treemap   # where one warm load's time goes
+    python benchmarks/bench_browser.py --trace treemap --trace-click   # ... or one sidebar click
 
 Targets (printed, never asserted): a chart page ≤ 1.2x the one-bar app, cold and warm; a
 page without a chart ≤ 1.5x the empty app; in-app navigation ≤ 1.5x the reference click;

@@ -45,7 +45,7 @@ TEXT: dict[str, dict[str, str]] = {
     "cmp.filter.all": {"ja": "すべて", "en": "All"},
     "cmp.filter.new": {"ja": "新規のみ", "en": "New only"},
     "cmp.sort": {"ja": "並べ替え", "en": "Sort by"},
-    "cmp.sort.change": {"ja": "増減額の大きい順", "en": "Largest change (100M yen)"},
+    "cmp.sort.change": {"ja": "増減額の大きい順", "en": "Largest change (amount)"},
     "cmp.sort.pct": {"ja": "増減率の大きい順", "en": "Largest change (%)"},
     "cmp.sort.request": {"ja": "要求額の大きい順", "en": "Largest request"},
     "cmp.top": {"ja": "上位の件数（空欄で全件）", "en": "Top rows (empty: all)"},

@@ -106,7 +106,8 @@ def wait_idle(page, charts: int = 0, timeout: float = 45_000) -> None:
         page.wait_for_function(
             "n => document.querySelectorAll('.js-plotly-plot .main-svg').length >= n", arg=charts, timeout=timeout
         )
-    # Every table drawn (a grid mounts after the page's script has finished, behind Plotly's chunk).
+    # Every table drawn and readable: the tests read the grid's accessibility tree ([role=grid]),
+    # which glide-data-grid builds 200 ms (debounced) after it has drawn the canvas.
     page.wait_for_function(
         "() => [...document.querySelectorAll('[data-testid=stDataFrame]')].every(d => d.querySelector('[role=grid]'))",
         timeout=timeout,
