@@ -277,7 +277,15 @@ def _browse(p, targets: list[Target], sources: dict[str, Target], loads: int) ->
     return figures, failures
 
 
-TRACE_CATEGORIES = ["devtools.timeline", "disabled-by-default-devtools.timeline.stack", "v8", "blink", "toplevel", "blink.user_timing", "loading"]
+TRACE_CATEGORIES = [
+    "devtools.timeline",
+    "disabled-by-default-devtools.timeline.stack",
+    "v8",
+    "blink",
+    "toplevel",
+    "blink.user_timing",
+    "loading",
+]
 
 
 def trace(p, target: Target, out: Path, source: Target | None = None) -> None:

@@ -25,6 +25,8 @@ from dashboard.view import AMOUNT, INT, SCORE, SHARE, Table, View, changed_filte
 #: URL value of the "not linked to any project" choice of ``section`` (section ids are never this).
 UNLINKED = "unlinked"
 MATCH_KINDS = ("exact", "fuzzy", "none")
+#: The page's tabs (``tab=`` in the URL): the requests, or their subtotals by section.
+TABS = ("requests", "sections")
 
 #: Curated topics: a request belongs to one when its name holds any of the words (width, case and
 #: spaces ignored). A name search for 中小企業 misses 小規模事業対策推進等事業 and 後継者支援ネットワーク事業;
@@ -58,6 +60,7 @@ def specs(tables: Mapping[str, pd.DataFrame]) -> list[Param]:
         Param("match", "choice", choices=MATCH_KINDS),
         Param("transfer", "choice", choices=("1", "0"), default="1"),
         Param("topic", "choice", choices=tuple(TOPICS)),
+        Param("tab", "choice", choices=TABS, default=TABS[0]),
     ]
 
 

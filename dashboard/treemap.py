@@ -31,6 +31,8 @@ from loaders.accounts import REGISTRY, by_name
 
 SIZES = ("request", "base")
 COLORS = ("change", "account")
+#: The tabs of the tables under the treemap (``tab=`` in the URL): its tiles, the section totals, ※ reference money.
+TABS = ("tiles", "sections", "references")
 ROOT_ID = "root"
 
 #: Diverging red (cut) → blue (increase), without the darkest ends so labels stay readable.
@@ -651,7 +653,7 @@ def legend(color: str, lang: str) -> str:
 
 
 def specs(tables: Mapping[str, pd.DataFrame]) -> list[Param]:
-    """URL keys of /treemap: ``size``, ``color``, ``portion`` (1 or absent), ``focus`` (a section, by its readable URL name)."""
+    """URL keys of /treemap: ``size``, ``color``, ``portion`` (1 or absent), ``focus`` (a section, by its readable URL name), ``tab`` (the table shown)."""
     return [
         Param("size", "choice", SIZES, default="request"),
         Param("color", "choice", COLORS, default="change"),
@@ -663,6 +665,7 @@ def specs(tables: Mapping[str, pd.DataFrame]) -> list[Param]:
             default=None,
             url_names=section_url_names(tables["sections"]),
         ),
+        Param("tab", "choice", TABS, default=TABS[0]),
     ]
 
 

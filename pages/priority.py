@@ -149,22 +149,28 @@ if s.transfer_oku:
         )
     )
 
+# Two tabs, and only the open one is sent: the requests (chart, table) or their subtotals by section.
+tabs = ui.url_tabs(keys["tab"], {tab: t(f"pr.tab.{tab}", lang) for tab in pr.TABS})
 charts = []
-if view.figures["bars"] is None:
-    st.info(t("pr.empty", lang))
-else:
-    st.subheader(t("pr.chart", lang))
-    st.caption(t("pr.chart.help", lang))
-    charts.append(ui.chart_slot(view.figures["bars"], "priority.bars"))
-
-st.subheader(t("pr.table", lang))
-st.caption(t("pr.table.help", lang))
-# An unlinked request has no project figure: a dash, not "None" and not 0.
-ui.table(view.tables["requests"], key="priority.requests", placeholder="—")
-
-if view.figures["sections"] is not None:
-    st.subheader(t("pr.sub", lang))
-    st.caption(t("pr.sub.help", lang))
-    charts.append(ui.chart_slot(view.figures["sections"], "priority.sections"))
-    ui.table(view.tables["sections"], key="priority.sections", placeholder="—")
+if tabs["requests"].open:
+    with tabs["requests"]:
+        if view.figures["bars"] is None:
+            st.info(t("pr.empty", lang))
+        else:
+            st.subheader(t("pr.chart", lang))
+            st.caption(t("pr.chart.help", lang))
+            charts.append(ui.chart_slot(view.figures["bars"], "priority.bars"))
+        st.subheader(t("pr.table", lang))
+        st.caption(t("pr.table.help", lang))
+        # An unlinked request has no project figure: a dash, not "None" and not 0.
+        ui.table(view.tables["requests"], key="priority.requests", placeholder="—")
+if tabs["sections"].open:
+    with tabs["sections"]:
+        if view.figures["sections"] is None:
+            st.info(t("pr.empty", lang))
+        else:
+            st.subheader(t("pr.sub", lang))
+            st.caption(t("pr.sub.help", lang))
+            charts.append(ui.chart_slot(view.figures["sections"], "priority.sections"))
+            ui.table(view.tables["sections"], key="priority.sections", placeholder="—")
 ui.draw_charts(*charts)

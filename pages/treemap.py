@@ -60,12 +60,13 @@ if focus:
 else:
     st.caption(t("tm.focus.hint", lang))
 
-st.subheader(t("tm.table", lang))
-ui.table(view.tables["tiles"], key="tiles")
-st.subheader(t("tm.sections", lang))
-ui.table(view.tables["sections"], key="sections")
-st.subheader(t("tm.references", lang))
-ui.table(view.tables["references"], key="references")
+# The figures under the treemap, one table a tab; only the open tab is sent.
+tabs = ui.url_tabs(keys["tab"], {tab: t(f"tm.tab.{tab}", lang) for tab in tm.TABS})
+for tab, heading in (("tiles", "tm.table"), ("sections", "tm.sections"), ("references", "tm.references")):
+    if tabs[tab].open:
+        with tabs[tab]:
+            st.subheader(t(heading, lang))
+            ui.table(view.tables[tab], key=tab)
 st.caption(t("tm.glossary.hint", lang))
 
 ui.draw_charts(chart)

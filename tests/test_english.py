@@ -49,9 +49,15 @@ def _texts(at) -> list[str]:
     return out
 
 
-@pytest.mark.parametrize("info", PAGES, ids=lambda p: p.script)
-def test_no_japanese_interface_text_in_english(info, tables: dict) -> None:
-    at = open_app_page(info.script, lang="en")
+#: Every page, and every further tab of a page with tabs (only the open tab is sent).
+VIEWS = [(info, None) for info in PAGES] + [
+    (info, tab) for info in PAGES for tab in getattr(info.dashboard(), "TABS", ())[1:]
+]
+
+
+@pytest.mark.parametrize(("info", "tab"), VIEWS, ids=lambda v: getattr(v, "script", v or ""))
+def test_no_japanese_interface_text_in_english(info, tab, tables: dict) -> None:
+    at = open_app_page(info.script, lang="en", **({"tab": tab} if tab else {}))
     # The reference pages name the document's words (and its notation, R4補正) in Japanese.
     words = [run for w in [*japanese_words(), "R4補正"] for run in JAPANESE_RUN.findall(w)] + ["（", "）", "・", "※"]
     words = words if info.script in REFERENCE_PAGES else []

@@ -12,6 +12,7 @@ from streamlit.testing.v1 import AppTest
 from dashboard.glossary import japanese_words
 from dashboard.i18n import TEXT
 from dashboard.i18n.names import NAMES_EN
+from dashboard.registry import PAGES as REGISTRY
 from tests.conftest import APP, ROOT
 
 JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff66-\uff9f]")
@@ -124,10 +125,16 @@ def test_leftover_check_can_fail() -> None:
     assert _leftover("new (新規)", ["新規"]) == ""
 
 
-@pytest.mark.parametrize("page", PAGES)
-def test_english_page_has_no_japanese_interface_text(page: str, allowed: list[str]) -> None:
+#: The further tabs of the pages with tabs (``tab=``; only the open tab is sent).
+TABS = {info.path: getattr(info.dashboard(), "TABS", ())[1:] for info in REGISTRY}
+
+
+@pytest.mark.parametrize(("page", "tab"), [(p, None) for p in PAGES] + [(p, t) for p in TABS for t in TABS[p]])
+def test_english_page_has_no_japanese_interface_text(page: str, tab: str | None, allowed: list[str]) -> None:
     at = AppTest.from_file(APP, default_timeout=60)
     at.query_params["lang"] = "en"
+    if tab:
+        at.query_params["tab"] = tab
     at.run()
     at.switch_page(page)
     at.run()

@@ -575,27 +575,30 @@ def test_page_shows_the_shares_of_a_filtered_set() -> None:
     assert any(link.page.endswith("search") or "search" in link.page for link in links)
     table = at.dataframe[0].value
     assert table["合計に占める割合（%）"].tolist()[-1] == pytest.approx(2.25)  # 54 / 2400
-    subtotals = at.dataframe[1].value
+    # the requests tab is open: its chart, table and CSV only
+    assert len(at.dataframe) == 1 and len(at.get("plotly_chart")) == 1 and len(at.download_button) == 1
+    at = _page(q="中小企業", tab="sections")
+    subtotals = at.dataframe[0].value
     assert subtotals["件数"].tolist() == [1, 4, 1, 2]
     assert subtotals["要望額の計（億円）"].sum() == pytest.approx(242.2)
-    assert len(at.get("plotly_chart")) == 2
-    assert len(at.download_button) == 2
+    assert len(at.dataframe) == 1 and len(at.get("plotly_chart")) == 1 and len(at.download_button) == 1
+    assert _metrics(at)["合計に占める割合"] == "10.1%"  # the metrics above the tabs stay
 
 
 def test_page_section_filter_subtotal() -> None:
     at = _page(section="p1-t3-s2")
-    subtotals = at.dataframe[1].value
-    assert subtotals.iloc[0].tolist()[:3] == ["(3)② 地域の中堅、中小企業・小規模事業者の発展、投資環境の整備", 10, 285]
     assert _metrics(at)["合計に占める割合"] == "11.9%"  # 285 / 2400
     assert "後継者支援ネットワーク事業" in at.dataframe[0].value["事業名"].tolist()
+    subtotals = _page(section="p1-t3-s2", tab="sections").dataframe[0].value
+    assert subtotals.iloc[0].tolist()[:3] == ["(3)② 地域の中堅、中小企業・小規模事業者の発展、投資環境の整備", 10, 285]
 
 
 def test_page_shares_in_english() -> None:
-    at = _page(lang="en", q="中小企業")
+    at = _page(lang="en", q="中小企業", tab="sections")
     metrics = _metrics(at)
     assert metrics["Share of the total"] == "10.1%" and metrics["Share without transfers"] == "29.8%"
     assert "searched the names of the 71 requests only; 8 matched" in _captions(at)
-    assert list(at.dataframe[1].value.columns) == [
+    assert list(at.dataframe[0].value.columns) == [
         "Section",
         "Requests",
         "Sum of requests (100M yen)",

@@ -309,7 +309,7 @@ def test_english_view_has_no_japanese_outside_source_names(tables: dict, size: s
 
 
 def test_view_follows_the_page_contract(tables: dict) -> None:
-    assert [s.key for s in tm.specs(tables)] == ["size", "color", "portion", "focus"]
+    assert [s.key for s in tm.specs(tables)] == ["size", "color", "portion", "focus", "tab"]
     filters = tm.Filters.from_values({"size": "base", "color": "account", "portion": "1", "focus": "p2"})
     assert filters == tm.Filters("base", "account", True, "p2")
     assert tm.Filters.from_values({}) == tm.Filters()
@@ -329,5 +329,5 @@ def test_page_focus_links_to_the_section_s_projects() -> None:
     assert len(links) == 1
     assert links[0].proto.page.endswith("items") or "items" in links[0].proto.page
     assert "section=economic-security" in links[0].proto.query_string and "lang=en" in links[0].proto.query_string
-    assert len(at.get("download_button")) == 3  # a CSV under each table
+    assert len(at.get("download_button")) == 1  # the open tab's table and its CSV
     assert len(_page().get("page_link")) == 0  # nothing focused: a hint, no link

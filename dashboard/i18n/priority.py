@@ -64,6 +64,8 @@ TEXT: dict[str, dict[str, str]] = {
         "listed elsewhere in the document. The stated total includes it; choose Exclude under Transfer to sum "
         "the projects only (all requests without it: {without}).",
     },
+    "pr.tab.requests": {"ja": "要望の一覧", "en": "Requests"},
+    "pr.tab.sections": {"ja": "施策ごとの小計", "en": "Subtotals by section"},
     "pr.chart": {"ja": "要望額（表示中の事業、大きい順）", "en": "Requests shown, largest first"},
     "pr.chart.help": {
         "ja": "灰色の棒は会計間の繰入です。名前が長い事業は省略しています（全体は表とマウスオーバーで確認できます）。",

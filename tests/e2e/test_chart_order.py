@@ -45,7 +45,9 @@ def test_tables_are_drawn_before_the_first_chart_of_a_tab(browser, server, path:
         seen = page.evaluate("window.__seen")
         assert "tables" in seen and "chart" in seen, seen
         # Without the hold both came in one frame, after Plotly's evaluation.
-        assert seen["tables"] < seen["chart"], f"/{path}: tables at {seen['tables']:.0f} ms, chart at {seen['chart']:.0f} ms"
+        assert seen["tables"] < seen["chart"], (
+            f"/{path}: tables at {seen['tables']:.0f} ms, chart at {seen['chart']:.0f} ms"
+        )
         # The chart is still above the page's first table, where the page put it.
         above = page.evaluate(
             """() => {
