@@ -23,13 +23,14 @@ REFERENCE_PAGES = ("glossary", "data")
 
 
 def _texts(at) -> list[str]:
-    """Every string the page shows: text elements, widget labels and options, grid headers and text cells,
+    """Every string the page shows: text elements, tab labels, widget labels and options, grid headers and text cells,
     chart trace names, hovers, labels and axis titles."""
     out: list[str] = []
     for kind in ("title", "header", "subheader", "caption", "markdown", "info", "warning", "error", "text"):
         out += [e.value for e in at.get(kind)]
     for metric in at.metric:
         out += [metric.label, metric.value]
+    out += [tab.label for tab in at.tabs]
     for widget in [*at.selectbox, *at.multiselect, *at.radio]:
         out += [widget.label, *map(str, widget.options)]
     out += [w.label for w in [*at.text_input, *at.number_input]]

@@ -81,6 +81,7 @@ def _visible_text(at: AppTest) -> list[str]:
     for kind in ("title", "header", "subheader", "caption", "markdown", "info", "warning", "error", "success", "text"):
         texts += [str(e.value) for e in getattr(at, kind)]
     texts += [m.label for m in at.metric]
+    texts += [tab.label for tab in at.tabs]
     for kind in (
         "text_input",
         "number_input",

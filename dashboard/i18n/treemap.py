@@ -75,7 +75,7 @@ TEXT: dict[str, dict[str, str]] = {
     "tm.note.reference": {
         "ja": "※参考額（補正・基金）は含まず、下の「※参考の額」に一覧。",
         "en": "Reference-only money (supplementary budgets, funds) not included; "
-        "listed in the tab “For reference (※)” below.",
+        "listed in the tab “For reference” below.",
     },
     "tm.note.unlisted_row": {"ja": "資料の合計 − 掲載事業", "en": "stated total − listed projects"},
     "tm.legend.change": {
@@ -95,7 +95,7 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "tm.tab.tiles": {"ja": "タイルの表", "en": "Tiles"},
     "tm.tab.sections": {"ja": "施策の合計", "en": "Section totals"},
-    "tm.tab.references": {"ja": "※参考の額", "en": "For reference (※)"},
+    "tm.tab.references": {"ja": "※参考の額", "en": "For reference"},
     "tm.table": {"ja": "ツリーマップの内容（タイルごと）", "en": "What the treemap shows (one row per tile)"},
     "tm.sections": {"ja": "施策ごとの合計と未掲載分", "en": "Section totals and the part not itemised"},
     "tm.references": {

@@ -115,3 +115,34 @@ def test_csv_download_matches_the_rows_shown(page, server, query: str, charts: i
                 assert not cell.startswith(FORMULA_START), f"formula-like cell not neutralized: {cell!r}"
     page_name = query.split("?")[0]
     assert filename.startswith(page_name)
+
+
+@pytest.mark.parametrize(
+    ("path", "tab", "label_key", "charts", "rows"),
+    [("priority", "sections", "pr.tab.sections", 1, 11), ("treemap", "references", "tm.tab.references", 1, None)],
+)
+def test_a_tab_click_opens_its_tables_writes_the_url_and_back_returns(
+    page, server, path: str, tab: str, label_key: str, charts: int, rows: int | None
+) -> None:
+    open_page(page, f"{server}/{path}", charts=1)
+    first = page.locator("[data-testid=stMain] [data-testid=stDataFrame]").count()
+    assert first == 1  # the hidden tabs sent nothing
+    page.get_by_role("tab", name=t(label_key)).click()
+    page.wait_for_url(f"**tab={tab}**", timeout=10_000)
+    wait_idle(page, charts=charts)
+    assert page.locator("[role=tab][aria-selected=true]").inner_text() == t(label_key)
+    assert page.locator("[data-testid=stMain] [data-testid=stDataFrame]").count() == 1
+    assert page.locator("[data-testid=stMain] [data-testid=stDownloadButton]").count() == 1
+    if rows is not None:
+        assert grid_rows(page) == rows  # one row per section with requests
+    shot(page, f"{path}-tab-{tab}")
+    # the link opens the same tab; Back goes to the first tab
+    reopened = page.context.new_page()
+    open_page(reopened, page.url, charts=1)
+    assert reopened.locator("[role=tab][aria-selected=true]").inner_text() == t(label_key)
+    assert exceptions(reopened) == []
+    page.go_back()
+    page.wait_for_function(f"() => !location.search.includes('tab={tab}')", timeout=10_000)
+    wait_idle(page, charts=1)
+    assert page.locator("[role=tab][aria-selected=true]").inner_text() != t(label_key)
+    assert exceptions(page) == []

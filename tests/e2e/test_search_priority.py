@@ -100,11 +100,14 @@ def test_priority_filtered_set_shows_shares_and_subtotals(page, server) -> None:
     assert "242.2億円" in text and "2,400億円" in text and "814.08億円" in text
     assert "71件の要望の事業名だけを探し、8件が一致しました" in text
     assert grid_rows(page, 0) == 8
-    assert grid_rows(page, 1) == 4  # (1)② (3)② (3)③ and the unlinked requests
     shot(page, "priority-q-ja-desktop")
-    # the subtotals' own CSV
+    # the subtotals tab: (1)② (3)② (3)③ and the unlinked requests, with their own CSV
+    open_page(page, f"{server}/priority?q={urllib.parse.quote('中小企業')}&tab=sections", charts=1)
+    assert grid_rows(page, 0) == 4
+    assert "10.1%" in " ".join(page.locator("[data-testid=stMetric]").all_inner_texts())
+    shot(page, "priority-q-sections-ja-desktop")
     with page.expect_download() as info:
-        page.get_by_role("button", name=t("csv.download")).nth(1).click()
+        page.get_by_role("button", name=t("csv.download")).first.click()
     download = info.value
     assert download.suggested_filename.startswith("priority_sections_q-中小企業")
     rows = list(csv.reader(io.StringIO(download.path().read_bytes().decode("utf-8-sig"))))
@@ -116,10 +119,12 @@ def test_priority_filtered_set_shows_shares_and_subtotals(page, server) -> None:
 
 def test_priority_section_filter_screens(page, phone, server) -> None:
     open_page(page, f"{server}/priority?section=p1-t3-s2", charts=2)
-    assert grid_rows(page, 0) == 10 and grid_rows(page, 1) == 1
+    assert grid_rows(page, 0) == 10
     joined = " ".join(page.locator("[data-testid=stMetric]").all_inner_texts())
     assert "11.9%" in joined and "35.0%" in joined  # 285 of 2,400 and of 814.08
     shot(page, "priority-section-ja-desktop")
+    open_page(page, f"{server}/priority?section=p1-t3-s2&tab=sections", charts=1)
+    assert grid_rows(page, 0) == 1  # the one section's subtotal
     open_page(page, f"{server}/priority?q={urllib.parse.quote('中小企業')}&lang=en", charts=2)
     joined = " ".join(page.locator("[data-testid=stMetric]").all_inner_texts())
     assert "Share of the total" in joined and "10.1%" in joined
