@@ -333,15 +333,15 @@ def sync_url(page: str, specs: Sequence[Param]) -> dict[str, object]:
     return values
 
 
-def url_tabs(value_key: str, labels: Mapping[str, str]) -> dict[str, object]:
-    """Tabs whose choice is one of the page's URL keys; only the open tab's content needs to run.
+def url_tabs(value_key: str, labels: Mapping[str, str]) -> tuple[str, object]:
+    """Tabs whose choice is one of the page's URL keys; returns the open tab's value and container.
 
     ``value_key`` is the widget key :func:`url_filters` gave the page's ``tab`` Param (its
     values are the keys of ``labels``, language-free, the first the default), so the tab
     is seeded from a pasted link, written back by :func:`sync_url` and named in the README's
     table like any filter. The tabs themselves are labelled in the page's language; a click
-    reruns the page (``on_change``), and ``tabs[value].open`` says which one to fill. A
-    hidden tab sends nothing: a chart page draws one tab's tables and charts, not all.
+    reruns the page (``on_change``). The page fills only the container returned: a hidden
+    tab sends nothing, so a chart page draws one tab's tables and charts, not all.
     """
     widget_key = f"_tabs.{value_key}"
     values = list(labels)
@@ -351,8 +351,10 @@ def url_tabs(value_key: str, labels: Mapping[str, str]) -> dict[str, object]:
         st.session_state[value_key] = by_label.get(st.session_state.get(widget_key), values[0])
 
     current = st.session_state.get(value_key)
-    st.session_state[widget_key] = labels[current if current in labels else values[0]]
-    return dict(zip(values, st.tabs(list(labels.values()), key=widget_key, on_change=chosen), strict=True))
+    current = current if current in labels else values[0]
+    st.session_state[widget_key] = labels[current]
+    tabs = dict(zip(values, st.tabs(list(labels.values()), key=widget_key, on_change=chosen), strict=True))
+    return current, tabs[current]
 
 
 def download_csv(frame: pd.DataFrame, page: str, filters: Mapping[str, object], key: str = "csv") -> None:

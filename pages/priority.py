@@ -150,10 +150,10 @@ if s.transfer_oku:
     )
 
 # Two tabs, and only the open one is sent: the requests (chart, table) or their subtotals by section.
-tabs = ui.url_tabs(keys["tab"], {tab: t(f"pr.tab.{tab}", lang) for tab in pr.TABS})
+tab, box = ui.url_tabs(keys["tab"], {tab: t(f"pr.tab.{tab}", lang) for tab in pr.TABS})
 charts = []
-if tabs["requests"].open:
-    with tabs["requests"]:
+with box:
+    if tab == "requests":
         if view.figures["bars"] is None:
             st.info(t("pr.empty", lang))
         else:
@@ -164,13 +164,11 @@ if tabs["requests"].open:
         st.caption(t("pr.table.help", lang))
         # An unlinked request has no project figure: a dash, not "None" and not 0.
         ui.table(view.tables["requests"], key="priority.requests", placeholder="—")
-if tabs["sections"].open:
-    with tabs["sections"]:
-        if view.figures["sections"] is None:
-            st.info(t("pr.empty", lang))
-        else:
-            st.subheader(t("pr.sub", lang))
-            st.caption(t("pr.sub.help", lang))
-            charts.append(ui.chart_slot(view.figures["sections"], "priority.sections"))
-            ui.table(view.tables["sections"], key="priority.sections", placeholder="—")
+    elif view.figures["sections"] is None:
+        st.info(t("pr.empty", lang))
+    else:
+        st.subheader(t("pr.sub", lang))
+        st.caption(t("pr.sub.help", lang))
+        charts.append(ui.chart_slot(view.figures["sections"], "priority.sections"))
+        ui.table(view.tables["sections"], key="priority.sections", placeholder="—")
 ui.draw_charts(*charts)

@@ -61,12 +61,10 @@ else:
     st.caption(t("tm.focus.hint", lang))
 
 # The figures under the treemap, one table a tab; only the open tab is sent.
-tabs = ui.url_tabs(keys["tab"], {tab: t(f"tm.tab.{tab}", lang) for tab in tm.TABS})
-for tab, heading in (("tiles", "tm.table"), ("sections", "tm.sections"), ("references", "tm.references")):
-    if tabs[tab].open:
-        with tabs[tab]:
-            st.subheader(t(heading, lang))
-            ui.table(view.tables[tab], key=tab)
+tab, box = ui.url_tabs(keys["tab"], {tab: t(f"tm.tab.{tab}", lang) for tab in tm.TABS})
+with box:
+    st.subheader(t({"tiles": "tm.table", "sections": "tm.sections", "references": "tm.references"}[tab], lang))
+    ui.table(view.tables[tab], key=tab)
 st.caption(t("tm.glossary.hint", lang))
 
 ui.draw_charts(chart)
