@@ -195,6 +195,7 @@ class RunResult:
     status: str  # the script_finished status name
     elements: dict[str, int] = field(default_factory=dict)  # new elements by type (plotly_chart: 1, ...)
     chart_bytes: list[int] = field(default_factory=list)  # each plotly_chart's figure JSON, bytes
+    order: list[str] = field(default_factory=list)  # every new element's type, in the order it was sent
 
 
 class StreamlitSession:
@@ -206,9 +207,10 @@ class StreamlitSession:
     (``cached_message_hashes``), as the browser's message cache does.
     """
 
-    def __init__(self, port: int, base_path: str = "") -> None:
+    def __init__(self, port: int, base_path: str = "", user_agent: str | None = None) -> None:
         self.port = port
         self.base_path = base_path  # "/budget" behind a proxy with a baseUrlPath
+        self.user_agent = user_agent  # a browser's ("Mozilla/…") gets what a browser tab gets
         self.ws = None
         self.cached_hashes: set[str] = set()
         self.widget_ids: dict[str, str] = {}  # element type → widget id seen (for the empty app)
@@ -224,6 +226,7 @@ class StreamlitSession:
             open_timeout=timeout,
             ping_interval=None,
             compression=None,
+            **({"user_agent_header": self.user_agent} if self.user_agent else {}),
         )
 
     async def close(self) -> None:
@@ -255,6 +258,7 @@ class StreamlitSession:
         exceptions: list[str] = []
         elements: dict[str, int] = {}
         chart_bytes: list[int] = []
+        order: list[str] = []
         deadline = start + timeout
         while True:
             remaining = deadline - time.perf_counter()
@@ -272,6 +276,7 @@ class StreamlitSession:
                 element = msg.delta.new_element
                 element_type = element.WhichOneof("type")
                 elements[element_type] = elements.get(element_type, 0) + 1
+                order.append(element_type)
                 if element_type == "plotly_chart":
                     chart_bytes.append(len(element.plotly_chart.spec.encode()))
                 if element_type == "exception":
@@ -283,7 +288,7 @@ class StreamlitSession:
                 if status == "FINISHED_EARLY_FOR_RERUN":
                     continue
                 return RunResult(
-                    time.perf_counter() - start, received, messages, exceptions, status, elements, chart_bytes
+                    time.perf_counter() - start, received, messages, exceptions, status, elements, chart_bytes, order
                 )
 
 

@@ -525,10 +525,18 @@ def chart_slot(figure, key: str) -> ChartSlot:
     return ChartSlot(st.container(height=height, border=False), figure, key)
 
 
-def _browser_without_plotly() -> bool:
-    """A browser tab (not AppTest or a script client) that has not been sent a chart yet."""
-    agent = st.context.headers.get("User-Agent") or ""
-    return agent.startswith("Mozilla/") and not st.session_state.get("_chart_sent")
+def chart_hold_seconds(user_agent: str, chart_sent: bool) -> float:
+    """How long to hold back a page's charts: :data:`FIRST_CHART_HOLD_S` for the first chart of a
+    browser tab (not AppTest or a script client, whose agents do not start with ``Mozilla/``), else 0.
+
+    >>> chart_hold_seconds("Mozilla/5.0 (X11; Linux x86_64)", chart_sent=False)
+    0.4
+    >>> chart_hold_seconds("Mozilla/5.0 (X11; Linux x86_64)", chart_sent=True)
+    0.0
+    >>> chart_hold_seconds("Python/3.11 websockets/17.4", chart_sent=False)
+    0.0
+    """
+    return FIRST_CHART_HOLD_S if (user_agent or "").startswith("Mozilla/") and not chart_sent else 0.0
 
 
 def draw_charts(*slots: ChartSlot) -> None:
@@ -540,8 +548,9 @@ def draw_charts(*slots: ChartSlot) -> None:
     """
     if not slots:
         return
-    if _browser_without_plotly():
-        time.sleep(FIRST_CHART_HOLD_S)
+    hold = chart_hold_seconds(st.context.headers.get("User-Agent") or "", bool(st.session_state.get("_chart_sent")))
+    if hold:
+        time.sleep(hold)
     for slot in slots:
         slot.box.plotly_chart(slot.figure, width="stretch", key=slot.key)
     st.session_state["_chart_sent"] = True
