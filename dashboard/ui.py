@@ -289,14 +289,32 @@ def url_filters(page: str, specs: Sequence[Param]) -> dict[str, str]:
     Invalid values get a notice and fall back to the default.
     """
     keys = {spec.key: _widget_key(page, spec.key) for spec in specs}
-    if st.session_state.get("_url_marker") != _url_marker(page, specs):
+    entered = st.session_state.get("_url_marker") != _url_marker(page, specs)
+    # A widget's key can be gone at the start of a run although its widget was drawn in the
+    # last one: Streamlit drops the state of widgets it counts as stale (a session's first
+    # page runs, a page switch, a run cut short), and a rerun sent without widget states
+    # (a reconnect, a script client) does not bring it back. The URL, written by sync_url at
+    # the end of every run, holds the same values, so a missing key is seeded from it:
+    # after this call every key exists and the page may read it before its widget is drawn.
+    missing = [spec for spec in specs if keys[spec.key] not in st.session_state]
+    if entered or missing:
         raw = {spec.key: st.query_params.get_all(spec.key) for spec in specs}
         values, bad = parse_all(raw, specs)
-        for spec in specs:
+        for spec in specs if entered else missing:
             st.session_state[keys[spec.key]] = values[spec.key]
-        st.session_state["_url_notices"] = bad
+        if entered:
+            st.session_state["_url_notices"] = bad
     notices(st.session_state.pop("_url_notices", []))
     return keys
+
+
+def filter_values(page: str, specs: Sequence[Param]) -> dict[str, object]:
+    """The page's filter values now (``key → value``), before or after its widgets are drawn.
+
+    Call after :func:`url_filters`, which makes sure every key exists; a key that is still
+    missing reads as its default instead of raising ``KeyError`` in the visitor's page.
+    """
+    return {spec.key: st.session_state.get(_widget_key(page, spec.key), spec.default) for spec in specs}
 
 
 #: At most this many bad URL values are named; the rest are counted.
