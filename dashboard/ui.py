@@ -137,6 +137,8 @@ class Loaded:
     stamp: tuple
     ids: tuple[str, ...]
     titles: dict[str, str]
+    #: Sources in the raw folder the last build could not load: (file name, first error line, kept).
+    failures: tuple[tuple[str, str, bool], ...] = ()
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
@@ -145,7 +147,11 @@ def _read(out_dir: str, stamp: tuple) -> Loaded:
     # all nine tables on every call (pyarrow string columns: ~12% of the server's CPU, py-spy).
     tables = data.read_tables(Path(out_dir))
     titles = dict(zip(tables["documents"]["document_id"], tables["documents"]["title"], strict=True))
-    return Loaded(tables, out_dir, stamp, tuple(data.document_ids(tables)), titles)
+    failures = tuple(
+        (name, (str(note.get("message") or "").splitlines() or [""])[0], bool(note.get("kept")))
+        for name, note in sorted(loader_build.source_failures(Path(out_dir)).items())
+    )
+    return Loaded(tables, out_dir, stamp, tuple(data.document_ids(tables)), titles, failures)
 
 
 def load() -> Loaded:
@@ -167,10 +173,15 @@ def load() -> Loaded:
             ensure_built(raw_dir, out_dir)
             loaded = _read(str(out_dir), data.stamp(out_dir))
     except Exception as exc:
-        # Visitors get a short message without server paths; the full one goes to the log.
-        _log.error(
-            "the tables in %s could not be built or read: %s", out_dir, exc, exc_info=not isinstance(exc, LoaderError)
-        )
+        # Visitors get a short message without server paths; the full one goes to the log,
+        # once per change of the sources (not once per page view: the log must not grow with traffic).
+        if _first_report((str(raw_dir), str(out_dir), _raw_stamp_or_none(raw_dir), str(exc))):
+            _log.error(
+                "the tables in %s could not be built or read: %s",
+                out_dir,
+                exc,
+                exc_info=not isinstance(exc, LoaderError),
+            )
         message = _public(exc, raw_dir, out_dir, loader_build.ROOT)
         if message:
             st.error(t("build.failed", _current_lang()))
@@ -182,8 +193,38 @@ def load() -> Loaded:
         st.error(t("build.empty", _current_lang()))
         st.stop()
     _freeze_once()
+    source_notices(loaded)
     st.session_state["_loaded"] = loaded
     return loaded
+
+
+_reported: dict[tuple, None] = {}
+
+
+def _raw_stamp_or_none(raw_dir: Path) -> tuple | None:
+    try:
+        return raw_stamp(raw_dir)
+    except OSError:
+        return None
+
+
+def _first_report(key: tuple) -> bool:
+    """True the first time this failure is met in this process (the last few remembered)."""
+    if key in _reported:
+        return False
+    _reported[key] = None
+    while len(_reported) > 16:
+        del _reported[next(iter(_reported))]
+    return True
+
+
+def source_notices(loaded: Loaded) -> None:
+    """One notice per source the last build could not load: its file and first error (file:line), never markup."""
+    lang = _current_lang()
+    for name, message, kept in loaded.failures:
+        after = t("build.source_failed.kept" if kept else "build.source_failed.skipped", lang)
+        text = t("build.source_failed", lang, file=md_code(name, 80), message=md_code(message, 200))
+        st.warning(f"{text} {after}", icon="⚠️")
 
 
 _frozen = False
