@@ -25,7 +25,7 @@ from dashboard.i18n import DEFAULT_LANG, LANGS, t
 from dashboard.params import Param, parse_all, serialize
 from loaders import LoaderError
 from loaders import build as loader_build
-from loaders.build import ensure_built, raw_stamp
+from loaders.build import ensure_built, raw_stamp, watch_stamp
 
 _log = logging.getLogger(__name__)
 #: Lines of a loader message shown to a visitor (the server log has all of it).
@@ -107,10 +107,11 @@ def data_dirs() -> tuple[Path, Path]:
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
-def _ensure(raw_dir: str, out_dir: str, raw_key: tuple, out_key: tuple) -> None:
-    # Keyed by the raw files' and the tables' mtimes and sizes: the freshness check (sha256
-    # of sources and tables) runs once per change, and a table deleted or damaged while the
-    # server runs changes out_stamp, so the next rerun checks again and rebuilds.
+def _ensure(raw_dir: str, out_dir: str, raw_key: tuple, out_key: tuple, watch_key: tuple) -> None:
+    # Keyed by the raw files' and the tables' mtimes and sizes, the tables' manifest and the
+    # data package's files: the freshness check (sha256 of sources, tables and package files)
+    # runs once per change, and a table, the manifest or a package file deleted or damaged
+    # while the server runs changes a key, so the next rerun checks again and rebuilds.
     ensure_built(Path(raw_dir), Path(out_dir))
 
 
@@ -162,7 +163,7 @@ def load() -> Loaded:
     raw_dir, out_dir = data_dirs()
     try:
         try:
-            _ensure(str(raw_dir), str(out_dir), raw_stamp(raw_dir), data.stamp(out_dir))
+            _ensure(str(raw_dir), str(out_dir), raw_stamp(raw_dir), data.stamp(out_dir), watch_stamp(out_dir))
             loaded = _read(str(out_dir), data.stamp(out_dir))
         except LoaderError:
             raise
@@ -414,6 +415,28 @@ def url_tabs(value_key: str, labels: Mapping[str, str]) -> tuple[str, object]:
     st.session_state[widget_key] = labels[current]
     tabs = dict(zip(values, st.tabs(list(labels.values()), key=widget_key, on_change=chosen), strict=True))
     return current, tabs[current]
+
+
+def package_file(path: str) -> bytes:
+    """A data package file's bytes for a download button, healing the package first when it is damaged.
+
+    The button reads the file when clicked, maybe long after the page was drawn: a file
+    deleted or truncated since is rewritten from the tables (:func:`ensure_built`) instead
+    of failing with a ``FileNotFoundError`` traceback in the server log.
+    """
+    from loaders.package import package_dir, package_problems
+
+    folder = package_dir()
+    if package_problems(folder):
+        try:
+            ensure_built(*data_dirs())
+        except Exception as exc:  # the visitor's click is not the place to fail loudly
+            _log.warning("the data package could not be rewritten: %s", exc)
+    try:
+        return (folder / path).read_bytes()
+    except OSError as exc:
+        _log.warning("data package file %s could not be read: %s", path, exc.strerror)
+        return b""
 
 
 def download_csv(frame: pd.DataFrame, page: str, filters: Mapping[str, object], key: str = "csv") -> None:

@@ -12,7 +12,8 @@ import pandas as pd
 
 from loaders import LOADER_VERSION, ROOT, LoaderError, assemble
 from loaders.decode import sha256_of
-from loaders.package import ensure_package, package_dir, write_package
+from loaders.package import ensure_package, package_dir, package_problems, package_stamp, read_stamp, write_package
+from loaders.package import stamp as package_source_stamp
 from loaders.schema import TABLES, check_accounts, validate
 from loaders.tables import document_id_of, load_document
 from loaders.write import locked, read_manifest, read_table, table_problems, write_tables
@@ -184,6 +185,10 @@ def check(out_dir: Path | None = None) -> list[str]:
     except LoaderError as exc:
         problems.append(f"{out_dir / 'items.parquet'}: {exc}")
     problems += [f"{out_dir}/{problem}" for problem in table_problems(out_dir)]
+    package = package_dir()
+    problems += [f"{package}/{problem}" for problem in package_problems(package)]
+    if read_stamp(package) != package_source_stamp(read["documents"]):
+        problems.append(f"{package}: the data package was written from other tables")
     failed = source_failures(out_dir)
     for name, note in failed.items():
         what = "its previous tables are kept" if note.get("kept") else "left out of the tables"
@@ -225,6 +230,21 @@ def is_fresh(raw_dir: Path | None = None, out_dir: Path | None = None) -> bool:
         return manifest.get("sources") == _sources_now(raw_dir)
     except OSError:
         return False
+
+
+def watch_stamp(out_dir: Path | None = None) -> tuple:
+    """A cheap fingerprint of what the app must notice change while it runs, beside the tables:
+
+    the tables' manifest and every file of the data package (one stat each). A page view whose
+    fingerprint differs from the last one checks again (:func:`ensure_built`), which heals them.
+    """
+    out_dir = Path(out_dir) if out_dir is not None else data_dirs()[1]
+    try:
+        manifest = (out_dir / "manifest.json").stat()
+        tables = (manifest.st_mtime_ns, manifest.st_size)
+    except OSError:
+        tables = None
+    return (tables, package_stamp(package_dir()))
 
 
 def _remember_failure(key: tuple, message: str) -> None:
