@@ -5,6 +5,7 @@ The only dashboard module that imports Streamlit; it holds no pandas logic.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import gc
 import logging
@@ -553,12 +554,56 @@ def shown(frame: pd.DataFrame) -> pd.DataFrame:
     return safe
 
 
+# --- one guard for the websocket's message size ---------------------------------------------
+
+
+def message_budget() -> int:
+    """Bytes one table or chart may take in a message: half of ``server.maxMessageSize``.
+
+    Streamlit sends each element as one websocket message and refuses one over the limit
+    with ``MessageSizeError`` shown to the visitor (a 100,000-line upload's treemap: 32.6 MB).
+    Half leaves room for the element's own framing and the grid's column settings.
+    """
+    return int(st.get_option("server.maxMessageSize")) * 1024 * 1024 // 2
+
+
+def payload_bytes(frame: pd.DataFrame) -> int:
+    """What a frame weighs in memory, strings included: an upper bound of its Arrow message (pandas deep)."""
+    return int(frame.memory_usage(deep=True, index=True).sum())
+
+
+def fitting_rows(frame: pd.DataFrame, budget: int) -> int:
+    """How many of the frame's first rows fit in ``budget`` bytes (all of them when it fits; at least one)."""
+    size = payload_bytes(frame)
+    if size <= budget or len(frame) <= 1:
+        return len(frame)
+    rows = max(1, len(frame) * budget // size)
+    while rows > 1 and payload_bytes(frame.head(rows)) > budget:
+        rows = max(1, rows * 9 // 10)
+    return rows
+
+
+def _figure_bytes(figure) -> int:
+    # Measured once per figure (the views are cached and shared, so a figure is drawn many times).
+    size = getattr(figure, "_message_bytes", None)
+    if size is None:
+        size = len(figure.to_json())
+        with contextlib.suppress(Exception):  # a figure that refuses new attributes: measured again next time
+            figure._message_bytes = size
+    return size
+
+
 def table(table: vw.Table, key: str | None = None, **dataframe_kwargs) -> object:
     """Show a :class:`~dashboard.view.Table` (formats by column kind) and its CSV button under it.
 
-    Missing figures show as a dash (never None or nan).
+    Missing figures show as a dash (never None or nan). A table too big for one websocket
+    message (:func:`message_budget`) shows its first rows with a notice; its CSV has every row.
     """
     frame = shown(vw.display(table, _current_lang()))
+    rows = fitting_rows(frame, message_budget())
+    if rows < len(frame):
+        st.info(t("guard.rows", _current_lang(), shown=f"{rows:,}", total=f"{len(frame):,}"), icon="✂️")
+        frame = frame.head(rows)
     dataframe_kwargs.setdefault("placeholder", "—")
     config = {
         neutralize(str(c)): _column_config(table.kind(c), table.helps.get(c))
@@ -624,6 +669,10 @@ def draw_charts(*slots: ChartSlot) -> None:
         return
     if _browser_without_plotly():
         time.sleep(FIRST_CHART_HOLD_S)
+    budget = message_budget()
     for slot in slots:
+        if _figure_bytes(slot.figure) > budget:
+            slot.box.info(t("guard.chart", _current_lang()), icon="✂️")
+            continue
         slot.box.plotly_chart(slot.figure, width="stretch", key=slot.key)
     st.session_state["_chart_sent"] = True

@@ -27,6 +27,14 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "The data tables could not be read. Reload the page in a moment.",
     },
     "build.empty": {"ja": "表示できる資料がありません。", "en": "There is no document to show."},
+    "guard.rows": {
+        "ja": "表が大きすぎて一度に送れないため、{total} 行のうち {shown} 件目までを表示しています。すべての行は CSV にあります。",
+        "en": "This table is too large to send to the browser at once: the first {shown} of {total} rows are shown. The CSV has them all.",
+    },
+    "guard.chart": {
+        "ja": "図が大きすぎて一度に送れないため表示していません。同じ数値は表と CSV にあります。",
+        "en": "This chart is too large to send to the browser at once, so it is not drawn. Its figures are in the table and the CSV.",
+    },
     "build.source_failed": {
         "ja": "data/raw/ の {file} を読み込めませんでした: {message}",
         "en": "{file} in data/raw/ could not be loaded: {message}",
