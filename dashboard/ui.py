@@ -5,6 +5,7 @@ The only dashboard module that imports Streamlit; it holds no pandas logic.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import gc
 import logging
@@ -25,7 +26,7 @@ from dashboard.i18n import DEFAULT_LANG, LANGS, t
 from dashboard.params import Param, parse_all, serialize
 from loaders import LoaderError
 from loaders import build as loader_build
-from loaders.build import ensure_built, raw_stamp
+from loaders.build import ensure_built, raw_stamp, watch_stamp
 
 _log = logging.getLogger(__name__)
 #: Lines of a loader message shown to a visitor (the server log has all of it).
@@ -107,10 +108,11 @@ def data_dirs() -> tuple[Path, Path]:
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
-def _ensure(raw_dir: str, out_dir: str, raw_key: tuple, out_key: tuple) -> None:
-    # Keyed by the raw files' and the tables' mtimes and sizes: the freshness check (sha256
-    # of sources and tables) runs once per change, and a table deleted or damaged while the
-    # server runs changes out_stamp, so the next rerun checks again and rebuilds.
+def _ensure(raw_dir: str, out_dir: str, raw_key: tuple, out_key: tuple, watch_key: tuple) -> None:
+    # Keyed by the raw files' and the tables' mtimes and sizes, the tables' manifest and the
+    # data package's files: the freshness check (sha256 of sources, tables and package files)
+    # runs once per change, and a table, the manifest or a package file deleted or damaged
+    # while the server runs changes a key, so the next rerun checks again and rebuilds.
     ensure_built(Path(raw_dir), Path(out_dir))
 
 
@@ -137,6 +139,8 @@ class Loaded:
     stamp: tuple
     ids: tuple[str, ...]
     titles: dict[str, str]
+    #: Sources in the raw folder the last build could not load: (file name, first error line, kept).
+    failures: tuple[tuple[str, str, bool], ...] = ()
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
@@ -145,7 +149,11 @@ def _read(out_dir: str, stamp: tuple) -> Loaded:
     # all nine tables on every call (pyarrow string columns: ~12% of the server's CPU, py-spy).
     tables = data.read_tables(Path(out_dir))
     titles = dict(zip(tables["documents"]["document_id"], tables["documents"]["title"], strict=True))
-    return Loaded(tables, out_dir, stamp, tuple(data.document_ids(tables)), titles)
+    failures = tuple(
+        (name, (str(note.get("message") or "").splitlines() or [""])[0], bool(note.get("kept")))
+        for name, note in sorted(loader_build.source_failures(Path(out_dir)).items())
+    )
+    return Loaded(tables, out_dir, stamp, tuple(data.document_ids(tables)), titles, failures)
 
 
 def load() -> Loaded:
@@ -156,7 +164,7 @@ def load() -> Loaded:
     raw_dir, out_dir = data_dirs()
     try:
         try:
-            _ensure(str(raw_dir), str(out_dir), raw_stamp(raw_dir), data.stamp(out_dir))
+            _ensure(str(raw_dir), str(out_dir), raw_stamp(raw_dir), data.stamp(out_dir), watch_stamp(out_dir))
             loaded = _read(str(out_dir), data.stamp(out_dir))
         except LoaderError:
             raise
@@ -167,10 +175,15 @@ def load() -> Loaded:
             ensure_built(raw_dir, out_dir)
             loaded = _read(str(out_dir), data.stamp(out_dir))
     except Exception as exc:
-        # Visitors get a short message without server paths; the full one goes to the log.
-        _log.error(
-            "the tables in %s could not be built or read: %s", out_dir, exc, exc_info=not isinstance(exc, LoaderError)
-        )
+        # Visitors get a short message without server paths; the full one goes to the log,
+        # once per change of the sources (not once per page view: the log must not grow with traffic).
+        if _first_report((str(raw_dir), str(out_dir), _raw_stamp_or_none(raw_dir), str(exc))):
+            _log.error(
+                "the tables in %s could not be built or read: %s",
+                out_dir,
+                exc,
+                exc_info=not isinstance(exc, LoaderError),
+            )
         message = _public(exc, raw_dir, out_dir, loader_build.ROOT)
         if message:
             st.error(t("build.failed", _current_lang()))
@@ -182,8 +195,38 @@ def load() -> Loaded:
         st.error(t("build.empty", _current_lang()))
         st.stop()
     _freeze_once()
+    source_notices(loaded)
     st.session_state["_loaded"] = loaded
     return loaded
+
+
+_reported: dict[tuple, None] = {}
+
+
+def _raw_stamp_or_none(raw_dir: Path) -> tuple | None:
+    try:
+        return raw_stamp(raw_dir)
+    except OSError:
+        return None
+
+
+def _first_report(key: tuple) -> bool:
+    """True the first time this failure is met in this process (the last few remembered)."""
+    if key in _reported:
+        return False
+    _reported[key] = None
+    while len(_reported) > 16:
+        del _reported[next(iter(_reported))]
+    return True
+
+
+def source_notices(loaded: Loaded) -> None:
+    """One notice per source the last build could not load: its file and first error (file:line), never markup."""
+    lang = _current_lang()
+    for name, message, kept in loaded.failures:
+        after = t("build.source_failed.kept" if kept else "build.source_failed.skipped", lang)
+        text = t("build.source_failed", lang, file=md_code(name, 80), message=md_code(message, 200))
+        st.warning(f"{text} {after}", icon="⚠️")
 
 
 _frozen = False
@@ -289,14 +332,32 @@ def url_filters(page: str, specs: Sequence[Param]) -> dict[str, str]:
     Invalid values get a notice and fall back to the default.
     """
     keys = {spec.key: _widget_key(page, spec.key) for spec in specs}
-    if st.session_state.get("_url_marker") != _url_marker(page, specs):
+    entered = st.session_state.get("_url_marker") != _url_marker(page, specs)
+    # A widget's key can be gone at the start of a run although its widget was drawn in the
+    # last one: Streamlit drops the state of widgets it counts as stale (a session's first
+    # page runs, a page switch, a run cut short), and a rerun sent without widget states
+    # (a reconnect, a script client) does not bring it back. The URL, written by sync_url at
+    # the end of every run, holds the same values, so a missing key is seeded from it:
+    # after this call every key exists and the page may read it before its widget is drawn.
+    missing = [spec for spec in specs if keys[spec.key] not in st.session_state]
+    if entered or missing:
         raw = {spec.key: st.query_params.get_all(spec.key) for spec in specs}
         values, bad = parse_all(raw, specs)
-        for spec in specs:
+        for spec in specs if entered else missing:
             st.session_state[keys[spec.key]] = values[spec.key]
-        st.session_state["_url_notices"] = bad
+        if entered:
+            st.session_state["_url_notices"] = bad
     notices(st.session_state.pop("_url_notices", []))
     return keys
+
+
+def filter_values(page: str, specs: Sequence[Param]) -> dict[str, object]:
+    """The page's filter values now (``key → value``), before or after its widgets are drawn.
+
+    Call after :func:`url_filters`, which makes sure every key exists; a key that is still
+    missing reads as its default instead of raising ``KeyError`` in the visitor's page.
+    """
+    return {spec.key: st.session_state.get(_widget_key(page, spec.key), spec.default) for spec in specs}
 
 
 #: At most this many bad URL values are named; the rest are counted.
@@ -355,6 +416,28 @@ def url_tabs(value_key: str, labels: Mapping[str, str]) -> tuple[str, object]:
     st.session_state[widget_key] = labels[current]
     tabs = dict(zip(values, st.tabs(list(labels.values()), key=widget_key, on_change=chosen), strict=True))
     return current, tabs[current]
+
+
+def package_file(path: str) -> bytes:
+    """A data package file's bytes for a download button, healing the package first when it is damaged.
+
+    The button reads the file when clicked, maybe long after the page was drawn: a file
+    deleted or truncated since is rewritten from the tables (:func:`ensure_built`) instead
+    of failing with a ``FileNotFoundError`` traceback in the server log.
+    """
+    from loaders.package import package_dir, package_problems
+
+    folder = package_dir()
+    if package_problems(folder):
+        try:
+            ensure_built(*data_dirs())
+        except Exception as exc:  # the visitor's click is not the place to fail loudly
+            _log.warning("the data package could not be rewritten: %s", exc)
+    try:
+        return (folder / path).read_bytes()
+    except OSError as exc:
+        _log.warning("data package file %s could not be read: %s", path, exc.strerror)
+        return b""
 
 
 def download_csv(frame: pd.DataFrame, page: str, filters: Mapping[str, object], key: str = "csv") -> None:
@@ -471,12 +554,56 @@ def shown(frame: pd.DataFrame) -> pd.DataFrame:
     return safe
 
 
+# --- one guard for the websocket's message size ---------------------------------------------
+
+
+def message_budget() -> int:
+    """Bytes one table or chart may take in a message: half of ``server.maxMessageSize``.
+
+    Streamlit sends each element as one websocket message and refuses one over the limit
+    with ``MessageSizeError`` shown to the visitor (a 100,000-line upload's treemap: 32.6 MB).
+    Half leaves room for the element's own framing and the grid's column settings.
+    """
+    return int(st.get_option("server.maxMessageSize")) * 1024 * 1024 // 2
+
+
+def payload_bytes(frame: pd.DataFrame) -> int:
+    """What a frame weighs in memory, strings included: an upper bound of its Arrow message (pandas deep)."""
+    return int(frame.memory_usage(deep=True, index=True).sum())
+
+
+def fitting_rows(frame: pd.DataFrame, budget: int) -> int:
+    """How many of the frame's first rows fit in ``budget`` bytes (all of them when it fits; at least one)."""
+    size = payload_bytes(frame)
+    if size <= budget or len(frame) <= 1:
+        return len(frame)
+    rows = max(1, len(frame) * budget // size)
+    while rows > 1 and payload_bytes(frame.head(rows)) > budget:
+        rows = max(1, rows * 9 // 10)
+    return rows
+
+
+def _figure_bytes(figure) -> int:
+    # Measured once per figure (the views are cached and shared, so a figure is drawn many times).
+    size = getattr(figure, "_message_bytes", None)
+    if size is None:
+        size = len(figure.to_json())
+        with contextlib.suppress(Exception):  # a figure that refuses new attributes: measured again next time
+            figure._message_bytes = size
+    return size
+
+
 def table(table: vw.Table, key: str | None = None, **dataframe_kwargs) -> object:
     """Show a :class:`~dashboard.view.Table` (formats by column kind) and its CSV button under it.
 
-    Missing figures show as a dash (never None or nan).
+    Missing figures show as a dash (never None or nan). A table too big for one websocket
+    message (:func:`message_budget`) shows its first rows with a notice; its CSV has every row.
     """
     frame = shown(vw.display(table, _current_lang()))
+    rows = fitting_rows(frame, message_budget())
+    if rows < len(frame):
+        st.info(t("guard.rows", _current_lang(), shown=f"{rows:,}", total=f"{len(frame):,}"), icon="✂️")
+        frame = frame.head(rows)
     dataframe_kwargs.setdefault("placeholder", "—")
     config = {
         neutralize(str(c)): _column_config(table.kind(c), table.helps.get(c))
@@ -551,6 +678,10 @@ def draw_charts(*slots: ChartSlot) -> None:
     hold = chart_hold_seconds(st.context.headers.get("User-Agent") or "", bool(st.session_state.get("_chart_sent")))
     if hold:
         time.sleep(hold)
+    budget = message_budget()
     for slot in slots:
+        if _figure_bytes(slot.figure) > budget:
+            slot.box.info(t("guard.chart", _current_lang()), icon="✂️")
+            continue
         slot.box.plotly_chart(slot.figure, width="stretch", key=slot.key)
     st.session_state["_chart_sent"] = True

@@ -36,9 +36,12 @@ MAX_PER_BROWSER = 3
 MAX_BROWSERS = 64
 #: A browser's uploads are forgotten this long after it was last seen.
 KEEP_SECONDS = 8 * 3600
-#: Source bytes the store keeps in all (tables take a few times that): past it, the least
-#: recently seen browsers go first. A summary is about 50 kB, so this is hundreds of them.
-MAX_STORE_BYTES = 40 * 1024 * 1024
+#: Memory (the parsed tables' own, measured: :func:`memory_of`) the store keeps for one browser:
+#: past it, that browser's oldest uploads go first. The shipped summary takes 0.1 MiB; the
+#: largest text the loader accepts (5,000 lines, 2,000 listings, 5 MB) about 14 MiB.
+MAX_BROWSER_MEMORY = 48 * 1024 * 1024
+#: Memory the store keeps for all browsers together: past it, the least recently seen browsers go first.
+MAX_STORE_MEMORY = 160 * 1024 * 1024
 _UNSAFE = re.compile(r"[\x00-\x1f\x7f/\\]+")
 
 
@@ -53,11 +56,17 @@ class Uploaded:
     tables: dict[str, pd.DataFrame] = field(repr=False, compare=False, hash=False)
     warnings: tuple[str, ...] = ()
     size: int = 0  # bytes of the uploaded file
+    memory: int = 0  # bytes its tables take in memory (memory_of)
 
     @property
     def stamp(self) -> tuple:
         """The cache stamp of its tables: the bytes' sha256 (identical uploads share cache entries)."""
         return ("upload", self.sha256)
+
+
+def memory_of(tables: dict[str, pd.DataFrame]) -> int:
+    """Bytes the tables take in memory, strings included (pandas deep ``memory_usage``)."""
+    return sum(int(frame.memory_usage(deep=True, index=True).sum()) for frame in tables.values())
 
 
 def safe_name(file_name: str | None) -> str:
@@ -116,7 +125,13 @@ def parse_upload(data: bytes, file_name: str | None) -> Uploaded:
         for r in log[log["level"] == "warning"].itertuples()
     )
     title = str(typed["documents"]["title"].iloc[0])
-    return Uploaded(document_id, sha256, name, title, typed, warnings, len(data))
+    memory = memory_of(typed)
+    if memory > MAX_BROWSER_MEMORY:
+        raise LoaderError(
+            f"{name}: its tables would take {memory / 1024 / 1024:.0f} MiB of the server's memory, over the "
+            f"{MAX_BROWSER_MEMORY // 1024 // 1024} MiB an upload may use: not loaded"
+        )
+    return Uploaded(document_id, sha256, name, title, typed, warnings, len(data), memory)
 
 
 def package_zip(uploaded: Uploaded) -> bytes:
@@ -141,8 +156,10 @@ class BrowserStore:
 
     A Streamlit session ends when the page is reloaded; the browser's session cookie
     (no expiry: gone when the browser closes) lets the next session find its uploads.
-    Bounded: :data:`MAX_BROWSERS` browsers, :data:`MAX_PER_BROWSER` uploads each,
-    :data:`KEEP_SECONDS` since last seen. One server process only (behind several
+    Bounded by what the uploads cost, not only by count: :data:`MAX_BROWSERS` browsers,
+    :data:`MAX_PER_BROWSER` uploads and :data:`MAX_BROWSER_MEMORY` each (its oldest upload
+    goes first), :data:`MAX_STORE_MEMORY` in all (the least recently seen browser goes
+    first), :data:`KEEP_SECONDS` since last seen. One server process only (behind several
     replicas a reload may reach another process, which has none).
     """
 
@@ -154,14 +171,22 @@ class BrowserStore:
     def new_token() -> str:
         return secrets.token_urlsafe(24)
 
+    def memory(self) -> int:
+        """Bytes the kept uploads' tables take in memory."""
+        with self._lock:
+            return self._memory()
+
+    def _memory(self) -> int:
+        return sum(u.memory for _, docs in self._browsers.values() for u in docs.values())
+
     def _expire(self, now: float) -> None:
         # Least recently seen first (move_to_end on every get and put).
-        total = sum(u.size for _, docs in self._browsers.values() for u in docs.values())
+        total = self._memory()
         while self._browsers:
             token, (seen, docs) = next(iter(self._browsers.items()))
-            if now - seen <= KEEP_SECONDS and len(self._browsers) <= MAX_BROWSERS and total <= MAX_STORE_BYTES:
+            if now - seen <= KEEP_SECONDS and len(self._browsers) <= MAX_BROWSERS and total <= MAX_STORE_MEMORY:
                 break
-            total -= sum(u.size for u in docs.values())
+            total -= sum(u.memory for u in docs.values())
             del self._browsers[token]
 
     def get(self, token: str | None) -> list[Uploaded]:
@@ -184,7 +209,9 @@ class BrowserStore:
             _, docs = self._browsers.get(token, (now, OrderedDict()))
             docs[uploaded.document_id] = uploaded
             docs.move_to_end(uploaded.document_id)
-            while len(docs) > MAX_PER_BROWSER:
+            while len(docs) > MAX_PER_BROWSER or (
+                len(docs) > 1 and sum(u.memory for u in docs.values()) > MAX_BROWSER_MEMORY
+            ):
                 docs.popitem(last=False)
             self._browsers[token] = (now, docs)
             self._browsers.move_to_end(token)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 from collections import OrderedDict
 from dataclasses import dataclass
@@ -11,10 +12,13 @@ import pandas as pd
 
 from loaders import LOADER_VERSION, ROOT, LoaderError, assemble
 from loaders.decode import sha256_of
-from loaders.package import ensure_package, package_dir, write_package
+from loaders.package import ensure_package, package_dir, package_problems, package_stamp, read_stamp, write_package
+from loaders.package import stamp as package_source_stamp
 from loaders.schema import TABLES, check_accounts, validate
-from loaders.tables import load_document
+from loaders.tables import document_id_of, load_document
 from loaders.write import locked, read_manifest, read_table, table_problems, write_tables
+
+_log = logging.getLogger(__name__)
 
 RAW_DIR = ROOT / "data" / "raw"
 OUT_DIR = ROOT / "data" / "processed"
@@ -87,6 +91,47 @@ def _error_lines(source: Path, log: pd.DataFrame) -> tuple[list[str], int]:
     return lines, more
 
 
+def _message(errors: list[str], more: int) -> str:
+    more += max(0, len(errors) - MAX_ERRORS)
+    listed = errors[:MAX_ERRORS]
+    if more:
+        listed.append(f"… and {more} more errors")
+    return "\n".join(listed)
+
+
+def _parse_each(
+    sources: list[Path],
+) -> tuple[dict[Path, dict[str, pd.DataFrame]], dict[Path, tuple[list[str], int]]]:
+    """Every source on its own: the tables of those that parse; the errors (listed, counted) of the others."""
+    good: dict[Path, dict[str, pd.DataFrame]] = {}
+    failed: dict[Path, tuple[list[str], int]] = {}
+    seen: dict[str, Path] = {}
+    for source in sources:
+        try:
+            tables = load_document(source)
+        except LoaderError as exc:
+            failed[source] = ([str(exc)], 0)
+            continue
+        document_id = tables["documents"]["document_id"].iloc[0]
+        if document_id in seen:
+            failed[source] = ([f"{source}: same document_id {document_id!r} as {seen[document_id]}"], 0)
+            continue
+        listed, counted = _error_lines(source, tables["parse_log"])
+        if listed or counted:
+            failed[source] = (listed, counted)
+            continue
+        seen[document_id] = source
+        good[source] = tables
+    return good, failed
+
+
+def _concat(documents: list[dict[str, pd.DataFrame]]) -> dict[str, pd.DataFrame]:
+    return {
+        name: pd.concat([d[name] for d in documents], ignore_index=True) if len(documents) > 1 else documents[0][name]
+        for name in TABLES
+    }
+
+
 def parse_sources(sources: list[Path]) -> dict[str, pd.DataFrame]:
     """Parse every source; raise :class:`LoaderError` listing the errors (file:line: message).
 
@@ -94,36 +139,12 @@ def parse_sources(sources: list[Path]) -> dict[str, pd.DataFrame]:
     """
     if not sources:
         raise LoaderError("no source files given (data/raw/ is empty?)")
-    per_table: dict[str, list[pd.DataFrame]] = {name: [] for name in TABLES}
-    errors: list[str] = []
-    more = 0
-    seen: dict[str, Path] = {}
-    for source in sources:
-        try:
-            tables = load_document(source)
-        except LoaderError as exc:
-            errors.append(str(exc))
-            continue
-        document_id = tables["documents"]["document_id"].iloc[0]
-        if document_id in seen:
-            errors.append(f"{source}: same document_id {document_id!r} as {seen[document_id]}")
-            continue
-        seen[document_id] = source
-        listed, counted = _error_lines(source, tables["parse_log"])
-        errors += listed
-        more += counted
-        for name, frame in tables.items():
-            per_table[name].append(frame)
-    if errors or more:
-        more += max(0, len(errors) - MAX_ERRORS)
-        listed = errors[:MAX_ERRORS]
-        if more:
-            listed.append(f"… and {more} more errors")
-        raise LoaderError("\n".join(listed))
-    return {
-        name: pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
-        for name, frames in per_table.items()
-    }
+    good, failed = _parse_each(sources)
+    if failed:
+        raise LoaderError(
+            _message([line for lines, _ in failed.values() for line in lines], sum(n for _, n in failed.values()))
+        )
+    return _concat(list(good.values()))
 
 
 def build(sources: list[Path] | None = None, out_dir: Path | None = None) -> BuildResult:
@@ -164,9 +185,20 @@ def check(out_dir: Path | None = None) -> list[str]:
     except LoaderError as exc:
         problems.append(f"{out_dir / 'items.parquet'}: {exc}")
     problems += [f"{out_dir}/{problem}" for problem in table_problems(out_dir)]
+    package = package_dir()
+    problems += [f"{package}/{problem}" for problem in package_problems(package)]
+    if read_stamp(package) != package_source_stamp(read["documents"]):
+        problems.append(f"{package}: the data package was written from other tables")
+    failed = source_failures(out_dir)
+    for name, note in failed.items():
+        what = "its previous tables are kept" if note.get("kept") else "left out of the tables"
+        first = str(note.get("message", "")).splitlines()[:1]
+        problems.append(f"{name}: could not be loaded ({first[0] if first else 'no message'}); {what}")
     for row in read["documents"].itertuples():
         source = Path(row.source_file)
         source = source if source.is_absolute() else ROOT / source
+        if source.name in failed:
+            continue  # said above
         if not source.exists():
             problems.append(f"{row.source_file}: source of {row.document_id} no longer exists")
         elif sha256_of(source) != row.source_sha256:
@@ -200,6 +232,21 @@ def is_fresh(raw_dir: Path | None = None, out_dir: Path | None = None) -> bool:
         return False
 
 
+def watch_stamp(out_dir: Path | None = None) -> tuple:
+    """A cheap fingerprint of what the app must notice change while it runs, beside the tables:
+
+    the tables' manifest and every file of the data package (one stat each). A page view whose
+    fingerprint differs from the last one checks again (:func:`ensure_built`), which heals them.
+    """
+    out_dir = Path(out_dir) if out_dir is not None else data_dirs()[1]
+    try:
+        manifest = (out_dir / "manifest.json").stat()
+        tables = (manifest.st_mtime_ns, manifest.st_size)
+    except OSError:
+        tables = None
+    return (tables, package_stamp(package_dir()))
+
+
 def _remember_failure(key: tuple, message: str) -> None:
     _FAILURES[key] = message
     _FAILURES.move_to_end(key)
@@ -207,11 +254,48 @@ def _remember_failure(key: tuple, message: str) -> None:
         _FAILURES.popitem(last=False)
 
 
+def _public_message(lines: list[str], more: int, raw_dir: Path) -> str:
+    """A source's errors without the server's folder (the file name and line stay)."""
+    folder = str(raw_dir).rstrip("/\\")
+    return _message([line.replace(folder + os.sep, "").replace(folder + "/", "") for line in lines], more)
+
+
+def _last_good(out_dir: Path, failed: list[Path]) -> dict[Path, dict[str, pd.DataFrame]]:
+    """The previous build's rows of each failed source's document, when the tables on disk are intact."""
+    manifest = read_manifest(out_dir)
+    if manifest is None or manifest.get("loader_version") != LOADER_VERSION or table_problems(out_dir, manifest):
+        return {}
+    try:
+        previous = {name: read_table(out_dir, name) for name in TABLES}
+    except Exception:  # damaged after the check: nothing to keep
+        return {}
+    kept = {}
+    for source in failed:
+        document_id = document_id_of(source)
+        if (previous["documents"]["document_id"] == document_id).any():
+            kept[source] = {
+                name: frame[frame["document_id"] == document_id].reset_index(drop=True)
+                for name, frame in previous.items()
+            }
+    return kept
+
+
+def source_failures(out_dir: Path | None = None) -> dict[str, dict]:
+    """Sources the last build could not load (file name → ``message``, ``kept``), from its manifest."""
+    out_dir = Path(out_dir) if out_dir is not None else data_dirs()[1]
+    failed = (read_manifest(out_dir) or {}).get("failed") or {}
+    return failed if isinstance(failed, dict) else {}
+
+
 def ensure_built(raw_dir: Path | None = None, out_dir: Path | None = None) -> bool:
     """Build the tables when absent, stale or damaged; return True when a build ran.
 
-    A build that failed is remembered by the raw files' names, sizes and mtimes: until
-    they change the same :class:`LoaderError` is raised again without parsing anything.
+    A bad source never hides good data: the sources that load are written, a source that
+    fails keeps its document's rows of the previous build (when there are any), and the
+    failure (file:line) is recorded in the manifest and logged once, in the build that met
+    it. Only when nothing at all can be shown is :class:`LoaderError` raised; that failure
+    is remembered by the raw files' names, sizes and mtimes: until they change the same
+    error is raised again without parsing anything.
     """
     default_raw, default_out = data_dirs()
     raw_dir = Path(raw_dir) if raw_dir is not None else default_raw
@@ -229,11 +313,38 @@ def ensure_built(raw_dir: Path | None = None, out_dir: Path | None = None) -> bo
     with locked(out_dir):
         if is_fresh(raw_dir, out_dir):  # another process built them while we waited
             return False
-        try:
-            tables = parse_sources(default_sources(raw_dir))
-        except LoaderError as exc:
-            _remember_failure(key, str(exc))
-            raise
-        write_tables(tables, out_dir)
+        sources = default_sources(raw_dir)
+        if not sources:
+            _remember_failure(key, "no source files given (data/raw/ is empty?)")
+            raise LoaderError(_FAILURES[key])
+        good, failed = _parse_each(sources)
+        kept = _last_good(out_dir, list(failed)) if failed else {}
+        if not good and not kept:
+            message = _message(
+                [line for lines, _ in failed.values() for line in lines], sum(n for _, n in failed.values())
+            )
+            _remember_failure(key, message)
+            raise LoaderError(message)
+        shas = {p.name: sha256_of(p) for p in sources}
+        notes = {
+            source.name: {
+                "message": _public_message(*errors, raw_dir),
+                "kept": source in kept,
+                "sha256": shas[source.name],
+            }
+            for source, errors in failed.items()
+        }
+        before = source_failures(out_dir)
+        for name, note in notes.items():
+            if (before.get(name) or {}).get("sha256") == note["sha256"]:
+                continue  # logged by the build that first met this file
+            _log.error(
+                "%s could not be loaded (%s); %s",
+                name,
+                note["message"],
+                "its previous tables are kept" if note["kept"] else "it is left out",
+            )
+        tables = _concat([good.get(source) or kept[source] for source in sources if source in good or source in kept])
+        write_tables(tables, out_dir, sources=shas, failed=notes)
         write_package(tables, package_dir())
     return True

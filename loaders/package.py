@@ -10,6 +10,8 @@ moves the static folder, for tests). Layout::
                                 booleans true/false, empty cell = null, timestamps ISO 8601 UTC
         parquet/<table>.parquet the same rows with the schema's types (loaders/schema.py)
         datapackage.zip         all of the above in one file
+        manifest.json           every file above with its bytes and sha256 (not served
+                                as data: what the package must be, to notice damage)
 
 Decisions:
 
@@ -28,6 +30,10 @@ Decisions:
   so it has none.
 - The descriptor carries ``loader_version`` and the ``sources`` with their sha256: that
   pair is the package's stamp, compared with the tables' to know when to rewrite it.
+- Every file is listed with its size and sha256 in ``manifest.json``: a truncated zip, a
+  damaged CSV or a deleted Parquet file makes the package stale, and it is rewritten from
+  the tables, at start and while the app runs (:func:`package_problems`, as the tables'
+  own manifest does for them).
 - Writing goes to a staging folder beside the destination, then two renames swap it in
   (as :func:`loaders.write.write_tables` does): a failure leaves the previous package
   whole. Between the two renames (microseconds) a request can get a 404.
@@ -57,6 +63,7 @@ from loaders.write import locked, read_table
 STATIC_DIR = ROOT / "static"
 DESCRIPTOR = "datapackage.json"
 ZIP_NAME = "datapackage.zip"
+MANIFEST = "manifest.json"
 NAME = "meti-budget-request-summary"
 
 PRIMARY_KEYS: dict[str, list[str]] = {
@@ -292,6 +299,7 @@ def write_package(tables: dict[str, pd.DataFrame], dest: Path) -> Path:
             archive.write(staging / DESCRIPTOR, DESCRIPTOR)
             for path, file in files.items():
                 archive.write(file, path)
+        _write_manifest(staging)
         staging.chmod(0o755)  # mkdtemp makes it private; the served folder is public
         old = dest.parent / f".{dest.name}.old-{os.getpid()}"
         shutil.rmtree(old, ignore_errors=True)
@@ -302,13 +310,62 @@ def write_package(tables: dict[str, pd.DataFrame], dest: Path) -> Path:
     return dest / DESCRIPTOR
 
 
+def _files(dest: Path) -> list[Path]:
+    return sorted(p for p in dest.rglob("*") if p.is_file() and p.name != MANIFEST)
+
+
+def _write_manifest(dest: Path) -> None:
+    files = {p.relative_to(dest).as_posix(): {"bytes": p.stat().st_size, "sha256": _sha256(p)} for p in _files(dest)}
+    (dest / MANIFEST).write_text(json.dumps({"files": files}, indent=1) + "\n", encoding="utf-8")
+
+
+def package_stamp(dest: Path | None = None) -> tuple:
+    """A cheap fingerprint of the package's files (path, mtime, size): one stat per file, for a cache key."""
+    dest = Path(dest) if dest is not None else package_dir()
+    try:
+        found = [(p.relative_to(dest).as_posix(), p.stat()) for p in dest.rglob("*") if p.is_file()]
+    except OSError:  # the folder or a file went away while listed
+        return ("unreadable",)
+    return tuple(sorted((name, st.st_mtime_ns, st.st_size) for name, st in found))
+
+
+def package_problems(dest: Path | None = None) -> list[str]:
+    """Why the files in ``dest`` are not the package the last write made; [] when every one is intact.
+
+    Every file of the manifest present with its size and sha256, and the descriptor, the zip
+    and each table's CSV and Parquet listed in it. Paths inside the package only.
+    """
+    dest = Path(dest) if dest is not None else package_dir()
+    try:
+        listed = json.loads((dest / MANIFEST).read_text(encoding="utf-8"))["files"]
+    except (OSError, ValueError, KeyError, TypeError):
+        listed = None
+    if not isinstance(listed, dict):
+        return [f"{MANIFEST}: missing or unreadable"]
+    problems = []
+    expected = [DESCRIPTOR, ZIP_NAME] + [p for name in TABLES for p in (csv_path(name), parquet_path(name))]
+    problems += [f"{path}: not in {MANIFEST}" for path in expected if path not in listed]
+    for path, entry in listed.items():
+        file = dest / path
+        try:
+            size = file.stat().st_size
+        except OSError:
+            problems.append(f"{path}: missing")
+            continue
+        if size != entry.get("bytes"):
+            problems.append(f"{path}: {size} bytes, {entry.get('bytes')} when written (truncated or replaced)")
+        elif _sha256(file) != entry.get("sha256"):
+            problems.append(f"{path}: content differs from when it was written (sha256)")
+    return problems
+
+
 def is_current(documents: pd.DataFrame, dest: Path) -> bool:
-    """True when ``dest`` holds a package built from exactly these documents (sha256s, loader version)."""
-    return read_stamp(dest) == stamp(documents)
+    """True when ``dest`` holds an intact package built from exactly these documents (sha256s, loader version)."""
+    return read_stamp(dest) == stamp(documents) and not package_problems(dest)
 
 
 def ensure_package(tables_dir: Path, dest: Path | None = None) -> bool:
-    """(Re)write the package from the tables in ``tables_dir`` when missing or built from other tables.
+    """(Re)write the package from the tables in ``tables_dir`` when missing, damaged or built from other tables.
 
     For tables that are already fresh (the build writes the package itself). Takes the
     tables' lock to write, so concurrent sessions write once; returns True when it wrote.

@@ -17,6 +17,13 @@ from loaders.reconcile import reconcile
 from loaders.schema import TABLES, empty
 
 _TRANSFER = re.compile(r"繰入$")
+#: Lines of a document the loader reads at most. A 概算要求等概要 has about 400 (the shipped
+#: one 388); a text ten times longer is not one, and parsing it would hold the server
+#: (a 100,000-line upload: 6 s and 320 MB). Refused before any line is parsed.
+MAX_LINES = 5_000
+#: Listings (project lines plus 推進枠 rows) of one document at most; the shipped one has
+#: 158 + 71. Every view draws them, so this bounds a page's cost too.
+MAX_LISTINGS = 2_000
 
 
 def document_id_of(path: Path) -> str:
@@ -113,6 +120,11 @@ def load_document(path: Path) -> dict[str, pd.DataFrame]:
     """
     path = Path(path)
     lines, encoding = read_lines(path)
+    if len(lines) > MAX_LINES:
+        raise LoaderError(
+            f"{path}:{MAX_LINES + 1}: more than {MAX_LINES:,} lines ({len(lines):,}; a 概算要求等概要 has about 400): "
+            "not loaded"
+        )
     try:
         parsed = walk(lines)
     except LineError as exc:  # a text in which no line ever looked like a summary
@@ -122,6 +134,13 @@ def load_document(path: Path) -> dict[str, pd.DataFrame]:
         first = next((row for row in parsed.log if row["level"] == "error"), None)
         where = f":{first['source_line']}" if first else ""
         raise LoaderError(f"{path}{where}: {first['message'] if first else 'no title line found'}")
+    listings = parsed.items + parsed.priority
+    if len(listings) > MAX_LISTINGS:
+        line = listings[MAX_LISTINGS].get("source_line")
+        raise LoaderError(
+            f"{path}:{line or '-'}: more than {MAX_LISTINGS:,} listings (projects and 推進枠 rows: {len(listings):,}; "
+            "the shipped summary has 229): not loaded"
+        )
     header = parsed.document.get("_header_base")
     if header and header[1] != parsed.document["request_fiscal_year"] - 1:
         parsed.log.append(

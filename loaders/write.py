@@ -57,11 +57,19 @@ def _sweep_leftovers(out_dir: Path) -> None:
             shutil.rmtree(leftover, ignore_errors=True)
 
 
-def write_tables(tables: dict[str, pd.DataFrame], out_dir: Path) -> None:
+def write_tables(
+    tables: dict[str, pd.DataFrame],
+    out_dir: Path,
+    sources: dict[str, str] | None = None,
+    failed: dict[str, dict] | None = None,
+) -> None:
     """Validate every table, write them to a temporary folder, then swap it in.
 
     A failure anywhere before the swap leaves ``out_dir`` exactly as it was. Call it
-    with :func:`locked` held.
+    with :func:`locked` held. ``sources`` (file name → sha256) are the raw files the build
+    read, by default those of the documents table; ``failed`` (file name → what went
+    wrong) the ones that could not be loaded, recorded so they are not parsed again
+    until they change and so the app can say so.
     """
     out_dir = Path(out_dir)
     arrows = {name: validate(name, tables[name]) for name in TABLES}
@@ -78,17 +86,13 @@ def write_tables(tables: dict[str, pd.DataFrame], out_dir: Path) -> None:
             pq.write_table(arrow, path)
             entries[name] = _entry(path)
         documents = tables["documents"]
-        manifest = {
-            "loader_version": LOADER_VERSION,
-            "sources": dict(
-                zip(
-                    (Path(f).name for f in documents["source_file"]),
-                    documents["source_sha256"],
-                    strict=True,
-                )
-            ),
-            "tables": entries,
-        }
+        if sources is None:
+            sources = dict(
+                zip((Path(f).name for f in documents["source_file"]), documents["source_sha256"], strict=True)
+            )
+        manifest = {"loader_version": LOADER_VERSION, "sources": sources, "tables": entries}
+        if failed:
+            manifest["failed"] = failed
         (staging / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
         keep = (
             [p for p in out_dir.iterdir() if p.suffix != ".parquet" and p.name != MANIFEST] if out_dir.exists() else []

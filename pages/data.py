@@ -34,7 +34,7 @@ else:
         ):
             st.download_button(
                 label,
-                data=lambda p=folder / path: p.read_bytes(),
+                data=lambda p=path: ui.package_file(p),
                 file_name=path,
                 mime=mime,
                 icon=icon,
@@ -68,7 +68,7 @@ if info is not None:
         ):
             st.download_button(
                 f"{label}: {name}",
-                data=lambda p=folder / path: p.read_bytes(),
+                data=lambda p=path: ui.package_file(p),
                 file_name=path.split("/")[-1],
                 mime=mime,
                 icon=":material/download:",

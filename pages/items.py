@@ -74,7 +74,7 @@ c8.pills(
 )
 
 state = st.session_state
-view = ui.cached_view(it.view, it.Filters.from_values({s.key: state[keys[s.key]] for s in specs}))
+view = ui.cached_view(it.view, it.Filters.from_values(ui.filter_values(PAGE, specs)))
 texts = view.texts
 st.caption(t("it.count", lang, shown=texts["shown"], total=texts["total"]) + " · " + t("it.select.help", lang))
 totals = texts["totals"]

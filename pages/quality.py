@@ -18,8 +18,7 @@ source_lines = specs[2].maximum
 st.title(t("qa.heading", lang))
 keys = ui.url_filters(PAGE, specs)
 st.caption(t("qa.intro", lang) + " " + t("glossary.hint", lang))
-state = st.session_state
-view = ui.cached_view(qa.view, qa.Filters.from_values({s.key: state[keys[s.key]] for s in specs}))
+view = ui.cached_view(qa.view, qa.Filters.from_values(ui.filter_values(PAGE, specs)))
 
 # --- reconciliation -----------------------------------------------------------
 st.subheader(t("qa.recon", lang))

@@ -120,11 +120,11 @@ def test_the_browser_store_keeps_each_browsers_uploads_apart(monkeypatch) -> Non
     assert up.BrowserStore.new_token() != up.BrowserStore.new_token()
 
 
-def test_the_browser_store_is_bounded_by_bytes_and_browsers() -> None:
+def test_the_browser_store_is_bounded_by_memory_and_browsers() -> None:
     store = up.BrowserStore()
-    big = up.MAX_STORE_BYTES // 3
+    big = up.MAX_STORE_MEMORY // 3
     for n in range(4):
-        store.put(f"browser-{n}", up.Uploaded(f"upload-{n}", f"{n:064x}", "x.txt", "t", {}, size=big))
+        store.put(f"browser-{n}", up.Uploaded(f"upload-{n}", f"{n:064x}", "x.txt", "t", {}, memory=big))
     assert store.get("browser-0") == []  # the least recently seen went when the fourth came
     assert [len(store.get(f"browser-{n}")) for n in (1, 2, 3)] == [1, 1, 1]
     for n in range(up.MAX_BROWSERS + 5):

@@ -27,6 +27,26 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "The data tables could not be read. Reload the page in a moment.",
     },
     "build.empty": {"ja": "表示できる資料がありません。", "en": "There is no document to show."},
+    "guard.rows": {
+        "ja": "表が大きすぎて一度に送れないため、{total} 行のうち {shown} 件目までを表示しています。すべての行は CSV にあります。",
+        "en": "This table is too large to send to the browser at once: the first {shown} of {total} rows are shown. The CSV has them all.",
+    },
+    "guard.chart": {
+        "ja": "図が大きすぎて一度に送れないため表示していません。同じ数値は表と CSV にあります。",
+        "en": "This chart is too large to send to the browser at once, so it is not drawn. Its figures are in the table and the CSV.",
+    },
+    "build.source_failed": {
+        "ja": "data/raw/ の {file} を読み込めませんでした: {message}",
+        "en": "{file} in data/raw/ could not be loaded: {message}",
+    },
+    "build.source_failed.kept": {
+        "ja": "この資料は前回読み込めた内容で表示しています。",
+        "en": "That document is shown as it was last loaded.",
+    },
+    "build.source_failed.skipped": {
+        "ja": "このファイルは表示に含めていません。ほかの資料はそのまま表示しています。",
+        "en": "That file is left out; the other documents are shown as usual.",
+    },
     "filter.all": {"ja": "すべて", "en": "All"},
     "filter.none": {"ja": "なし", "en": "None"},
     "csv.download": {"ja": "CSVをダウンロード", "en": "Download CSV"},

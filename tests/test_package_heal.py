@@ -1,0 +1,94 @@
+"""The data package heals like the tables (issue 21, point 5).
+
+Every file of static/data is listed with its size and sha256 in the package's manifest; a
+truncated zip or CSV, a deleted Parquet file or a deleted manifest makes the package stale,
+and it is rewritten at start and while the app runs. ``python -m loaders check`` covers it.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import shutil
+import zipfile
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from dashboard import ui
+from loaders.build import check, ensure_built
+from loaders.package import MANIFEST, ZIP_NAME, package_dir, package_problems
+from tests.conftest import APP, SHIPPED
+
+
+@pytest.fixture
+def dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, Path]:
+    raw, out = tmp_path / "raw", tmp_path / "processed"
+    raw.mkdir()
+    shutil.copy2(SHIPPED, raw / SHIPPED.name)
+    monkeypatch.setenv("BUDGET_RAW_DIR", str(raw))
+    monkeypatch.setenv("BUDGET_OUT_DIR", str(out))
+    monkeypatch.setenv("BUDGET_STATIC_DIR", str(tmp_path / "static"))
+    assert ensure_built(raw, out)
+    return raw, out
+
+
+def _truncate(path: Path) -> None:
+    path.write_bytes(path.read_bytes()[:1000])
+
+
+DAMAGE = {
+    "truncate the zip": lambda d: _truncate(d / ZIP_NAME),
+    "truncate csv/items.csv": lambda d: _truncate(d / "csv" / "items.csv"),
+    "delete parquet/sections.parquet": lambda d: (d / "parquet" / "sections.parquet").unlink(),
+    "all three": lambda d: [DAMAGE[k](d) for k in list(DAMAGE)[:3]],
+    "delete the package manifest": lambda d: (d / MANIFEST).unlink(),
+}
+
+
+def _intact(folder: Path) -> None:
+    with zipfile.ZipFile(folder / ZIP_NAME) as archive:
+        assert archive.testzip() is None
+    assert len(pd.read_csv(folder / "csv" / "items.csv")) == 158
+    assert len(pd.read_parquet(folder / "parquet" / "sections.parquet")) > 0
+    assert package_problems(folder) == []
+
+
+def test_the_manifest_lists_every_file_with_size_and_sha256(dirs) -> None:
+    folder = package_dir()
+    listed = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))["files"]
+    on_disk = sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file() and p.name != MANIFEST)
+    assert sorted(listed) == on_disk and len(on_disk) == 2 + 2 * 9
+    assert all(set(entry) == {"bytes", "sha256"} and len(entry["sha256"]) == 64 for entry in listed.values())
+
+
+@pytest.mark.parametrize("damage", list(DAMAGE))
+def test_a_damaged_package_is_named_by_check_and_rewritten_at_start(dirs, damage: str) -> None:
+    raw, out = dirs
+    DAMAGE[damage](package_dir())
+    assert check(out)  # before: the tables were checked, not the package
+    ensure_built(raw, out)  # what a restart does first; before: nothing was rewritten
+    _intact(package_dir())
+    assert check(out) == []
+
+
+def test_the_app_heals_the_package_and_the_manifest_while_it_runs(dirs) -> None:
+    _, out = dirs
+    at = AppTest.from_file(APP, default_timeout=60).run()
+    assert not at.exception and not at.error
+    DAMAGE["all three"](package_dir())
+    at.run()  # the next page view
+    _intact(package_dir())
+    (out / "manifest.json").unlink()
+    at.switch_page("pages/overview.py").run()
+    assert not at.exception and not at.error
+    assert check(out) == []  # before: "manifest.json: missing or unreadable" until a restart
+
+
+def test_the_parquet_button_reads_a_file_deleted_since_the_page_was_drawn(dirs, caplog) -> None:
+    (package_dir() / "parquet" / "items.parquet").unlink()
+    data = ui.package_file("parquet/items.parquet")  # before: FileNotFoundError and a traceback in the log
+    assert len(pd.read_parquet(io.BytesIO(data))) == 158
+    assert not [r for r in caplog.records if r.exc_info]
