@@ -10,9 +10,12 @@ from pathlib import Path
 import pandas as pd
 
 from loaders import LOADER_VERSION, ROOT, LoaderError, assemble
+from loaders.budget_checks import check_documents
 from loaders.decode import sha256_of
 from loaders.package import ensure_package, package_dir, write_package
-from loaders.schema import TABLES, check_accounts, validate
+from loaders.reference import read_reference, reference_dir, reference_hashes
+from loaders.review_links import link_reviews
+from loaders.schema import DOCUMENT_TABLES, TABLES, check_accounts, validate
 from loaders.tables import load_document
 from loaders.write import locked, read_manifest, read_table, table_problems, write_tables
 
@@ -94,7 +97,7 @@ def parse_sources(sources: list[Path]) -> dict[str, pd.DataFrame]:
     """
     if not sources:
         raise LoaderError("no source files given (data/raw/ is empty?)")
-    per_table: dict[str, list[pd.DataFrame]] = {name: [] for name in TABLES}
+    per_table: dict[str, list[pd.DataFrame]] = {name: [] for name in DOCUMENT_TABLES}
     errors: list[str] = []
     more = 0
     seen: dict[str, Path] = {}
@@ -120,9 +123,24 @@ def parse_sources(sources: list[Path]) -> dict[str, pd.DataFrame]:
         if more:
             listed.append(f"… and {more} more errors")
         raise LoaderError("\n".join(listed))
-    return {
+    tables = {
         name: pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
         for name, frames in per_table.items()
+    }
+    return with_reference(tables)
+
+
+def with_reference(tables: dict[str, pd.DataFrame], folder: Path | None = None) -> dict[str, pd.DataFrame]:
+    """The documents' tables plus the reference tables (``data/reference/``) and their joins.
+
+    Without reference files the reference tables are empty: the summary still loads.
+    """
+    shared = read_reference(folder)
+    return {
+        **tables,
+        **shared,
+        "review_links": link_reviews(tables, shared["review_records"]),
+        "budget_checks": check_documents(tables, shared["budget_items"]),
     }
 
 
@@ -195,8 +213,10 @@ def is_fresh(raw_dir: Path | None = None, out_dir: Path | None = None) -> bool:
     if table_problems(out_dir, manifest):
         return False
     try:
-        return manifest.get("sources") == _sources_now(raw_dir)
-    except OSError:
+        return manifest.get("sources") == _sources_now(raw_dir) and manifest.get("reference", {}) == (
+            reference_hashes(reference_dir())
+        )
+    except (OSError, LoaderError):
         return False
 
 

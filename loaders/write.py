@@ -88,6 +88,10 @@ def write_tables(tables: dict[str, pd.DataFrame], out_dir: Path) -> None:
                 )
             ),
             "tables": entries,
+            # the reference files (data/reference/) the tables were built from: a change rebuilds them
+            "reference": dict(
+                zip(tables["reference_sources"]["file"], tables["reference_sources"]["sha256"], strict=True)
+            ),
         }
         (staging / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
         keep = (
