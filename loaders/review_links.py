@@ -6,8 +6,10 @@ Kinds, tried in this order; a project takes the first kind that finds anything:
 - ``normalized``: equal after NFKC, without spaces, ・ and dash variants, case folded;
 - ``fuzzy``: one inserted, deleted or replaced character (手続/手続き) in names of six or more
   characters, never between grants to a named body (…交付金, …拠出金), as the 推進枠 linking;
-- ``part``: the review's name is the project's name followed by a (うち…) part: the
-  review splits the project into several records.
+- ``part``: the review's name has a (うち…) part and the project's name is that part
+  (石油備蓄事業(うち産油国共同石油備蓄事業費補助金) for 産油国共同石油備蓄事業費補助金: the review
+  groups the project under a larger one) or the name before it (the review splits the
+  project into several records).
 
 When a kind finds more than one 予算事業ID, every one is a row and each row is flagged
 ``ambiguous``: a reader sees the choice, the loader never makes it silently. A project
@@ -27,7 +29,6 @@ from loaders.text import nfkc
 
 KINDS = ("exact", "normalized", "fuzzy", "part")
 _DASHES = re.compile(r"[‐‑‒–—―−ｰー-]")
-_PART = re.compile(r"^(.*?)\((うち[^()]*)\)$")
 
 
 def normalize(name: str) -> str:
@@ -49,10 +50,19 @@ def _fuzzy_ok(a: str, b: str) -> bool:
     return within_one_edit(a, b)
 
 
-def _stem(name: str) -> str | None:
-    """The review name without its trailing (うち…) part, normalized; None when it has none."""
-    found = _PART.match(normalize(name))
-    return found.group(1) if found else None
+def _parts(name: str) -> tuple[str, str] | None:
+    """A review name's (name before, うち part), normalized; None without a (うち…) part.
+
+    The part may hold brackets itself: 石油備蓄事業(うち…管理委託費(石油分)).
+
+    >>> _parts("石油備蓄事業(うち産油国共同石油備蓄事業費補助金)")
+    ('石油備蓄事業', '産油国共同石油備蓄事業費補助金')
+    """
+    text = normalize(name)
+    start = text.find("(うち")
+    if start <= 0 or not text.endswith(")"):
+        return None
+    return text[:start], text[start + 3 : -1]
 
 
 def link_reviews(tables: dict[str, pd.DataFrame], reviews: pd.DataFrame) -> pd.DataFrame:
@@ -65,7 +75,7 @@ def link_reviews(tables: dict[str, pd.DataFrame], reviews: pd.DataFrame) -> pd.D
         # the review year that describes the request year's budget (review 2025 covers FY2024)
         target = int(doc.request_fiscal_year) + 1
         records = list(mine[["project_id", "review_year", "name"]].itertuples(index=False, name=None))
-        by_norm = [(pid, year, name, normalize(name), _stem(name)) for pid, year, name in records]
+        by_norm = [(pid, year, name, normalize(name), _parts(name)) for pid, year, name in records]
         primary = items[(items["document_id"] == doc.document_id) & items["is_primary"]]
         for item in primary.itertuples():
             rows += _rows_for(doc.document_id, item, by_norm, target)
@@ -78,7 +88,7 @@ def _rows_for(document_id: str, item, records: list[tuple], target: int) -> list
         "exact": lambda r: r[2] == name,
         "normalized": lambda r: r[3] == key,
         "fuzzy": lambda r: _fuzzy_ok(r[3], key),
-        "part": lambda r: r[4] is not None and r[4] == key,
+        "part": lambda r: r[4] is not None and key in r[4],
     }
     base = {"document_id": document_id, "project_key": item.project_key, "item_id": item.item_id, "item_name": name}
     for kind in KINDS:
