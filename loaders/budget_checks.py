@@ -55,7 +55,7 @@ def book_scope(book: pd.DataFrame, ministry: str, account: str, parent: str | No
     top = parent if isinstance(parent, str) and parent else account
     if top == GENERAL:
         mask = (book["account_type"] == "general") & (book["ministry"] == ministry) & ~book["is_transfer"]
-        rule = f"{ministry}'s general-account 事項 without transfers to special accounts (繰入)"
+        rule = f"{ministry}'s general-account items without transfers to special accounts (繰入)"
         rule_ja = f"{ministry}所管の一般会計の事項（特別会計への繰入を除く）"
         if top == account:
             return Scope(mask, rule=rule, rule_ja=rule_ja)
@@ -63,14 +63,14 @@ def book_scope(book: pd.DataFrame, ministry: str, account: str, parent: str | No
             others = book["major_expense_name"].isin(siblings)
             return Scope(
                 mask & ~others,
-                rule=rule + f", 主要経費 other than {'、'.join(siblings)}",
+                rule=rule + f", expense classes other than {'、'.join(siblings)}",
                 rule_ja=rule_ja + f"のうち{'、'.join(siblings)}以外の主要経費",
             )
         if not (mask & (book["major_expense_name"] == account)).any():
             return _no_such(account)
         return Scope(
             mask & (book["major_expense_name"] == account),
-            rule=rule + f", 主要経費 {account}",
+            rule=rule + f", expense class {account}",
             rule_ja=rule_ja + f"のうち主要経費{account}",
         )
     rows = book["account"] == top
@@ -82,7 +82,7 @@ def book_scope(book: pd.DataFrame, ministry: str, account: str, parent: str | No
         return Scope(
             None,
             reason=(
-                f"{top} is managed jointly ({group}); its budget-book totals include every co-manager's 事項, "
+                f"{top} is managed jointly ({group}); its budget-book totals include every co-manager's items, "
                 "debt service and transfers, so they are not this ministry's figures."
             ),
             reason_ja=(
@@ -91,17 +91,17 @@ def book_scope(book: pd.DataFrame, ministry: str, account: str, parent: str | No
             ),
         )
     if top == account:
-        return Scope(rows, rule=f"every 事項 of {top}", rule_ja=f"{top}のすべての事項")
+        return Scope(rows, rule=f"every item of {top}", rule_ja=f"{top}のすべての事項")
     sub = rows & (book["sub_account"] == account)
     if not sub.any():
         return _no_such(account)
-    return Scope(sub, rule=f"{top}, 勘定 {account}", rule_ja=f"{top}の{account}")
+    return Scope(sub, rule=f"{top}, sub-account {account}", rule_ja=f"{top}の{account}")
 
 
 def _no_such(name: str) -> Scope:
     return Scope(
         None,
-        reason=f"The budget book has no account, 勘定 or 主要経費 named {name}, so there is nothing to compare with.",
+        reason=f"The budget book has no account, sub-account or expense class named {name}, so there is nothing to compare with.",
         reason_ja=f"予算書には{name}という会計・勘定・主要経費がないため、比べる額がありません。",
     )
 
@@ -183,7 +183,7 @@ def check_documents(tables: dict[str, pd.DataFrame], book: pd.DataFrame) -> pd.D
                 row |= {
                     "status": "not comparable",
                     "sentence": f"{label}: the document states no figure; the budget book gives "
-                    f"{_fmt(row['book_oku'])}億円 ({scope_rule}).",
+                    f"{_fmt(row['book_oku'])} (100 million yen; {scope_rule}).",
                     "sentence_ja": f"{label_ja}: 資料に額の記載がありません。予算書では{_fmt(row['book_oku'])}億円"
                     f"（{scope_rule_ja}）。",
                 }
@@ -194,15 +194,18 @@ def check_documents(tables: dict[str, pd.DataFrame], book: pd.DataFrame) -> pd.D
             results[acc.account] = status
             words = {
                 "ok": ("the same", "一致"),
-                "rounding": ("within rounding (the document prints whole 億円)", "丸めの範囲内（資料は億円単位）"),
+                "rounding": (
+                    "within rounding (the document prints whole 100 million yen)",
+                    "丸めの範囲内（資料は億円単位）",
+                ),
                 "gap": ("a gap beyond rounding", "丸めを超える差"),
             }[status]
             row |= {
                 "difference_oku": difference,
                 "status": status,
                 "sentence": (
-                    f"{label}: the document states {_fmt(acc.base_oku)}億円, the budget book gives "
-                    f"{_fmt(row['book_oku'])}億円 ({scope_rule}); difference {difference:+,.2f}億円, {words[0]}."
+                    f"{label}, in 100 million yen: the document states {_fmt(acc.base_oku)}, the budget book gives "
+                    f"{_fmt(row['book_oku'])} ({scope_rule}); difference {difference:+,.2f}, {words[0]}."
                 ),
                 "sentence_ja": (
                     f"{label_ja}: 資料は{_fmt(acc.base_oku)}億円、予算書は{_fmt(row['book_oku'])}億円"

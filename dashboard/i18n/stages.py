@@ -7,14 +7,14 @@ TEXT: dict[str, dict[str, str]] = {
         "ja": "資料の概算要求と、財務省の予算書・決算書データベースの当初予算・補正予算・決算を会計ごとに並べます。"
         "一般会計は特別会計への繰入（事項名に「繰入」を含むもの）を除きます（資料も繰入先の特別会計に計上）。"
         "金額は億円（予算書の円を1億で割った値、丸めなし）。",
-        "en": "The document's request beside the budget books (財務省 予算書・決算書データベース): the enacted "
-        "initial budget, what supplementary budgets added, and the settled accounts, per account. The general "
-        "account leaves out transfers to special accounts (事項 named …繰入), as the document counts them under "
-        "those accounts. Amounts in 億円 (the books' yen / 100 million, not rounded).",
+        "en": "The document's request beside the Ministry of Finance's budget books: the enacted initial budget, "
+        "what supplementary budgets added, and the settled accounts, per account. The general account leaves "
+        "out transfers to special accounts (items whose name contains 繰入), as the document counts them under "
+        "those accounts. Amounts in 100 million yen (the books' yen divided by 100 million, not rounded).",
     },
     "st.year": {"ja": "会計年度", "en": "Fiscal year"},
     "st.account": {"ja": "会計", "en": "Account"},
-    "st.stage": {"ja": "事項一覧の段階", "en": "Stage of the 事項 list"},
+    "st.stage": {"ja": "事項一覧の段階", "en": "Stage of the item list"},
     "st.stage.opt.initial": {"ja": "当初予算", "en": "Initial budget"},
     "st.stage.opt.supplementary": {"ja": "補正予算", "en": "Supplementary budgets"},
     "st.stage.opt.provisional": {"ja": "暫定予算", "en": "Provisional budget"},
@@ -24,11 +24,14 @@ TEXT: dict[str, dict[str, str]] = {
     "st.history": {"ja": "当初予算と補正予算の推移（会計別）", "en": "Initial and supplementary budgets by account"},
     "st.major": {
         "ja": "当初予算と補正予算の推移（一般会計、主要経費別分類）",
-        "en": "Initial and supplementary budgets by 主要経費別分類 (general account)",
+        "en": "Initial and supplementary budgets by expense class (general account)",
     },
-    "st.jikou": {"ja": "{year}年度の事項（{account}、{stage}）", "en": "FY{year} 事項 ({account}, {stage})"},
-    "st.jikou.count": {"ja": "{n}件、計{total}", "en": "{n} 事項, {total} in all"},
-    "st.jikou.none": {"ja": "この段階の事項はありません。", "en": "No 事項 at this stage."},
+    "st.jikou": {
+        "ja": "{year}年度の事項（{account}、{stage}）",
+        "en": "FY{year} items of expenditure ({account}, {stage})",
+    },
+    "st.jikou.count": {"ja": "{n}件、計{total}", "en": "{n} items, {total} in all"},
+    "st.jikou.none": {"ja": "この段階の事項はありません。", "en": "No items at this stage."},
     "st.jikou.link": {
         "ja": "「出典」は予算書のページ（財務省のサイト、https のものだけリンク）。",
         "en": "Source: the budget book's page on the Ministry of Finance site (linked only when it is an https "
@@ -41,7 +44,7 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "st.settled_general_only": {
         "ja": "決算の事項別内訳は一般会計だけが公開されています（この会計・年度はなし）。",
-        "en": "Settled accounts are published 事項 by 事項 for the general account only (none for this "
+        "en": "Settled accounts are published item by item for the general account only (none for this "
         "account and year).",
     },
     "st.none": {
@@ -75,17 +78,17 @@ TEXT: dict[str, dict[str, str]] = {
     "st.col.spent": {"ja": "支出済歳出額（億円）", "en": "Spent (100M yen)"},
     "st.col.carried": {"ja": "翌年度繰越額（億円）", "en": "Carried over (100M yen)"},
     "st.col.unused": {"ja": "不用額（億円）", "en": "Unused (100M yen)"},
-    "st.col.major": {"ja": "主要経費別分類", "en": "主要経費別分類 (expense class)"},
+    "st.col.major": {"ja": "主要経費別分類", "en": "Expense class"},
     "st.col.budget_type": {"ja": "予算種別", "en": "Budget type"},
-    "st.col.section": {"ja": "項", "en": "項 (heading)"},
-    "st.col.jikou": {"ja": "事項", "en": "事項 (item of expenditure)"},
+    "st.col.section": {"ja": "項", "en": "Heading"},
+    "st.col.jikou": {"ja": "事項", "en": "Item of expenditure"},
     "st.col.page": {"ja": "ページ", "en": "Page"},
     "st.col.source": {"ja": "出典", "en": "Source"},
     "st.attribution": {
         "ja": "出典：財務省「予算書・決算書データベース」（政府標準利用規約（第2.0版）、CC BY 4.0 互換）。"
         "JSON への変換は igomuni/marumie-rssystem（MIT）。",
-        "en": "Source: 財務省「予算書・決算書データベース」 (Ministry of Finance; 政府標準利用規約 2.0, compatible with "
-        "CC BY 4.0), converted to JSON by igomuni/marumie-rssystem (MIT).",
+        "en": "Source: Ministry of Finance, 財務省「予算書・決算書データベース」 (Government of Japan Standard Terms "
+        "of Use 2.0, compatible with CC BY 4.0), converted to JSON by igomuni/marumie-rssystem (MIT).",
     },
     # the data-quality page and the project detail
     "st.qa.checks": {
@@ -94,7 +97,7 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "st.qa.checks.help": {
         "ja": "資料に記載された比較額（当初予算）を、予算書の事項の合計と比べます。共管の特別会計は比べられません。",
-        "en": "The document's stated base (the initial budget) against the sum of the budget book's 事項. "
+        "en": "The document's stated base (the initial budget) against the sum of the budget book's items. "
         "Co-managed special accounts cannot be compared.",
     },
     "st.qa.links": {"ja": "行政事業レビューとの対応", "en": "Links to the project reviews"},
@@ -110,7 +113,7 @@ TEXT: dict[str, dict[str, str]] = {
     "st.qa.col.book": {"ja": "予算書（億円）", "en": "Budget book (100M yen)"},
     "st.qa.col.difference": {"ja": "差（億円）", "en": "Difference (100M yen)"},
     "st.qa.col.sentence": {"ja": "説明", "en": "In words"},
-    "st.rv.heading": {"ja": "行政事業レビュー", "en": "Project review (行政事業レビュー)"},
+    "st.rv.heading": {"ja": "行政事業レビュー", "en": "Project review"},
     "st.rv.none": {
         "ja": "対応する行政事業レビューの記録はありません。",
         "en": "No project-review record matches this project.",
@@ -121,7 +124,7 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "st.rv.record": {
         "ja": "予算事業ID {id}（{year}年度レビュー、対応: {match}）",
-        "en": "予算事業ID {id} (review {year}, match: {match})",
+        "en": "Budget project ID {id} (review {year}, match: {match})",
     },
     "st.rv.bureau": {"ja": "局・庁", "en": "Bureau"},
     "st.rv.category": {"ja": "事業区分", "en": "Category"},
@@ -131,11 +134,12 @@ TEXT: dict[str, dict[str, str]] = {
     "st.rv.url": {"ja": "事業概要URL", "en": "Overview sheet"},
     "st.rv.source": {
         "ja": "出典：内閣官房行政改革推進本部事務局「行政事業レビュー見える化サイト（RSシステム）」（政府標準利用規約（第2.0版））。",
-        "en": "Source: 行政事業レビュー見える化サイト (RS system), Cabinet Secretariat (政府標準利用規約 2.0).",
+        "en": "Source: Cabinet Secretariat, 「行政事業レビュー見える化サイト（RSシステム）」 (Government of Japan "
+        "Standard Terms of Use 2.0).",
     },
     "st.match.exact": {"ja": "名称が一致", "en": "same name"},
     "st.match.normalized": {"ja": "表記の正規化で一致", "en": "same name once normalized"},
     "st.match.fuzzy": {"ja": "1文字違い", "en": "one character differs"},
-    "st.match.part": {"ja": "レビューの（うち…）部分", "en": "a (うち…) part of the review's name"},
+    "st.match.part": {"ja": "レビューの（うち…）部分", "en": "part of a larger review record"},
     "st.match.none": {"ja": "対応なし", "en": "none"},
 }
