@@ -20,6 +20,7 @@ from dashboard.figures import BASE_COLOUR, REQUEST_COLOUR, amount_axis
 from dashboard.format import oku
 from dashboard.i18n import name, t
 from dashboard.params import Param
+from dashboard.reference_view import attribution
 from dashboard.view import INT, LINK, LONG_TEXT, Table, View, changed_filters
 from loaders.budget_checks import book_scope
 
@@ -377,4 +378,5 @@ def view(tables: Mapping[str, pd.DataFrame], filters: Filters, lang: str) -> Vie
         )
         texts["jikou_total"] = oku(float(items[t("st.col.amount", lang)].sum()), lang)
     texts["jikou_count"] = len(items)
+    texts["attribution"] = attribution(tables.get("reference_sources"), "budget_book", lang)
     return View(tables=tables_out, figures=figures, texts=texts)

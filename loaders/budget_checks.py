@@ -63,7 +63,7 @@ def book_scope(book: pd.DataFrame, ministry: str, account: str, parent: str | No
             others = book["major_expense_name"].isin(siblings)
             return Scope(
                 mask & ~others,
-                rule=rule + f", expense classes other than {'、'.join(siblings)}",
+                rule=rule + f", expense classes other than {', '.join(siblings)}",
                 rule_ja=rule_ja + f"のうち{'、'.join(siblings)}以外の主要経費",
             )
         if not (mask & (book["major_expense_name"] == account)).any():
@@ -157,7 +157,7 @@ def check_documents(tables: dict[str, pd.DataFrame], book: pd.DataFrame) -> pd.D
                     odd = [a for a in parts["account"] if results.get(a) not in ("ok", "rounding", "gap")]
                     row |= {
                         "status": "not comparable",
-                        "sentence": f"{label}: not comparable, because {'、'.join(odd)} cannot be compared.",
+                        "sentence": f"{label}: not comparable, because {', '.join(odd)} cannot be compared.",
                         "sentence_ja": f"{label_ja}: {'、'.join(odd)}が比べられないため、合計も比べられません。",
                     }
                     rows.append(row)

@@ -1,10 +1,11 @@
-"""Data quality & sources (データ品質・出典): reads documents, accounts, sections, reconciliation, parse_log, and the
+"""Data quality & sources (データ品質・出典): reads documents, accounts, sections, reconciliation, parse_log,
+budget_checks, review_links, and the
 source file recorded in documents (nothing else from disk)."""
 
 import streamlit as st
 
 from dashboard import quality as qa
-from dashboard import ui
+from dashboard import reference_ui, ui
 from dashboard.i18n import t
 from dashboard.labels import source_name
 
@@ -41,6 +42,9 @@ st.caption(t("qa.recon.help", lang))
 if not checks.frame.empty:
     st.markdown(f"**{t('qa.recon.sentences', lang)}**")
     st.markdown("\n".join(f"- {line}" for line in view.texts["sentences"]))
+
+# --- the budget book and the project reviews (reference sources) --------------------
+reference_ui.quality_section(lang)
 
 # --- accounts: stated totals and the listed projects -------------------------------
 st.subheader(t("qa.cov", lang))

@@ -65,5 +65,6 @@ if "jikou" in view.tables:
     st.caption(t("st.jikou.link", lang))
 elif not texts["selected_reason"]:
     st.info(t("st.jikou.none", lang))
-st.caption(t("st.attribution", lang))
+if texts["attribution"]:
+    ui.plain(texts["attribution"])
 ui.draw_charts(*charts)

@@ -9,7 +9,7 @@ TEXT: dict[str, dict[str, str]] = {
         "金額は億円（予算書の円を1億で割った値、丸めなし）。",
         "en": "The document's request beside the Ministry of Finance's budget books: the enacted initial budget, "
         "what supplementary budgets added, and the settled accounts, per account. The general account leaves "
-        "out transfers to special accounts (items whose name contains 繰入), as the document counts them under "
+        "out transfers to special accounts (items named as transfers), as the document counts them under "
         "those accounts. Amounts in 100 million yen (the books' yen divided by 100 million, not rounded).",
     },
     "st.year": {"ja": "会計年度", "en": "Fiscal year"},
@@ -85,10 +85,8 @@ TEXT: dict[str, dict[str, str]] = {
     "st.col.page": {"ja": "ページ", "en": "Page"},
     "st.col.source": {"ja": "出典", "en": "Source"},
     "st.attribution": {
-        "ja": "出典：財務省「予算書・決算書データベース」（政府標準利用規約（第2.0版）、CC BY 4.0 互換）。"
-        "JSON への変換は igomuni/marumie-rssystem（MIT）。",
-        "en": "Source: Ministry of Finance, 財務省「予算書・決算書データベース」 (Government of Japan Standard Terms "
-        "of Use 2.0, compatible with CC BY 4.0), converted to JSON by igomuni/marumie-rssystem (MIT).",
+        "ja": "出典：{publisher}（利用規約：{licence}）。JSON への変換：{converted}。",
+        "en": "Source: {publisher} (terms of use: {licence}); converted to JSON by {converted}.",
     },
     # the data-quality page and the project detail
     "st.qa.checks": {
@@ -107,7 +105,6 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "st.qa.unlinked": {"ja": "対応のない事業", "en": "Projects without a review record"},
     "st.qa.col.project": {"ja": "事業名", "en": "Project"},
-    "st.qa.col.match": {"ja": "対応の種類", "en": "Match"},
     "st.qa.col.status": {"ja": "結果", "en": "Result"},
     "st.qa.col.document": {"ja": "資料（億円）", "en": "Document (100M yen)"},
     "st.qa.col.book": {"ja": "予算書（億円）", "en": "Budget book (100M yen)"},
@@ -132,11 +129,6 @@ TEXT: dict[str, dict[str, str]] = {
     "st.rv.purpose": {"ja": "事業の目的", "en": "Purpose"},
     "st.rv.overview": {"ja": "事業の概要", "en": "Overview"},
     "st.rv.url": {"ja": "事業概要URL", "en": "Overview sheet"},
-    "st.rv.source": {
-        "ja": "出典：内閣官房行政改革推進本部事務局「行政事業レビュー見える化サイト（RSシステム）」（政府標準利用規約（第2.0版））。",
-        "en": "Source: Cabinet Secretariat, 「行政事業レビュー見える化サイト（RSシステム）」 (Government of Japan "
-        "Standard Terms of Use 2.0).",
-    },
     "st.match.exact": {"ja": "名称が一致", "en": "same name"},
     "st.match.normalized": {"ja": "表記の正規化で一致", "en": "same name once normalized"},
     "st.match.fuzzy": {"ja": "1文字違い", "en": "one character differs"},
