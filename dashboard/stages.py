@@ -250,7 +250,10 @@ def stacked_figure(frame: pd.DataFrame, by: str, lang: str) -> go.Figure:
     for group, rows in frame.groupby(by, sort=False):
         figure.add_trace(
             go.Bar(
-                x=rows[year], y=rows[initial].fillna(0) * scale, name=f"{group} · {initial}", hovertemplate="%{y:,.0f}"
+                x=rows[year],
+                y=rows[initial].fillna(0) * scale,
+                name=t("st.legend.initial", lang, group=group),
+                hovertemplate="%{y:,.0f}",
             )
         )
     sums = frame.groupby(year)[sup].sum(min_count=1)
@@ -258,18 +261,19 @@ def stacked_figure(frame: pd.DataFrame, by: str, lang: str) -> go.Figure:
         go.Bar(
             x=sums.index,
             y=sums.fillna(0).values * scale,
-            name=sup,
+            name=t("st.legend.supplementary", lang),
             marker_color=SUPPLEMENTARY_COLOUR,
             hovertemplate="%{y:,.0f}",
         )
     )
     figure.update_layout(
         barmode="stack",
-        height=420,
-        margin={"l": 10, "r": 10, "t": 10, "b": 40},
+        height=460,
+        margin={"l": 10, "r": 10, "t": 10, "b": 10},
         yaxis=axis,
-        xaxis={"dtick": 1, "title": year},
-        legend={"orientation": "h", "y": -0.2},
+        xaxis={"dtick": 1},
+        # under the plot, clear of the year labels (a long legend wraps on a phone)
+        legend={"orientation": "h", "y": -0.12, "yanchor": "top", "x": 0},
     )
     return figure
 

@@ -18,9 +18,8 @@ by_key = {s.key: s for s in specs}
 c1, c2, c3 = st.columns([2, 3, 4])
 c1.selectbox(t("st.year", lang), by_key["year"].choices, key=keys["year"])
 c2.selectbox(t("st.account", lang), by_key["account"].choices, key=keys["account"], format_func=lambda a: name(a, lang))
-c3.segmented_control(
-    t("st.stage", lang), sg.STAGES, key=keys["stage"], required=True, format_func=lambda s: t(f"st.stage.opt.{s}", lang)
-)
+# pills, not a segmented control: four options wrap on a phone instead of running off the screen
+c3.pills(t("st.stage", lang), sg.STAGES, key=keys["stage"], format_func=lambda s: t(f"st.stage.opt.{s}", lang))
 view = ui.cached_view(sg.view, sg.Filters.from_values(ui.sync_url(PAGE, specs)))
 texts = view.texts
 if not texts["covered"]:
@@ -57,7 +56,7 @@ if "major" in view.tables:
     charts.append(ui.chart_slot(view.figures["major"], "stages.major"))
     ui.table(view.tables["major"], key="major")
 
-stage_label = t(f"st.stage.opt.{st.session_state[keys['stage']]}", lang)
+stage_label = t(f"st.stage.opt.{st.session_state[keys['stage']] or 'initial'}", lang)
 st.subheader(ui.literal(t("st.jikou", lang, year=year, account=texts["account"], stage=stage_label)))
 if "jikou" in view.tables:
     st.caption(t("st.jikou.count", lang, n=texts["jikou_count"], total=texts["jikou_total"]))

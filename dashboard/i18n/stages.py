@@ -66,6 +66,8 @@ TEXT: dict[str, dict[str, str]] = {
     "st.stage.spent": {"ja": "決算：支出済歳出額", "en": "Settled: spent"},
     "st.stage.carried": {"ja": "決算：翌年度繰越額", "en": "Settled: carried over"},
     "st.stage.unused": {"ja": "決算：不用額", "en": "Settled: unused"},
+    "st.legend.initial": {"ja": "{group}：当初予算", "en": "{group}: initial budget"},
+    "st.legend.supplementary": {"ja": "補正による増減（全体）", "en": "Added by supplementaries (all)"},
     "st.col.stage": {"ja": "段階", "en": "Stage"},
     "st.col.amount": {"ja": "金額（億円）", "en": "Amount (100M yen)"},
     "st.col.year": {"ja": "年度", "en": "Fiscal year"},
