@@ -20,6 +20,7 @@ ministry are candidates.
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 
 import pandas as pd
 
@@ -75,24 +76,58 @@ def link_reviews(tables: dict[str, pd.DataFrame], reviews: pd.DataFrame) -> pd.D
         # the review year that describes the request year's budget (review 2025 covers FY2024)
         target = int(doc.request_fiscal_year) + 1
         records = list(mine[["project_id", "review_year", "name"]].itertuples(index=False, name=None))
-        by_norm = [(pid, year, name, normalize(name), _parts(name)) for pid, year, name in records]
+        index = _Index(records)
         primary = items[(items["document_id"] == doc.document_id) & items["is_primary"]]
         for item in primary.itertuples():
-            rows += _rows_for(doc.document_id, item, by_norm, target)
+            rows += _rows_for(doc.document_id, item, index, target)
     return typed("review_links", rows)
 
 
-def _rows_for(document_id: str, item, records: list[tuple], target: int) -> list[dict]:
+class _Index:
+    """The review records by exact name, normalized name, one-deletion variants and (うち…) parts.
+
+    Hash lookups instead of comparing every project with every record: the full files hold
+    about 11,000 records, the shipped subset about 900.
+    """
+
+    def __init__(self, records: list[tuple]) -> None:
+        self.exact: dict[str, list[tuple]] = defaultdict(list)
+        self.norm: dict[str, list[tuple]] = defaultdict(list)
+        self.variants: dict[str, set[int]] = defaultdict(set)
+        self.part: dict[str, list[tuple]] = defaultdict(list)
+        self.keys: list[str] = []
+        for i, record in enumerate(records):
+            key = normalize(record[2])
+            self.keys.append(key)
+            self.exact[record[2]].append(record)
+            self.norm[key].append(record)
+            for variant in _variants(key):
+                self.variants[variant].add(i)
+            for piece in set(_parts(record[2]) or ()):
+                self.part[piece].append(record)
+        self.records = records
+
+    def find(self, kind: str, name: str, key: str) -> list[tuple]:
+        if kind == "exact":
+            return self.exact.get(name, [])
+        if kind == "normalized":
+            return self.norm.get(key, [])
+        if kind == "part":
+            return self.part.get(key, [])
+        near = {i for v in _variants(key) for i in self.variants.get(v, ())}
+        return [self.records[i] for i in sorted(near) if _fuzzy_ok(self.keys[i], key)]
+
+
+def _variants(key: str) -> set[str]:
+    """The key and every string one deletion away (two keys within one edit share one of these)."""
+    return {key} | {key[:i] + key[i + 1 :] for i in range(len(key))}
+
+
+def _rows_for(document_id: str, item, index: _Index, target: int) -> list[dict]:
     name, key = item.name, normalize(item.name)
-    tests = {
-        "exact": lambda r: r[2] == name,
-        "normalized": lambda r: r[3] == key,
-        "fuzzy": lambda r: _fuzzy_ok(r[3], key),
-        "part": lambda r: r[4] is not None and key in r[4],
-    }
     base = {"document_id": document_id, "project_key": item.project_key, "item_id": item.item_id, "item_name": name}
     for kind in KINDS:
-        found = [r for r in records if tests[kind](r)]
+        found = index.find(kind, name, key)
         if not found:
             continue
         chosen: dict[int, tuple] = {}
