@@ -268,3 +268,15 @@ def test_a_damaged_reference_file_is_named(tmp_path: Path, monkeypatch) -> None:
     monkeypatch.setenv("BUDGET_REFERENCE_DIR", str(tmp_path))
     with pytest.raises(LoaderError, match=r"mof-jikou-2024\.json\.gz"):
         parse_sources([ROOT / "data" / "raw" / "meti_r6_gaisan_gaiyou.txt"])
+
+
+def test_an_upload_gets_the_joins_and_shares_the_reference_tables(tables) -> None:
+    from dashboard import upload
+
+    shipped = (ROOT / "data" / "raw" / "meti_r6_gaisan_gaiyou.txt").read_bytes()
+    uploaded = upload.parse_upload(shipped.replace("令和6年度".encode(), "令和7年度".encode(), 1), "r7.txt")
+    assert set(uploaded.tables["budget_checks"]["fiscal_year"]) == {2024}  # its own base year
+    assert (uploaded.tables["review_links"]["document_id"] == uploaded.document_id).all()
+    both = upload.merged(tables, [uploaded])
+    assert len(both["budget_items"]) == len(tables["budget_items"])  # never one copy per document
+    assert len(both["review_links"]) == len(tables["review_links"]) + len(uploaded.tables["review_links"])
