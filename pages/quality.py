@@ -43,9 +43,6 @@ if not checks.frame.empty:
     st.markdown(f"**{t('qa.recon.sentences', lang)}**")
     st.markdown("\n".join(f"- {line}" for line in view.texts["sentences"]))
 
-# --- the budget book and the project reviews (reference sources) --------------------
-reference_ui.quality_section(lang)
-
 # --- accounts: stated totals and the listed projects -------------------------------
 st.subheader(t("qa.cov", lang))
 st.caption(t("qa.cov.help", lang))
@@ -91,3 +88,6 @@ if line is not None:
         st.caption(t("qa.source.uses", lang) if uses else t("qa.source.unused", lang))
         for use in uses:
             ui.plain(use)
+
+# --- the budget book and the project reviews (reference sources) --------------------
+reference_ui.quality_section(lang)
