@@ -49,7 +49,8 @@ def time_build(folder: Path, out: Path, runs: int, cold: bool) -> tuple[float, f
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument("--full", type=Path, default=ROOT.parent.parent / "shared" / "reference" / "upstream")
+    shared = next((p for p in (ROOT.parent, ROOT.parent.parent) if (p / "shared" / "reference").is_dir()), ROOT.parent)
+    parser.add_argument("--full", type=Path, default=shared / "shared" / "reference" / "upstream")
     args = parser.parse_args(argv)
     print(
         f"build of the shipped summary with reference data, median of {args.runs} runs; Python {platform.python_version()}"

@@ -20,7 +20,15 @@ from loaders.review_links import link_reviews, normalize
 from tests.conftest import ROOT
 
 SHIPPED_REFERENCE = ROOT / "data" / "reference"
-FULL = ROOT.parent.parent / "shared" / "reference" / "upstream"  # the full files, beside the worktrees
+# the full files: ../shared/reference/upstream beside the checkout (or beside the folder of worktrees)
+FULL = (
+    next(
+        (p for p in (ROOT.parent / "shared", ROOT.parent.parent / "shared") if (p / "reference" / "upstream").is_dir()),
+        ROOT.parent / "shared",
+    )
+    / "reference"
+    / "upstream"
+)
 METI = "経済産業省"
 
 
