@@ -26,7 +26,10 @@ def document_ids(tables: Tables) -> list[str]:
 
 def for_document(tables: Tables, document_id: str) -> Tables:
     """The rows of one document in every table (index reset, document order kept)."""
-    return {name: frame[frame["document_id"] == document_id].reset_index(drop=True) for name, frame in tables.items()}
+    return {
+        name: frame[frame["document_id"] == document_id].reset_index(drop=True) if "document_id" in frame else frame
+        for name, frame in tables.items()
+    }
 
 
 def stamp(out_dir: Path) -> tuple[tuple[str, int, int], ...]:

@@ -41,6 +41,7 @@ PAGES: tuple[PageInfo, ...] = (
     PageInfo("compare", "compare", ":material/compare_arrows:", "compare"),
     PageInfo("priority", "priority", ":material/star:", "priority"),
     PageInfo("items", "items", ":material/list:", "items"),
+    PageInfo("stages", "stages", ":material/account_balance:", "stages"),
     PageInfo("quality", "quality", ":material/fact_check:", "quality"),
     PageInfo("glossary", "glossary", ":material/menu_book:", "glossary"),
     PageInfo("data", "data", ":material/download:", "datapkg"),

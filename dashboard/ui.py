@@ -533,6 +533,7 @@ def _column_config(kind: str, help: str | None = None):
         vw.SCORE: lambda: column.NumberColumn(format="%.3f", help=help),
         vw.TEXT: lambda: column.TextColumn(help=help),
         vw.LONG_TEXT: lambda: column.TextColumn(width="large", help=help),
+        vw.LINK: lambda: column.LinkColumn(help=help),
     }[kind]()
 
 

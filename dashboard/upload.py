@@ -26,7 +26,7 @@ from loaders import LoaderError
 from loaders.build import parse_sources
 from loaders.decode import MAX_SOURCE_BYTES, MAX_SOURCE_MB
 from loaders.package import ZIP_NAME, write_package
-from loaders.schema import TABLES, check_accounts, validate
+from loaders.schema import SHARED_TABLES, TABLES, check_accounts, validate
 
 #: Prefix of an uploaded document's id: never one of the server's (those come from file names in data/raw/).
 PREFIX = "upload-"
@@ -115,7 +115,8 @@ def parse_upload(data: bytes, file_name: str | None) -> Uploaded:
     # sha256), and one must not see the other's file name. The name stays in Uploaded, per session.
     tables["documents"]["source_file"] = f"{document_id}.txt"
     try:
-        typed = {n: validate(n, tables[n]).to_pandas() for n in TABLES}
+        # the reference tables (budget books, reviews) are the server's own, shared: not copied per upload
+        typed = {n: tables[n] if n in SHARED_TABLES else validate(n, tables[n]).to_pandas() for n in TABLES}
         check_accounts(typed)
     except LoaderError as exc:
         raise LoaderError(f"{name}: {exc}") from None
@@ -146,7 +147,9 @@ def merged(server: dict[str, pd.DataFrame], uploads: list[Uploaded]) -> dict[str
     if not uploads:
         return server
     return {
-        name: pd.concat([frame, *(u.tables[name] for u in uploads)], ignore_index=True)
+        name: frame
+        if name in SHARED_TABLES  # one copy of the reference tables, whatever the documents
+        else pd.concat([frame, *(u.tables[name] for u in uploads)], ignore_index=True)
         for name, frame in server.items()
     }
 

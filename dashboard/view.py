@@ -31,7 +31,8 @@ INT = "int"  # a count or a line number, no separators
 SCORE = "score"  # a 0–1 score, three decimals
 TEXT = "text"
 LONG_TEXT = "long_text"  # a wide text column (explanations)
-KINDS = (AMOUNT, SIGNED, PCT, SHARE, INT, SCORE, TEXT, LONG_TEXT)
+LINK = "link"  # a URL the grid links to: only URLs a view has checked (e.g. stages.safe_url), else None
+KINDS = (AMOUNT, SIGNED, PCT, SHARE, INT, SCORE, TEXT, LONG_TEXT, LINK)
 
 
 @dataclass(frozen=True)

@@ -11,10 +11,13 @@ from pathlib import Path
 import pandas as pd
 
 from loaders import LOADER_VERSION, ROOT, LoaderError, assemble
+from loaders.budget_checks import check_documents
 from loaders.decode import sha256_of
 from loaders.package import ensure_package, package_dir, package_problems, package_stamp, read_stamp, write_package
 from loaders.package import stamp as package_source_stamp
-from loaders.schema import TABLES, check_accounts, validate
+from loaders.reference import read_reference, reference_dir, reference_hashes
+from loaders.review_links import link_reviews
+from loaders.schema import DOCUMENT_TABLES, TABLES, check_accounts, validate
 from loaders.tables import document_id_of, load_document
 from loaders.write import locked, read_manifest, read_table, table_problems, write_tables
 
@@ -126,9 +129,10 @@ def _parse_each(
 
 
 def _concat(documents: list[dict[str, pd.DataFrame]]) -> dict[str, pd.DataFrame]:
+    """The documents' own tables, one frame each (the reference tables are added by :func:`with_reference`)."""
     return {
         name: pd.concat([d[name] for d in documents], ignore_index=True) if len(documents) > 1 else documents[0][name]
-        for name in TABLES
+        for name in DOCUMENT_TABLES
     }
 
 
@@ -144,7 +148,21 @@ def parse_sources(sources: list[Path]) -> dict[str, pd.DataFrame]:
         raise LoaderError(
             _message([line for lines, _ in failed.values() for line in lines], sum(n for _, n in failed.values()))
         )
-    return _concat(list(good.values()))
+    return with_reference(_concat(list(good.values())))
+
+
+def with_reference(tables: dict[str, pd.DataFrame], folder: Path | None = None) -> dict[str, pd.DataFrame]:
+    """The documents' tables plus the reference tables (``data/reference/``) and their joins.
+
+    Without reference files the reference tables are empty: the summary still loads.
+    """
+    shared = read_reference(folder)
+    return {
+        **tables,
+        **shared,
+        "review_links": link_reviews(tables, shared["review_records"]),
+        "budget_checks": check_documents(tables, shared["budget_items"]),
+    }
 
 
 def build(sources: list[Path] | None = None, out_dir: Path | None = None) -> BuildResult:
@@ -227,8 +245,10 @@ def is_fresh(raw_dir: Path | None = None, out_dir: Path | None = None) -> bool:
     if table_problems(out_dir, manifest):
         return False
     try:
-        return manifest.get("sources") == _sources_now(raw_dir)
-    except OSError:
+        return manifest.get("sources") == _sources_now(raw_dir) and manifest.get("reference", {}) == (
+            reference_hashes(reference_dir())
+        )
+    except (OSError, LoaderError):
         return False
 
 
@@ -266,7 +286,7 @@ def _last_good(out_dir: Path, failed: list[Path]) -> dict[Path, dict[str, pd.Dat
     if manifest is None or manifest.get("loader_version") != LOADER_VERSION or table_problems(out_dir, manifest):
         return {}
     try:
-        previous = {name: read_table(out_dir, name) for name in TABLES}
+        previous = {name: read_table(out_dir, name) for name in DOCUMENT_TABLES}
     except Exception:  # damaged after the check: nothing to keep
         return {}
     kept = {}
@@ -344,7 +364,9 @@ def ensure_built(raw_dir: Path | None = None, out_dir: Path | None = None) -> bo
                 note["message"],
                 "its previous tables are kept" if note["kept"] else "it is left out",
             )
-        tables = _concat([good.get(source) or kept[source] for source in sources if source in good or source in kept])
+        tables = with_reference(
+            _concat([good.get(source) or kept[source] for source in sources if source in good or source in kept])
+        )
         write_tables(tables, out_dir, sources=shas, failed=notes)
         write_package(tables, package_dir())
     return True

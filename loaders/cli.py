@@ -24,7 +24,26 @@ def main(argv: list[str] | None = None) -> int:
     )
     check_cmd = commands.add_parser("check", help="exit non-zero when the tables are missing, invalid or stale")
     check_cmd.add_argument("--out", type=Path, default=out_dir)
+    subset_cmd = commands.add_parser(
+        "reference-subset", help="copy one ministry's records of the full reference files (same formats)"
+    )
+    subset_cmd.add_argument("source", type=Path, help="folder of the full mof-jikou-*.json.gz and rs*.json.gz files")
+    subset_cmd.add_argument("dest", type=Path, help="folder to write the subset to (data/reference)")
+    subset_cmd.add_argument("--ministry", default="経済産業省")
     args = parser.parse_args(argv)
+
+    if args.command == "reference-subset":
+        from loaders.reference import write_subset
+
+        try:
+            written = write_subset(args.source, args.dest, args.ministry)
+        except LoaderError as exc:
+            print(f"reference-subset failed: {exc}", file=sys.stderr)
+            return 1
+        for name, count, size in written:
+            print(f"{name}: {count} records, {size:,} bytes")
+        print(f"total {sum(s for _, _, s in written):,} bytes in {args.dest}")
+        return 0
 
     if args.command == "build":
         try:

@@ -213,3 +213,168 @@ def column_doc(table: str, column: str) -> Doc:
     if column in COMMON:
         return COMMON[column]
     raise KeyError(f"no description for {table}.{column}")
+
+
+# --- reference tables (budget books, project reviews; loaders/reference.py) ---------------
+
+_YEN = "円 (yen)"
+TABLE_DOCS.update(
+    {
+        "budget_items": Doc(
+            "Budget books (財務省 予算書・決算書データベース): one row per 事項 (item of expenditure), fiscal year and "
+            "budget stage. Yen as published and 億円 converted exactly. Source: 財務省, 政府標準利用規約 2.0 "
+            "(CC BY 4.0 compatible), via igomuni/marumie-rssystem (MIT). Never add stages together.",
+            "予算書・決算書（財務省 予算書・決算書データベース）の事項別内訳。年度・予算の段階ごとに1事項1行。"
+            "円（原典）と億円（換算、丸めなし）。出典: 財務省、政府標準利用規約（第2.0版）、変換は"
+            "igomuni/marumie-rssystem（MIT）。段階をまたいで合算しない。",
+        ),
+        "review_records": Doc(
+            "Administrative project reviews (行政事業レビュー, RS system), sheet 1-2: one row per 予算事業 and review "
+            "year. Source: 内閣官房行政改革推進本部事務局, 政府標準利用規約 2.0, via igomuni/marumie-rssystem (MIT).",
+            "行政事業レビュー（RSシステム）の基本情報・事業概要。レビュー年度・予算事業ごとに1行。出典: "
+            "内閣官房行政改革推進本部事務局、政府標準利用規約（第2.0版）、変換は igomuni/marumie-rssystem（MIT）。",
+        ),
+        "reference_sources": Doc(
+            "The reference files the tables were built from: kind, year, records, sha256, publisher, licence.",
+            "参照データのファイル。種類、年度、件数、SHA-256、出典、利用規約。",
+        ),
+        "review_links": Doc(
+            "Each primary project of the document linked to its review record(s) by name; an ambiguous link is "
+            "several rows flagged ambiguous, a project without a match one row with match none.",
+            "資料の事業（主掲）と行政事業レビューの対応（名称による）。曖昧な対応は ambiguous の付いた複数行、"
+            "対応なしは match が none の1行。",
+        ),
+        "budget_checks": Doc(
+            "The document's stated base figures (accounts.base_oku) against the budget book's initial budget, per "
+            "account and うち row, with a sentence.",
+            "資料記載の比較額（accounts.base_oku）と予算書の当初予算との照合。会計・うち行ごと、説明文付き。",
+        ),
+    }
+)
+
+
+def _amount_docs(stem: str, en: str, ja: str) -> dict[str, Doc]:
+    return {
+        f"{stem}_yen": Doc(f"{en}, in yen as the source gives it.", f"{ja}（円、原典のまま）。", _YEN),
+        f"{stem}_oku": Doc(
+            f"{en}, in 億円 (yen / 100,000,000, not rounded).", f"{ja}（億円、円÷1億、丸めなし）。", OKU
+        ),
+    }
+
+
+COLUMN_DOCS.update(
+    {
+        "budget_items": {
+            "fiscal_year": Doc("Fiscal year (2024 = 令和6年度).", "会計年度（西暦、2024 = 令和6年度）。"),
+            "stage": Doc(
+                "Budget stage: initial | supplementary | provisional | settled.",
+                "予算の段階: initial（当初）| supplementary（補正）| provisional（暫定）| settled（決算）。",
+            ),
+            "supplementary_no": Doc("Number of the supplementary budget (第N号); empty otherwise.", "補正予算の号数。"),
+            "budget_type": Doc("The stage as the source names it (補正予算（第1号）).", "原典の予算種別名。"),
+            "account_type": Doc("general | special | agency (政府関係機関).", "一般会計 | 特別会計 | 政府関係機関。"),
+            "account": Doc("一般会計, or the special account's name.", "一般会計、または特別会計名。"),
+            "sub_account": Doc("勘定 of a special account, or empty.", "特別会計の勘定。"),
+            "ministry": Doc(
+                "所管; for a co-managed special account, every managing ministry.",
+                "所管。共管の特別会計は所管する府省すべて。",
+            ),
+            "organization": Doc(
+                "組織 (e.g. 経済産業本省, 資源エネルギー庁).", "組織（経済産業本省、資源エネルギー庁など）。"
+            ),
+            "section_code": Doc("Code of the 項.", "項のコード。"),
+            "section_name": Doc("項 (the appropriation heading).", "項の名称。"),
+            "major_expense_code": Doc("Code of the 主要経費別分類.", "主要経費別分類のコード。"),
+            "major_expense_name": Doc("主要経費別分類 (中小企業対策費, 科学技術振興費 …).", "主要経費別分類。"),
+            "name": Doc("事項 name as printed.", "事項名。"),
+            "is_transfer": Doc(
+                "A transfer to a special account (繰入 in the name): counted again there.",
+                "特別会計への繰入（名称に繰入）。繰入先で再び計上される。",
+            ),
+            **_amount_docs(
+                "amount", "Budget amount (補正: the revised budget; 決算: 歳出予算額)", "予算額（補正は改予算額）"
+            ),
+            **_amount_docs(
+                "previous",
+                "Comparison: previous year's budget after supplementaries (当初) or the budget before this revision (補正)",
+                "比較額（当初: 前年度補正後予算額、補正: 補正前予算額）",
+            ),
+            **_amount_docs(
+                "difference", "Difference (補正: what this supplementary added)", "差引額（補正: 補正による増減）"
+            ),
+            **_amount_docs("current", "決算: budget available (歳出予算現額, with carry-over)", "決算: 歳出予算現額"),
+            **_amount_docs("spent", "決算: spent (支出済歳出額)", "決算: 支出済歳出額"),
+            **_amount_docs("carried_over", "決算: carried over to the next year (翌年度繰越額)", "決算: 翌年度繰越額"),
+            **_amount_docs("unused", "決算: unused (不用額)", "決算: 不用額"),
+            "description": Doc("説明 as printed.", "説明。"),
+            "book_document_id": Doc("The budget book's document id (202411001).", "予算書の帳票ID。"),
+            "page": Doc("Page of the budget book.", "予算書のページ。"),
+            "source_url": Doc("The budget book page's URL (MOF XML).", "予算書のページのURL（財務省XML）。"),
+            "item_key": Doc(
+                "The source's key of the 事項 (no official id exists).", "原典の事項キー（公式IDはない）。"
+            ),
+            "record_id": Doc("The source's record id (unique within a year).", "原典の記録ID（年度内で一意）。"),
+        },
+        "review_records": {
+            "review_year": Doc("Review year (2025 covers the FY2024 budget's projects).", "レビュー年度。"),
+            "project_id": Doc("予算事業ID (stable across years).", "予算事業ID（年度をまたいで同じ）。"),
+            "name": Doc("事業名.", "事業名。"),
+            "ministry": Doc("府省.", "府省。"),
+            "bureau": Doc("Bureau (局・庁).", "局・庁。"),
+            "category": Doc("新規事業 / 前年度事業 …", "事業区分（新規事業・前年度事業など）。"),
+            "start_year": Doc("Year the project started.", "事業開始年度。"),
+            "end_year": Doc("Year the project ends, if set.", "事業終了（予定）年度。"),
+            "purpose": Doc("事業の目的.", "事業の目的。"),
+            "current_issues": Doc("現状・課題.", "現状・課題。"),
+            "overview": Doc("事業の概要.", "事業の概要。"),
+            "url": Doc("事業概要URL (often the PR sheet PDF). Untrusted text.", "事業概要URL（PR資料など）。"),
+            "major_expense": Doc("主要経費.", "主要経費。"),
+            "old_project_number": Doc("Older project number (2023-経産-22-0110).", "旧事業番号。"),
+        },
+        "reference_sources": {
+            "file": Doc("File name in data/reference/.", "data/reference/ のファイル名。"),
+            "kind": Doc("budget_book | project_review.", "budget_book（予算書）| project_review（行政事業レビュー）。"),
+            "year": Doc("Fiscal year (budget book) or review year.", "会計年度（予算書）またはレビュー年度。"),
+            "records": Doc("Records read from the file.", "読み込んだ記録数。"),
+            "bytes": Doc("Size of the file.", "ファイルの大きさ（バイト）。"),
+            "sha256": Doc("SHA-256 of the file.", "ファイルのSHA-256。"),
+            "subset": Doc("Which records the shipped subset keeps; empty for a full file.", "同梱の部分集合の条件。"),
+            "publisher": Doc("Who publishes the data (attribution).", "出典（データの公開者）。"),
+            "licence": Doc("Terms of use.", "利用規約。"),
+            "converted_by": Doc("Who converted it to JSON.", "JSONへの変換。"),
+        },
+        "review_links": {
+            "item_id": Doc("The project's primary listing (items.item_id).", "事業の主掲（items.item_id）。"),
+            "item_name": Doc("The project's name in the document.", "資料での事業名。"),
+            "match": Doc(
+                "exact | normalized | fuzzy (one character) | part (a (うち…) record) | none.",
+                "exact（一致）| normalized（正規化で一致）| fuzzy（1文字違い）| part（うち…の記録）| none（なし）。",
+            ),
+            "ambiguous": Doc(
+                "True when the name matches several 予算事業ID: one row each.", "複数の予算事業IDに合う。"
+            ),
+            "candidates": Doc("How many 予算事業ID the name matches.", "合う予算事業IDの数。"),
+            "project_id": Doc("予算事業ID (review_records.project_id); empty when none.", "予算事業ID。"),
+            "review_year": Doc("Review year of the linked record.", "対応した記録のレビュー年度。"),
+            "review_name": Doc("事業名 of the linked record.", "対応した記録の事業名。"),
+        },
+        "budget_checks": {
+            "account": Doc("Account or うち row of the document.", "資料の会計またはうち行。"),
+            "parent": Doc("The account a うち row breaks down.", "うち行の親の会計。"),
+            "kind": Doc("account | breakdown | total.", "account | breakdown | total。"),
+            "fiscal_year": Doc("Fiscal year compared (the document's base year).", "比較した年度（資料の比較年度）。"),
+            "stage": Doc("Budget stage compared (initial).", "比較した予算の段階（当初）。"),
+            "document_oku": Doc("The document's stated figure (accounts.base_oku).", "資料の記載額。", OKU),
+            "book_oku": Doc("The budget book's sum (rule in the sentence).", "予算書の合計（選び方は説明文）。", OKU),
+            "difference_oku": Doc("document − budget book.", "資料 − 予算書。", OKU),
+            "tolerance_oku": Doc("Rounding allowance (0.5: whole 億円 printed).", "丸めの許容（0.5）。", OKU),
+            "status": Doc(
+                "ok | rounding | gap | not comparable | not covered.",
+                "ok | rounding（丸め）| gap（差）| not comparable（比較不可）| not covered（データなし）。",
+            ),
+            "book_rows": Doc("Budget-book 事項 summed.", "合計した予算書の事項数。"),
+            "sentence": Doc("The check in words (English).", "照合の説明（英語）。"),
+            "sentence_ja": Doc("The check in words (Japanese).", "照合の説明（日本語）。"),
+        },
+    }
+)

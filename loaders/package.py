@@ -217,7 +217,8 @@ def descriptor(tables: dict[str, pd.DataFrame], files: dict[str, Path]) -> dict:
         keyed = dict(schema)
         if name in PRIMARY_KEYS:
             keyed["primaryKey"] = PRIMARY_KEYS[name]
-        fks = [] if name == "documents" else [(["document_id"], "documents", ["document_id"])]
+        shared = "document_id" not in TABLES[name].schema.names  # reference tables: no document
+        fks = [] if name == "documents" or shared else [(["document_id"], "documents", ["document_id"])]
         fks += FOREIGN_KEYS.get(name, [])
         if fks:
             keyed["foreignKeys"] = [

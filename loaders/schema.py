@@ -221,9 +221,159 @@ TABLES: dict[str, Table] = {
 }
 
 
+def _shared(*columns: tuple[str, pa.DataType]) -> pa.Schema:
+    """A reference table's schema: shared by every document, so no ``document_id``."""
+    return pa.schema([pa.field(n, t) for n, t in columns])
+
+
+def _yen_and_oku(*stems: str) -> list[tuple[str, pa.DataType]]:
+    return [c for stem in stems for c in ((f"{stem}_yen", _I), (f"{stem}_oku", _F))]
+
+
+#: The reference tables (budget books, project reviews; see loaders/reference.py): the first
+#: three are shared by every document, the last two are joins of one document with them.
+REFERENCE_TABLES: tuple[Table, ...] = (
+    Table(
+        "budget_items",
+        _shared(
+            ("fiscal_year", _I),
+            ("stage", _S),
+            ("supplementary_no", _I),
+            ("budget_type", _S),
+            ("account_type", _S),
+            ("account", _S),
+            ("sub_account", _S),
+            ("ministry", _S),
+            ("organization", _S),
+            ("section_code", _S),
+            ("section_name", _S),
+            ("major_expense_code", _S),
+            ("major_expense_name", _S),
+            ("name", _S),
+            ("is_transfer", _B),
+            *_yen_and_oku("amount", "previous", "difference", "current", "spent", "carried_over", "unused"),
+            ("description", _S),
+            ("book_document_id", _S),
+            ("page", _I),
+            ("source_url", _S),
+            ("item_key", _S),
+            ("record_id", _S),
+        ),
+        required=("fiscal_year", "stage", "budget_type", "account_type", "name", "is_transfer", "record_id"),
+        unique=(("fiscal_year", "record_id"),),
+        choices={
+            "stage": ("initial", "supplementary", "provisional", "settled"),
+            "account_type": ("general", "special", "agency"),
+        },
+    ),
+    Table(
+        "review_records",
+        _shared(
+            ("review_year", _I),
+            ("project_id", _I),
+            ("name", _S),
+            ("ministry", _S),
+            ("bureau", _S),
+            ("category", _S),
+            ("start_year", _I),
+            ("end_year", _I),
+            ("purpose", _S),
+            ("current_issues", _S),
+            ("overview", _S),
+            ("url", _S),
+            ("major_expense", _S),
+            ("old_project_number", _S),
+        ),
+        required=("review_year", "project_id", "name"),
+        unique=(("review_year", "project_id"),),
+    ),
+    Table(
+        "reference_sources",
+        _shared(
+            ("file", _S),
+            ("kind", _S),
+            ("year", _I),
+            ("records", _I),
+            ("bytes", _I),
+            ("sha256", _S),
+            ("subset", _S),
+            ("publisher", _S),
+            ("licence", _S),
+            ("converted_by", _S),
+        ),
+        required=("file", "kind", "year", "records", "sha256", "publisher", "licence"),
+        unique=(("file",),),
+        choices={"kind": ("budget_book", "project_review")},
+    ),
+    Table(
+        "review_links",
+        _schema(
+            ("project_key", _S),
+            ("item_id", _S),
+            ("item_name", _S),
+            ("match", _S),
+            ("ambiguous", _B),
+            ("candidates", _I),
+            ("project_id", _I),
+            ("review_year", _I),
+            ("review_name", _S),
+        ),
+        required=("project_key", "item_id", "item_name", "match", "ambiguous", "candidates"),
+        unique=(("document_id", "project_key", "project_id"),),
+        choices={"match": ("exact", "normalized", "fuzzy", "part", "none")},
+    ),
+    Table(
+        "budget_checks",
+        _schema(
+            ("account", _S),
+            ("parent", _S),
+            ("kind", _S),
+            ("order", _I),
+            ("fiscal_year", _I),
+            ("stage", _S),
+            ("document_oku", _F),
+            ("book_oku", _F),
+            ("difference_oku", _F),
+            ("tolerance_oku", _F),
+            ("status", _S),
+            ("book_rows", _I),
+            ("sentence", _S),
+            ("sentence_ja", _S),
+        ),
+        required=("account", "kind", "order", "status", "sentence", "sentence_ja"),
+        unique=(("document_id", "order"),),
+        choices={
+            "status": ("ok", "rounding", "gap", "not comparable", "not covered"),
+            "kind": ("account", "breakdown", "total"),
+        },
+    ),
+)
+TABLES.update({t.name: t for t in REFERENCE_TABLES})
+#: Tables without ``document_id``: the same rows whichever document is on screen.
+SHARED_TABLES: tuple[str, ...] = tuple(n for n, t in TABLES.items() if "document_id" not in t.schema.names)
+#: Tables the summary's own loader makes (load_document); the rest come from data/reference/.
+DOCUMENT_TABLES: tuple[str, ...] = tuple(n for n in TABLES if n not in {t.name for t in REFERENCE_TABLES})
+
+
 def empty(name: str) -> pd.DataFrame:
     """An empty frame with the table's columns and dtypes."""
     return TABLES[name].schema.empty_table().to_pandas()
+
+
+def typed(name: str, rows: list[dict]) -> pd.DataFrame:
+    """Rows (dicts) as a frame of the table's columns: integers as nullable ``Int64``, yen stay exact."""
+    schema = TABLES[name].schema
+    if not rows:
+        return empty(name)
+    frame = pd.DataFrame(rows, columns=schema.names)
+    for f in schema:
+        if pa.types.is_integer(f.type):
+            frame[f.name] = frame[f.name].astype("Int64")
+        elif pa.types.is_floating(f.type):
+            frame[f.name] = frame[f.name].astype("float64")
+        elif pa.types.is_boolean(f.type):
+            frame[f.name] = frame[f.name].astype("boolean" if frame[f.name].isna().any() else bool)
+    return frame
 
 
 def validate(name: str, frame: pd.DataFrame) -> pa.Table:

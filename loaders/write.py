@@ -90,7 +90,15 @@ def write_tables(
             sources = dict(
                 zip((Path(f).name for f in documents["source_file"]), documents["source_sha256"], strict=True)
             )
-        manifest = {"loader_version": LOADER_VERSION, "sources": sources, "tables": entries}
+        manifest = {
+            "loader_version": LOADER_VERSION,
+            "sources": sources,
+            "tables": entries,
+            # the reference files (data/reference/) the tables were built from: a change rebuilds them
+            "reference": dict(
+                zip(tables["reference_sources"]["file"], tables["reference_sources"]["sha256"], strict=True)
+            ),
+        }
         if failed:
             manifest["failed"] = failed
         (staging / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")

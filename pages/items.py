@@ -1,9 +1,9 @@
-"""Projects (事業一覧): reads documents, sections, items, policies, priority_requests."""
+"""Projects (事業一覧): reads documents, sections, items, policies, priority_requests, review_links, review_records."""
 
 import streamlit as st
 
 from dashboard import items as it
-from dashboard import ui
+from dashboard import reference_ui, ui
 from dashboard.format import oku
 from dashboard.i18n import t
 
@@ -147,3 +147,5 @@ for request in texts["priority"].itertuples():
         match=t(f"it.match.{request.match}", lang),
     )
     st.markdown("- " + ui.literal(row))
+
+reference_ui.review_records(tables, state.get(keys["project"]), lang)

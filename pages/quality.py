@@ -1,10 +1,11 @@
-"""Data quality & sources (データ品質・出典): reads documents, accounts, sections, reconciliation, parse_log, and the
+"""Data quality & sources (データ品質・出典): reads documents, accounts, sections, reconciliation, parse_log,
+budget_checks, review_links, and the
 source file recorded in documents (nothing else from disk)."""
 
 import streamlit as st
 
 from dashboard import quality as qa
-from dashboard import ui
+from dashboard import reference_ui, ui
 from dashboard.i18n import t
 from dashboard.labels import source_name
 
@@ -86,3 +87,6 @@ if line is not None:
         st.caption(t("qa.source.uses", lang) if uses else t("qa.source.unused", lang))
         for use in uses:
             ui.plain(use)
+
+# --- the budget book and the project reviews (reference sources) --------------------
+reference_ui.quality_section(lang)

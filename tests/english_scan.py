@@ -30,6 +30,11 @@ NAME_COLUMNS = {
     "items": ("name",),
     "priority_requests": ("name",),
     "matter_requests": ("text", "requested_by"),
+    # the reference sources: budget-book and review names, and their publishers (attribution)
+    "budget_items": ("name", "section_name", "major_expense_name", "budget_type", "account", "sub_account", "ministry"),
+    "review_records": ("name", "bureau", "category", "purpose", "overview"),
+    "review_links": ("item_name", "review_name"),
+    "reference_sources": ("publisher", "licence"),
 }
 
 

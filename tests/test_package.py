@@ -87,7 +87,9 @@ def test_frictionless_validates_the_zip_too(package: Path) -> None:
 
 @pytest.mark.parametrize("name", list(TABLES))
 def test_each_csv_reads_back_as_the_table(package: Path, source_tables: dict, name: str) -> None:
-    csv = pd.read_csv(package / csv_path(name))
+    # string columns read as strings: a code such as the budget book's 項 "001" keeps its zeros
+    strings = {f.name: str for f in TABLES[name].schema if pa.types.is_string(f.type)}
+    csv = pd.read_csv(package / csv_path(name), dtype=strings)
     assert list(csv.columns) == TABLES[name].schema.names  # contract column names, nothing else
     assert plain(csv, name) == plain(source_tables[name], name)
 

@@ -83,7 +83,7 @@ def test_the_upload_downloads_as_the_open_data_package() -> None:
         descriptor = json.loads(archive.read("datapackage.json"))
         documents = pd.read_csv(archive.open("csv/documents.csv"))
         items = pd.read_csv(archive.open("csv/items.csv"))
-    assert len(descriptor["resources"]) == 9
+    assert len(descriptor["resources"]) == 14  # the summary's 9 tables and the 5 reference tables (attribution)
     assert documents["title"].tolist() == [NEXT_TITLE]
     row = items[items["is_primary"] & (items["name"] == CHANGED[0])].iloc[0]
     assert (row["request_oku"], row["base_oku"]) == CHANGED[2]

@@ -28,6 +28,7 @@ PAGES = {
     "compare": 1,
     "priority": 2,
     "items?flag=multiyear": 0,
+    "stages": 3,
     "quality": 0,
     "glossary": 0,
     "data": 0,

@@ -1,0 +1,184 @@
+"""The reference sources on the quality page and in a project's detail. Pure (no Streamlit).
+
+Reads ``budget_checks`` (the document's stated base against the budget book),
+``review_links`` and ``review_records`` (the project reviews). Review text and URLs are
+untrusted: the page shows them as plain text; a URL becomes a link only through
+:func:`review_url` (https, no credentials, no odd characters).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+import pandas as pd
+
+from dashboard.i18n import name, t
+from dashboard.view import LONG_TEXT, SIGNED, TEXT, Table, View
+
+STATUS_TEXT = {
+    "ok": ("一致", "match"),
+    "rounding": ("丸めの範囲内", "within rounding"),
+    "gap": ("差あり", "gap"),
+    "not comparable": ("比較不可", "not comparable"),
+    "not covered": ("データなし", "not covered"),
+}
+
+
+def review_url(url: object) -> str | None:
+    """An https URL safe to offer as a link (an overview sheet on a ministry's site), else None.
+
+    >>> review_url("https://www.meti.go.jp/main/yosangaisan/x.pdf"), review_url("javascript:alert(1)")
+    ('https://www.meti.go.jp/main/yosangaisan/x.pdf', None)
+    >>> review_url("https://a.example/x) [y](z"), review_url("http://www.meti.go.jp/x")
+    (None, None)
+    """
+    if not isinstance(url, str) or any(c in url for c in " \t\r\n\"'<>`()[]{}\\"):
+        return None
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    if parts.scheme != "https" or not parts.hostname or parts.username or parts.password:
+        return None
+    host = parts.hostname
+    return url if host.endswith(".go.jp") or host == "go.jp" else None
+
+
+def attribution(sources: pd.DataFrame | None, kind: str, lang: str) -> str | None:
+    """The source line of the budget books (``budget_book``) or the reviews (``project_review``), from the data."""
+    if sources is None:
+        return None
+    rows = sources[sources["kind"] == kind]
+    if rows.empty:
+        return None
+    row = rows.iloc[0]
+    return t("st.attribution", lang, publisher=row["publisher"], licence=row["licence"], converted=row["converted_by"])
+
+
+def checks_table(checks: pd.DataFrame, lang: str) -> Table:
+    """The base checks: account, document, budget book, difference, result, sentence."""
+    ja = lang == "ja"
+    frame = pd.DataFrame(
+        {
+            t("st.col.account", lang): [
+                ("　うち " if ja else "   of which ") + name(a, lang) if k == "breakdown" else name(a, lang)
+                for a, k in zip(checks["account"], checks["kind"], strict=True)
+            ],
+            t("st.col.year", lang): checks["fiscal_year"].astype("Int64").astype(str),
+            t("st.qa.col.document", lang): checks["document_oku"],
+            t("st.qa.col.book", lang): checks["book_oku"],
+            t("st.qa.col.difference", lang): checks["difference_oku"],
+            t("st.qa.col.status", lang): [STATUS_TEXT[s][0 if ja else 1] for s in checks["status"]],
+            t("st.qa.col.sentence", lang): checks["sentence_ja" if ja else "sentence"],
+        }
+    )
+    return Table(
+        frame.reset_index(drop=True),
+        {
+            t("st.col.year", lang): TEXT,
+            t("st.qa.col.difference", lang): SIGNED,
+            t("st.qa.col.sentence", lang): LONG_TEXT,
+        },
+        csv="budget_checks",
+    )
+
+
+def link_counts(links: pd.DataFrame) -> dict[str, int]:
+    """Projects in all, linked (any kind), ambiguous, unlinked."""
+    per_project = links.groupby("project_key").agg(match=("match", "first"), ambiguous=("ambiguous", "any"))
+    linked = int((per_project["match"] != "none").sum())
+    return {
+        "total": len(per_project),
+        "linked": linked,
+        "ambiguous": int(per_project["ambiguous"].sum()),
+        "unlinked": len(per_project) - linked,
+    }
+
+
+def unlinked_table(links: pd.DataFrame, lang: str) -> Table:
+    none = links[links["match"] == "none"]
+    return Table(
+        pd.DataFrame({t("st.qa.col.project", lang): none["item_name"].tolist()}),
+        {t("st.qa.col.project", lang): LONG_TEXT},
+        csv="unlinked_projects",
+    )
+
+
+@dataclass(frozen=True)
+class Filters:
+    """No filters: the checks and links of the document on screen."""
+
+    @classmethod
+    def from_values(cls, values: Mapping[str, object]) -> Filters:
+        return cls()
+
+
+def view(tables: Mapping[str, pd.DataFrame], filters: Filters, lang: str) -> View:
+    """The quality page's reference part: the checks with a sentence each, the link rate, the unlinked projects."""
+    checks = tables.get("budget_checks")
+    links = tables.get("review_links")
+    out: dict[str, Table] = {}
+    texts: dict[str, object] = {"sentences": [], "link_rate": None}
+    if checks is not None and len(checks):
+        checks = checks.sort_values("order")
+        out["checks"] = checks_table(checks, lang)
+        texts["sentences"] = checks["sentence_ja" if lang == "ja" else "sentence"].tolist()
+    if links is not None and len(links):
+        counts = link_counts(links)
+        rate = counts["linked"] / counts["total"] if counts["total"] else 0.0
+        texts["link_rate"] = t("st.qa.link_rate", lang, rate=f"{rate:.1%}", **{k: counts[k] for k in counts})
+        texts["counts"] = counts
+        out["unlinked"] = unlinked_table(links, lang)
+    texts["review_source"] = attribution(tables.get("reference_sources"), "project_review", lang)
+    texts["book_source"] = attribution(tables.get("reference_sources"), "budget_book", lang)
+    return View(tables=out, texts=texts)
+
+
+@dataclass(frozen=True)
+class ReviewCard:
+    """One review record of a project, ready to show (every text plain; ``url`` safe or None)."""
+
+    project_id: int
+    review_year: int
+    match: str
+    name: str
+    bureau: str | None
+    category: str | None
+    start_year: int | None
+    purpose: str | None
+    overview: str | None
+    url_text: str | None  # the URL as text, always
+    url: str | None  # the same, only when safe to link
+
+
+def review_cards(links: pd.DataFrame, reviews: pd.DataFrame, project_key: str) -> tuple[list[ReviewCard], bool]:
+    """The review records linked to ``project_key`` and whether the link is ambiguous."""
+    mine = links[(links["project_key"] == project_key) & (links["match"] != "none")]
+    cards = []
+    for link in mine.itertuples():
+        record = reviews[(reviews["project_id"] == link.project_id) & (reviews["review_year"] == link.review_year)]
+        if record.empty:
+            continue
+        r = record.iloc[0]
+
+        def text(column: str, r=r) -> str | None:
+            return None if pd.isna(r[column]) else str(r[column])
+
+        cards.append(
+            ReviewCard(
+                project_id=int(link.project_id),
+                review_year=int(link.review_year),
+                match=link.match,
+                name=str(r["name"]),
+                bureau=text("bureau"),
+                category=text("category"),
+                start_year=None if pd.isna(r["start_year"]) else int(r["start_year"]),
+                purpose=text("purpose"),
+                overview=text("overview"),
+                url_text=text("url"),
+                url=review_url(text("url")),
+            )
+        )
+    return cards, bool(mine["ambiguous"].any()) if len(mine) else False
