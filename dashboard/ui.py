@@ -418,6 +418,20 @@ def cached_view_all(build: Callable[[data.Tables, object, str], vw.View], filter
     return _cached_view(name, "*", (loaded.stamp, shas), filters, _current_lang(), _build=build, _tables=shared)
 
 
+def link_params() -> dict[str, str]:
+    """What every link to another page carries: ``lang`` and ``doc`` where they are not the defaults.
+
+    (The router writes both back to the URL after a click anyway; a link opened in a new tab or
+    copied has only its own URL.)
+    """
+    params = {} if _current_lang() == DEFAULT_LANG else {"lang": _current_lang()}
+    ids = documents()[0]
+    doc = document_id()
+    if len(ids) > 1 and doc != ids[0]:
+        params["doc"] = doc
+    return params
+
+
 def document_note(skip: bool = False) -> None:
     """With several documents, a caption naming the one on screen (title, request year vs base year)."""
     loaded = _this_run()
