@@ -16,7 +16,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from dashboard import data
+from dashboard import data, doccheck, printout
 from dashboard import upload as uploads
 from dashboard import view as vw
 from dashboard.csvout import csv_filename, neutralize, to_csv_bytes
@@ -436,10 +436,18 @@ def document_note(skip: bool = False) -> None:
     """With several documents, a caption naming the one on screen (title, request year vs base year)."""
     loaded = _this_run()
     ids, _ = documents(loaded)
-    if skip or len(ids) < 2:
+    if skip:
         return
     doc = document_id(loaded)
     row = _document_tables(loaded, doc)[0]["documents"].iloc[0]
+    tables = _document_tables(loaded, doc)[0]
+    warning = doccheck.header_years_warning(tables["parse_log"], tables["documents"], _current_lang())
+    if len(ids) < 2:
+        # One document: the screen does not name it, a printout must (escaped, print-only).
+        st.html(printout.note_html(_print_document(row)))
+        if warning:
+            st.warning(warning, icon=":material/event_busy:")
+        return
     text = t(
         "doc.on_screen",
         _current_lang(),
@@ -450,6 +458,24 @@ def document_note(skip: bool = False) -> None:
     if doc in session_uploads():
         text += " " + t("doc.uploaded_note", _current_lang())
     st.caption(text)
+    if warning:
+        st.warning(warning, icon=":material/event_busy:")
+
+
+def _print_document(row: pd.Series) -> str:
+    lang = _current_lang()
+    return t(
+        "print.document",
+        lang,
+        title=row["title"],
+        request=year_label(row["request_year_label"], row["request_fiscal_year"], lang),
+        base=year_label(row["base_year_label"], row["base_fiscal_year"], lang),
+    )
+
+
+def print_stylesheet() -> None:
+    """The app's print stylesheet (our constant text, no document's), once per run from the router."""
+    st.html(printout.PRINT_CSS)
 
 
 def _column_config(kind: str, help: str | None = None):
@@ -498,6 +524,8 @@ def table(table: vw.Table, key: str | None = None, **dataframe_kwargs) -> object
         if table.kind(c) != vw.TEXT or c in table.helps
     }
     result = st.dataframe(frame, hide_index=True, width="stretch", column_config=config, key=key, **dataframe_kwargs)
+    # The grid is a canvas, never text on paper: its print-only copy (see dashboard/printout.py).
+    st.html(printout.table_html(table, _current_lang()))
     if table.csv:
         download_csv(table.frame, table.csv, table.csv_filters, key=f"csv.{key or table.csv}")
     return result

@@ -10,6 +10,7 @@ from dashboard.i18n import common, compare, glossary, items, overview, priority,
 from dashboard.i18n import data as data_text
 from dashboard.i18n import share as share_text
 from dashboard.i18n import upload as upload_text
+from dashboard.i18n import workflow as workflow_text
 from dashboard.i18n import years as years_text
 from dashboard.i18n.names import NAMES_EN
 
@@ -41,6 +42,7 @@ TEXT = _merge(
     years_text,
     upload_text,
     search,
+    workflow_text,
 )
 
 
