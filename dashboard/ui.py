@@ -16,7 +16,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from dashboard import data, doccheck, printout
+from dashboard import chartimage, data, doccheck, printout
 from dashboard import upload as uploads
 from dashboard import view as vw
 from dashboard.csvout import csv_filename, neutralize, to_csv_bytes
@@ -559,12 +559,16 @@ class ChartSlot:
     box: object
     figure: object
     key: str
+    filters: Mapping[str, object] | None = None
 
 
-def chart_slot(figure, key: str) -> ChartSlot:
-    """Reserve ``figure``'s place here (a box of its height, so nothing below jumps when it comes)."""
+def chart_slot(figure, key: str, filters: Mapping[str, object] | None = None) -> ChartSlot:
+    """Reserve ``figure``'s place here (a box of its height, so nothing below jumps when it comes).
+
+    ``key`` and ``filters`` also name the chart's PNG download (as the CSVs are named).
+    """
     height = int(figure.layout.height or 450) + 8
-    return ChartSlot(st.container(height=height, border=False), figure, key)
+    return ChartSlot(st.container(height=height, border=False), figure, key, filters)
 
 
 def chart_hold_seconds(user_agent: str, chart_sent: bool) -> float:
@@ -594,5 +598,6 @@ def draw_charts(*slots: ChartSlot) -> None:
     if hold:
         time.sleep(hold)
     for slot in slots:
-        slot.box.plotly_chart(slot.figure, width="stretch", key=slot.key)
+        config = chartimage.chart_config(slot.key, slot.filters or {}, _current_lang(), dt.date.today())
+        slot.box.plotly_chart(slot.figure, width="stretch", key=slot.key, config=config)
     st.session_state["_chart_sent"] = True

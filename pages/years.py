@@ -43,7 +43,7 @@ c6.pills(t("yrs.match", lang), specs[4].choices, key=keys["match"], format_func=
 charts = []
 if view.figures["changes"].layout.meta["rows"]:
     st.caption(t("yrs.chart.changes", lang, n=yrs.TOP_CHANGES))
-    charts.append(ui.chart_slot(view.figures["changes"], "years.changes"))
+    charts.append(ui.chart_slot(view.figures["changes"], "years.changes", view.tables["projects"].csv_filters))
 else:
     st.caption(t("yrs.chart.none", lang))
 st.caption(t("yrs.projects.count", lang, **texts) + " " + t("yrs.projects.note", lang))
@@ -53,7 +53,7 @@ st.subheader(t("yrs.history", lang))
 st.selectbox(t("yrs.project", lang), specs[2].choices, key=keys["project"], index=None, placeholder=texts["project"])
 if texts["project_suggested"]:
     st.caption(t("yrs.project.suggested", lang))
-charts.append(ui.chart_slot(view.figures["history"], "years.history"))
+charts.append(ui.chart_slot(view.figures["history"], "years.history", view.tables["history"].csv_filters))
 ui.table(view.tables["history"], key="history")
 st.caption(t("yrs.history.note", lang))
 
