@@ -9,6 +9,7 @@ attribution, the printout (PDF text and page images), chart images, the title/he
 from __future__ import annotations
 
 import csv
+import html
 import io
 import re
 import shutil
@@ -153,19 +154,13 @@ def _pdf_words(pdf: Path) -> tuple[list[list[Word]], float]:
     for chunk in out.split("<page ")[1:]:
         width = float(re.search(r'width="([\d.]+)"', chunk).group(1))
         words = [
-            Word(html_unescape(m.group(5)), *(float(m.group(i)) for i in range(1, 5)))
+            Word(html.unescape(m.group(5)), *(float(m.group(i)) for i in range(1, 5)))
             for m in re.finditer(
                 r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*?)</word>', chunk
             )
         ]
         pages.append(words)
     return pages, width
-
-
-def html_unescape(text: str) -> str:
-    import html
-
-    return html.unescape(text)
 
 
 def _find(words: list[Word], text: str) -> Word | None:
@@ -244,9 +239,9 @@ def test_the_printout_keeps_title_document_filters_and_whole_tables_without_navi
     specs = module.specs(copy_tables)
     view = module.view(copy_tables, module.Filters.from_values({s.key: s.default for s in specs}), "ja")
     columns = list(view.tables[table].frame.columns)
-    boxes = [next((b for b in (_find(words, re.sub(r"\s+", "", columns[-1])) for words in pages) if b), None)]
-    assert boxes[0] is not None, f"the last column {columns[-1]!r} is not in the PDF's text"
-    assert boxes[0].x1 <= width, (boxes[0], width)
+    last = next((b for b in (_find(words, re.sub(r"\s+", "", columns[-1])) for words in pages) if b), None)
+    assert last is not None, f"the last column {columns[-1]!r} is not in the PDF's text"
+    assert last.x1 <= width, (last, width)
     for column in columns:
         assert any(_find(words, re.sub(r"\s+", "", column)) for words in pages), column
 
@@ -270,7 +265,12 @@ def test_the_printout_in_english_of_the_widest_table(page, workflow, poppler, co
     ("url", "charts", "button", "name"),
     [
         ("compare?level=section", 1, "PNG画像としてダウンロード", "compare-bars_level-section_sort-change_top-20_"),
-        ("priority?q=%E4%B8%AD%E5%B0%8F%E4%BC%81%E6%A5%AD&lang=en", 1, "Download plot as a PNG", "priority-bars_q-中小企業_"),
+        (
+            "priority?q=%E4%B8%AD%E5%B0%8F%E4%BC%81%E6%A5%AD&lang=en",
+            1,
+            "Download plot as a PNG",
+            "priority-bars_q-中小企業_",
+        ),
         ("years?change=changed", 2, "PNG画像としてダウンロード", "years-changes_older-"),
     ],
 )
