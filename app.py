@@ -37,5 +37,6 @@ page = st.navigation(pages, position="hidden" if embedded else "sidebar")
 if not embedded:
     share_ui.share_control(page, lang)
     upload_ui.sidebar(lang)
+ui.print_stylesheet()  # @media print: no sidebar or toolbars, tables as text (dashboard/printout.py)
 ui.document_note(skip=page.url_path == "years")
 page.run()

@@ -174,7 +174,11 @@ def parse_log_table(parse_log: pd.DataFrame, lang: str, levels: list[str] | None
         {
             t("qa.log.line", lang): log["source_line"].astype("Int64").to_numpy(),
             t("qa.log.level", lang): [t(f"qa.level.{v}", lang) for v in log["level"]],
-            t("qa.log.message", lang): [log_message(m, lang) for m in log["message"]],
+            # a coded warning is said from its code (issue 24), the others from the message
+            t("qa.log.message", lang): [
+                t(f"qa.code.{c}", lang) if isinstance(c, str) and c else log_message(m, lang)
+                for m, c in zip(log["message"], log["code"] if "code" in log else [None] * len(log), strict=True)
+            ],
             t("qa.log.text", lang): log["text"].fillna("").to_numpy(),
         }
     )

@@ -1,8 +1,11 @@
 """Search across the whole document: project names, policy paragraphs, notes, 推進枠 and 事項要求.
 
 One row per hit, saying where it matched and showing the matched text as plain text
-with the match between « » (never Markdown or HTML). A hit in a policy paragraph lists
-the projects of that paragraph. Pure functions of DataFrames (no Streamlit).
+with the match between « » (never Markdown or HTML). What matched is said, never lent:
+a project is a *name* hit only when its own name holds the words; a policy paragraph is
+one hit of its own with the projects under it listed beside it (a reader must not take
+each of them for a project about the words); section, theme and pillar headings are
+searched too. Name hits come first. Pure functions of DataFrames (no Streamlit).
 """
 
 from __future__ import annotations
@@ -21,7 +24,7 @@ from dashboard.view import AMOUNT, INT, LONG_TEXT, QueryFilters, Table, View, ch
 BEFORE, AFTER = 10, 40
 
 #: Where a hit can be, in the order the results list them.
-WHERE = ("name", "policy", "note", "priority", "matter")
+WHERE = ("name", "heading", "policy", "note", "priority", "matter")
 
 #: Columns of :func:`hits` (one row per hit).
 COLUMNS = [
@@ -35,6 +38,7 @@ COLUMNS = [
     "priority_oku",
     "flags",
     "source_line",
+    "projects",  # a paragraph hit: the projects under it, ((project_key, name, flags), ...)
 ]
 
 
@@ -67,11 +71,31 @@ def _projects(items: pd.DataFrame) -> pd.DataFrame:
     return ranked.drop_duplicates("project_key").set_index("project_key", drop=False)
 
 
+def _heading_rows(sections: pd.DataFrame, query: Query, row) -> list[dict]:
+    """Headings that match, in document order: a pillar's or a theme's once however many sections it
+    heads (the loader keeps no line of their own), a section's with its section and line."""
+    out, seen = [], set()
+    for section in sections.sort_values("order").itertuples():
+        for text, number in ((section.pillar, None), (section.theme, section.theme_no)):
+            if isinstance(text, str) and text not in seen and query.matches(normalize(text)):
+                seen.add(text)
+                label = f"{number} {text}".strip() if isinstance(number, str) else text
+                out.append(row("heading", label, _excerpt(text, query), None))
+        if isinstance(section.name, str) and query.matches(normalize(section.name)):
+            number = "".join(p for p in (section.theme_no, section.section_no) if isinstance(p, str))
+            label = f"{number} {section.name}".strip()
+            out.append(
+                row("heading", label, _excerpt(section.name, query), section.source_line, section_id=section.section_id)
+            )
+    return out
+
+
 def hits(tables: Mapping[str, pd.DataFrame], query: str) -> pd.DataFrame:
     """Every place the query matches, one row each (columns :data:`COLUMNS`), in :data:`WHERE` order.
 
     - ``name``: a project's name (one row per project; its primary listing's section and request);
-    - ``policy``: a policy paragraph; one row per project listed under it;
+    - ``heading``: a section's heading (its section), a theme's or a pillar's (once each);
+    - ``policy``: a policy paragraph, one row; ``projects`` lists the projects under it;
     - ``note``: an account's note, or a listing's source line where the name alone does not match
       (an amount, 再掲, (エネ特) …); one row per listing;
     - ``priority``: a 重要政策推進枠 request's name (linked to its project when the main text has it);
@@ -88,6 +112,7 @@ def hits(tables: Mapping[str, pd.DataFrame], query: str) -> pd.DataFrame:
             **dict.fromkeys(COLUMNS),
             "project_is_portion": False,
             "flags": (),
+            "projects": (),
             "where": where,
             "label": label,
             "context": context,
@@ -122,16 +147,15 @@ def hits(tables: Mapping[str, pd.DataFrame], query: str) -> pd.DataFrame:
             )
         )
 
-    # A paragraph's hit lists the projects under it, with the marks of their listing there (再掲 …).
+    rows += _heading_rows(tables["sections"], parsed, row)
+
+    # A paragraph is one hit; the projects under it ride along, with the marks of their listing there (再掲 …).
     policies = tables["policies"].sort_values("order")
     for policy in policies[_matching(policies["text"], parsed)].itertuples():
         context = _excerpt(policy.text, parsed)
         under = items[items["policy_id"] == policy.policy_id].drop_duplicates("project_key")
-        if under.empty:
-            rows.append(row("policy", "", context, policy.source_line, section_id=policy.section_id))
-        for listing in under.itertuples():
-            fields = {"section_id": policy.section_id, "flags": _flags(listing), **project(listing.project_key)}
-            rows.append(row("policy", listing.name, context, policy.source_line, **fields))
+        listed = tuple((u.project_key, u.name, _flags(u)) for u in under.itertuples())
+        rows.append(row("policy", "", context, policy.source_line, section_id=policy.section_id, projects=listed))
 
     accounts = tables["accounts"].sort_values("order")
     for account in accounts[_matching(accounts["note"], parsed)].itertuples():
@@ -164,6 +188,23 @@ def item_link(project_key: str, lang: str) -> dict[str, str]:
     return {"project": project_key, **({} if lang == "ja" else {"lang": lang})}
 
 
+def listed_name(project: str, flags: tuple[str, ...], lang: str) -> str:
+    """A project under a paragraph, with its listing's marks there: ``name（再掲）``.
+
+    >>> listed_name("独立行政法人情報処理推進機構運営費交付金", ("relisted",), "ja")
+    '独立行政法人情報処理推進機構運営費交付金（再掲）'
+    """
+    marks = t("it.flag.sep", lang).join(t(f"it.flag.{code}", lang) for code in flags)
+    shown = name(project, lang)
+    return t("sr.listed.marked", lang, name=shown, marks=marks) if marks else shown
+
+
+def priority_link(query: str) -> dict[str, str]:
+    """The query of /priority that lists the 推進枠 requests found (``/priority?q=<query>``; the page
+    adds ``lang`` and ``doc``): the priority page searches the requests' names the same way."""
+    return {"q": query.strip()}
+
+
 def display_table(found: pd.DataFrame, sections: pd.DataFrame, lang: str) -> pd.DataFrame:
     """The hits as shown and downloaded: where, what, the text with the match in « », and figures."""
     labels = section_labels(sections, lang)
@@ -175,12 +216,16 @@ def display_table(found: pd.DataFrame, sections: pd.DataFrame, lang: str) -> pd.
             words.append(t("it.flag.portion", lang))
         return t("it.flag.sep", lang).join(words)
 
+    def listed(projects: tuple) -> str:
+        return t("it.flag.sep", lang).join(listed_name(n, f, lang) for _, n, f in projects or ())
+
     return pd.DataFrame(
         {
             t("sr.col.where", lang): [t(f"sr.where.{w}", lang) for w in found["where"]],
             # the match first (it is what was asked for), then what it belongs to
             t("sr.col.context", lang): found["context"].astype(object),
             t("sr.col.label", lang): [name(v, lang) if isinstance(v, str) else "" for v in found["label"]],
+            t("sr.col.under", lang): [listed(v) for v in found["projects"]],
             t("sr.col.section", lang): [labels.get(s, "") if isinstance(s, str) else "" for s in found["section_id"]],
             t("sr.col.request", lang): pd.to_numeric(found["project_request_oku"], errors="coerce").astype(float),
             t("sr.col.priority", lang): pd.to_numeric(found["priority_oku"], errors="coerce").astype(float),
@@ -203,8 +248,9 @@ def view(tables: Mapping[str, pd.DataFrame], filters: Filters, lang: str) -> Vie
         t("sr.col.line", lang): INT,
     }
     csv_filters = changed_filters({"q": filters.q}, specs(tables))
-    projects = found.dropna(subset=["project_key"]).drop_duplicates("project_key")
+    named = found[found["where"] == "name"]
     counts = found["where"].value_counts()
+    policies = found[found["where"] == "policy"]
     return View(
         tables={"hits": Table(frame, kinds, "search", csv_filters)},
         texts={
@@ -213,6 +259,13 @@ def view(tables: Mapping[str, pd.DataFrame], filters: Filters, lang: str) -> Vie
             "hits": len(found),
             "by_where": {w: int(counts.get(w, 0)) for w in WHERE},
             "row_projects": [k if isinstance(k, str) else None for k in found["project_key"]],
-            "projects": list(zip(projects["project_key"], projects["label"], strict=True)),
+            "row_where": found["where"].tolist(),
+            # only the projects whose own name matched: a paragraph's projects are listed under it
+            "projects": list(zip(named["project_key"], named["label"], strict=True)),
+            "paragraphs": [
+                {"context": c, "projects": [(k, listed_name(n, f, lang)) for k, n, f in listed]}
+                for c, listed in zip(policies["context"], policies["projects"], strict=True)
+            ],
+            "priority": priority_link(filters.q) if counts.get("priority", 0) else None,
         },
     )

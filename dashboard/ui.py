@@ -17,7 +17,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from dashboard import data
+from dashboard import chartimage, data, doccheck, printout
 from dashboard import upload as uploads
 from dashboard import view as vw
 from dashboard.csvout import csv_filename, neutralize, to_csv_bytes
@@ -501,14 +501,36 @@ def cached_view_all(build: Callable[[data.Tables, object, str], vw.View], filter
     return _cached_view(name, "*", (loaded.stamp, shas), filters, _current_lang(), _build=build, _tables=shared)
 
 
+def link_params() -> dict[str, str]:
+    """What every link to another page carries: ``lang`` and ``doc`` where they are not the defaults.
+
+    (The router writes both back to the URL after a click anyway; a link opened in a new tab or
+    copied has only its own URL.)
+    """
+    params = {} if _current_lang() == DEFAULT_LANG else {"lang": _current_lang()}
+    ids = documents()[0]
+    doc = document_id()
+    if len(ids) > 1 and doc != ids[0]:
+        params["doc"] = doc
+    return params
+
+
 def document_note(skip: bool = False) -> None:
     """With several documents, a caption naming the one on screen (title, request year vs base year)."""
     loaded = _this_run()
     ids, _ = documents(loaded)
-    if skip or len(ids) < 2:
+    if skip:
         return
     doc = document_id(loaded)
     row = _document_tables(loaded, doc)[0]["documents"].iloc[0]
+    tables = _document_tables(loaded, doc)[0]
+    warning = doccheck.header_years_warning(tables["parse_log"], tables["documents"], _current_lang())
+    if len(ids) < 2:
+        # One document: the screen does not name it, a printout must (escaped, print-only).
+        st.html(printout.note_html(_print_document(row)))
+        if warning:
+            st.warning(warning, icon=":material/event_busy:")
+        return
     text = t(
         "doc.on_screen",
         _current_lang(),
@@ -519,6 +541,24 @@ def document_note(skip: bool = False) -> None:
     if doc in session_uploads():
         text += " " + t("doc.uploaded_note", _current_lang())
     st.caption(text)
+    if warning:
+        st.warning(warning, icon=":material/event_busy:")
+
+
+def _print_document(row: pd.Series) -> str:
+    lang = _current_lang()
+    return t(
+        "print.document",
+        lang,
+        title=row["title"],
+        request=year_label(row["request_year_label"], row["request_fiscal_year"], lang),
+        base=year_label(row["base_year_label"], row["base_fiscal_year"], lang),
+    )
+
+
+def print_stylesheet() -> None:
+    """The app's print stylesheet (our constant text, no document's), once per run from the router."""
+    st.html(printout.PRINT_CSS)
 
 
 def _column_config(kind: str, help: str | None = None):
@@ -612,6 +652,8 @@ def table(table: vw.Table, key: str | None = None, **dataframe_kwargs) -> object
         if table.kind(c) != vw.TEXT or c in table.helps
     }
     result = st.dataframe(frame, hide_index=True, width="stretch", column_config=config, key=key, **dataframe_kwargs)
+    # The grid is a canvas, never text on paper: its print-only copy (see dashboard/printout.py).
+    st.html(printout.table_html(table, _current_lang()))
     if table.csv:
         download_csv(table.frame, table.csv, table.csv_filters, key=f"csv.{key or table.csv}")
     return result
@@ -645,12 +687,16 @@ class ChartSlot:
     box: object
     figure: object
     key: str
+    filters: Mapping[str, object] | None = None
 
 
-def chart_slot(figure, key: str) -> ChartSlot:
-    """Reserve ``figure``'s place here (a box of its height, so nothing below jumps when it comes)."""
+def chart_slot(figure, key: str, filters: Mapping[str, object] | None = None) -> ChartSlot:
+    """Reserve ``figure``'s place here (a box of its height, so nothing below jumps when it comes).
+
+    ``key`` and ``filters`` also name the chart's PNG download (as the CSVs are named).
+    """
     height = int(figure.layout.height or 450) + 8
-    return ChartSlot(st.container(height=height, border=False), figure, key)
+    return ChartSlot(st.container(height=height, border=False), figure, key, filters)
 
 
 def chart_hold_seconds(user_agent: str, chart_sent: bool) -> float:
@@ -684,5 +730,6 @@ def draw_charts(*slots: ChartSlot) -> None:
         if _figure_bytes(slot.figure) > budget:
             slot.box.info(t("guard.chart", _current_lang()), icon="✂️")
             continue
-        slot.box.plotly_chart(slot.figure, width="stretch", key=slot.key)
+        config = chartimage.chart_config(slot.key, slot.filters or {}, _current_lang(), dt.date.today())
+        slot.box.plotly_chart(slot.figure, width="stretch", key=slot.key, config=config)
     st.session_state["_chart_sent"] = True

@@ -25,17 +25,26 @@ from dataclasses import dataclass
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.figures import BASE_COLOUR, LEGEND_TOP, REQUEST_COLOUR, amount_axis
-from dashboard.format import oku, signed_oku, year_label
+from dashboard.figures import BASE_COLOUR, LEGEND_TOP, REQUEST_COLOUR, amount_axis, bar_height
+from dashboard.format import oku, signed_oku, signed_pct, wrap, year_label
 from dashboard.i18n import name, t
 from dashboard.params import Param
-from dashboard.view import AMOUNT, INT, SCORE, SIGNED, TEXT, Table, View
+from dashboard.view import AMOUNT, INT, PCT, SCORE, SIGNED, TEXT, Table, View
 from loaders import accounts as registry
 from loaders.matching import KeyIndex
 from loaders.text import nfkc
 
+#: A decrease in the chart of changes (an increase is the request colour).
+DECREASE_COLOUR = "#c55a11"
 EXACT, FUZZY, ONLY = "exact", "fuzzy", "only"
 REGISTRY, NAME = "registry", "name"
+#: What happened to a project between the older and the newer document (``change=`` in the URL).
+CHANGED, NEW, DROPPED, UNCHANGED = "changed", "new", "dropped", "unchanged"
+CHANGES = (CHANGED, NEW, DROPPED, UNCHANGED)
+#: How /years orders its projects (``sort=``): document order, or the largest change (億円 or %) first, up or down.
+SORTS = ("order", "change", "pct")
+#: Bars in the chart of the largest changes.
+TOP_CHANGES = 15
 
 
 def normalized(text: str | None) -> str:
@@ -258,6 +267,95 @@ def new_and_dropped(projects: pd.DataFrame, older: str, newer: str) -> tuple[pd.
     return projects[in_new & ~in_old], projects[in_old & ~in_new]
 
 
+def changes(projects: pd.DataFrame, older: str, newer: str) -> pd.DataFrame:
+    """Each project's change between ``older`` and ``newer``: ``status``, ``change_oku``, ``change_pct``.
+
+    - ``changed``: listed in both, the requests differ (one of them stated, the other not included);
+    - ``unchanged``: listed in both with the same request (or none in both);
+    - ``new`` / ``dropped``: listed in only one of the two; the change is its whole request
+      (grows from or falls to nothing, as /compare counts a new project) and no percentage;
+    - ``None``: in neither (another document's project).
+
+    The percentage is of the older request, only where that is above zero.
+
+    >>> p = pd.DataFrame({"request:a": [10.0, 5.0, None, 3.0], "new:a": [False, False, None, False],
+    ...                   "request:b": [12.0, 5.0, 7.0, None], "new:b": [False, False, True, None]})
+    >>> changes(p, "a", "b").to_dict("list")  # doctest: +NORMALIZE_WHITESPACE
+    {'status': ['changed', 'unchanged', 'new', 'dropped'], 'change_oku': [2.0, 0.0, 7.0, -3.0],
+     'change_pct': [20.0, 0.0, nan, nan]}
+    """
+    in_old, in_new = present_in(projects, older), present_in(projects, newer)
+    old, new = projects[f"request:{older}"].astype(float), projects[f"request:{newer}"].astype(float)
+    both = in_old & in_new
+    same = (old == new) | (old.isna() & new.isna())
+    status = [
+        (UNCHANGED if s else CHANGED) if o and n else NEW if n else DROPPED if o else None
+        for o, n, s in zip(in_old, in_new, same, strict=True)
+    ]
+    change = (new - old).where(both)
+    change = change.where(~(in_new & ~in_old), new).where(~(in_old & ~in_new), -old).round(6)
+    pct = (change / old * 100).where(both & (old > 0)).round(4)
+    return pd.DataFrame(
+        {"status": pd.Series(status, index=projects.index, dtype=object), "change_oku": change, "change_pct": pct}
+    )
+
+
+def sorted_by_change(frame: pd.DataFrame, sort: str) -> pd.DataFrame:
+    """``frame`` (with :func:`changes`' columns) largest change first, up or down (``sort`` = change | pct);
+    ``order`` keeps document order. A missing figure goes last; ties keep document order."""
+    column = {"change": "change_oku", "pct": "change_pct"}.get(sort)
+    if column is None:
+        return frame
+    size = frame[column].abs()
+    return (
+        frame.assign(_size=size)
+        .sort_values("_size", ascending=False, na_position="last", kind="stable")
+        .drop(columns="_size")
+    )
+
+
+def changes_figure(rows: pd.DataFrame, older: str, newer: str, lang: str, top: int = TOP_CHANGES) -> go.Figure:
+    """Horizontal bars of the ``top`` largest changes (億円) among ``rows`` (projects with :func:`changes`'
+    columns), the largest on top; an increase blue, a decrease orange; new and dropped marked in the label."""
+    scale, axis = amount_axis(lang)
+    moved = rows[rows["status"].isin([CHANGED, NEW, DROPPED]) & rows["change_oku"].notna()]
+    moved = sorted_by_change(moved, "change").head(top)
+    labels, seen = [], set()
+    for name_, status in zip(moved["name"], moved["status"], strict=True):
+        label = wrap(_escape(name_), 18, 2)
+        if status in (NEW, DROPPED):
+            label = f"{t(f'yrs.change.{status}', lang)}: {label}"
+        while label in seen:  # two projects with one short label must not share a bar
+            label += " "
+        seen.add(label)
+        labels.append(label)
+    texts = [
+        signed_oku(c, lang) + ("" if pd.isna(p) else f" ({signed_pct(p, lang)})")
+        for c, p in zip(moved["change_oku"], moved["change_pct"], strict=True)
+    ]
+    figure = go.Figure(
+        go.Bar(
+            y=labels,
+            x=[round(float(v) * scale, 3) for v in moved["change_oku"]],
+            orientation="h",
+            marker_color=[REQUEST_COLOUR if v >= 0 else DECREASE_COLOUR for v in moved["change_oku"]],
+            text=texts,
+            textposition="auto",
+            customdata=[[_escape(n), x] for n, x in zip(moved["name"], texts, strict=True)],
+            hovertemplate=f"%{{customdata[0]}}<br>{_escape(older)}→{_escape(newer)}: %{{customdata[1]}}<extra></extra>",
+        )
+    )
+    figure.update_layout(
+        height=bar_height(len(moved), 34, chrome=90),
+        margin={"l": 10, "r": 10, "t": 10, "b": 40},
+        xaxis={**axis, "zeroline": True},
+        yaxis={"autorange": "reversed", "automargin": True},
+        showlegend=False,
+        meta={"rows": len(moved)},
+    )
+    return figure
+
+
 def history(projects: pd.DataFrame, group: str, documents: pd.DataFrame) -> pd.DataFrame:
     """A project's figures in every document that lists it, oldest first: ``document_id, title,
     request_year, request_fiscal_year, request_oku, base_year, base_fiscal_year, base_oku, base_basis``."""
@@ -392,19 +490,23 @@ def sections_table(matched: pd.DataFrame, ids, labels, older, newer, lang) -> pd
 
 
 def projects_table(projects: pd.DataFrame, section_names: dict[str, str], ids, labels, older, newer, lang):
+    """Projects as shown and downloaded: name, what changed, each document's request, the change
+    (億円, %) between ``older`` and ``newer``, then how the project was matched and its section."""
     out = pd.DataFrame(
         {
             t("yrs.col.project", lang): projects["name"].to_numpy(),
-            t("yrs.col.match", lang): [t(f"yrs.match.{m}", lang) for m in projects["match"]],
-            t("yrs.col.score", lang): projects["score"].to_numpy(dtype=float),
-            t("yrs.col.names", lang): projects["names"].to_numpy(),
-            t("yrs.col.section", lang): [section_names.get(s, "") for s in projects["section_id"]],
+            t("yrs.col.status", lang): [t(f"yrs.change.{s}", lang) if s else "" for s in projects["status"]],
         }
     )
     _per_document(out, projects, ids, labels, lang)
-    out[t("yrs.col.change", lang, older=labels[older], newer=labels[newer])] = _change(
-        projects, older, newer
-    ).to_numpy()
+    out[t("yrs.col.change", lang, older=labels[older], newer=labels[newer])] = projects["change_oku"].to_numpy(
+        dtype=float
+    )
+    out[t("yrs.col.pct", lang)] = projects["change_pct"].to_numpy(dtype=float)
+    out[t("yrs.col.match", lang)] = [t(f"yrs.match.{m}", lang) for m in projects["match"]]
+    out[t("yrs.col.score", lang)] = projects["score"].to_numpy(dtype=float)
+    out[t("yrs.col.names", lang)] = projects["names"].to_numpy()
+    out[t("yrs.col.section", lang)] = [section_names.get(s, "") for s in projects["section_id"]]
     return out
 
 
@@ -471,7 +573,8 @@ def _section_names(tables: Mapping[str, pd.DataFrame], lang: str) -> dict[str, s
 
 def specs(tables: Mapping[str, pd.DataFrame]) -> list[Param]:
     """URL keys of /years: ``older`` and ``newer`` (document ids), ``project`` (a project's key in the
-    newest document that lists it), ``q`` (words in a project's name), ``match`` (exact | fuzzy | only)."""
+    newest document that lists it), ``q`` (words in a project's name), ``match`` (exact | fuzzy | only),
+    ``change`` (repeatable: changed, new, dropped, unchanged; none means all), ``sort`` (order | change | pct)."""
     ids = ordered(tables["documents"])
     older = ids[-2] if len(ids) > 1 else (ids[0] if ids else None)
     newer = ids[-1] if ids else None
@@ -485,6 +588,8 @@ def specs(tables: Mapping[str, pd.DataFrame]) -> list[Param]:
         Param("project", "choice", groups, default=None),
         Param("q", "text", default=""),
         Param("match", "choice", (EXACT, FUZZY, ONLY), default=None),
+        Param("change", "multi", CHANGES, default=[]),
+        Param("sort", "choice", SORTS, default="order"),
     ]
 
 
@@ -497,6 +602,8 @@ class Filters:
     project: str | None = None
     q: str = ""
     match: str | None = None
+    change: tuple[str, ...] = ()
+    sort: str = "order"
 
     @classmethod
     def from_values(cls, values: Mapping[str, object]) -> Filters:
@@ -506,6 +613,8 @@ class Filters:
             project=values.get("project") or None,
             q=str(values.get("q") or "").strip(),
             match=values.get("match") or None,
+            change=tuple(values.get("change") or ()),
+            sort=str(values.get("sort") or "order"),
         )
 
 
@@ -530,6 +639,7 @@ def view(tables: Mapping[str, pd.DataFrame], filters: Filters, lang: str) -> Vie
     accounts = match_accounts(tables["accounts"], documents)
     matched_sections = match_sections(tables["sections"], documents)
     projects = match_projects(tables["items"], tables["sections"], documents)
+    projects = pd.concat([projects, changes(projects, older, newer)], axis=1)
     shown = projects
     if filters.q:
         words = [normalized(w) for w in filters.q.split()]
@@ -537,6 +647,9 @@ def view(tables: Mapping[str, pd.DataFrame], filters: Filters, lang: str) -> Vie
         shown = shown[[all(w in k for w in words) for k in keys]]
     if filters.match:
         shown = shown[shown["match"] == filters.match]
+    if filters.change:
+        shown = shown[shown["status"].isin(filters.change)]
+    shown = sorted_by_change(shown, filters.sort)
     new, dropped = new_and_dropped(projects, older, newer)
 
     project = filters.project
@@ -564,7 +677,13 @@ def view(tables: Mapping[str, pd.DataFrame], filters: Filters, lang: str) -> Vie
             projects_table(shown, sections, ids, labels, older, newer, lang),
             {},
             "years_projects",
-            csv | {"q": filters.q, "match": filters.match},
+            csv
+            | {
+                "q": filters.q,
+                "match": filters.match,
+                "change": list(filters.change),
+                "sort": None if filters.sort == "order" else filters.sort,
+            },
         ),
         "new": Table(listing_table(new, sections, newer, lang), {}, "years_new", csv),
         "dropped": Table(listing_table(dropped, sections, older, lang), {}, "years_dropped", csv),
@@ -575,10 +694,13 @@ def view(tables: Mapping[str, pd.DataFrame], filters: Filters, lang: str) -> Vie
         extra = {n_col: INT} if n_col in frame else {}
         if t("yrs.col.score", lang) in frame:
             extra[t("yrs.col.score", lang)] = SCORE
+        if t("yrs.col.pct", lang) in frame:
+            extra[t("yrs.col.pct", lang)] = PCT
         kinds = amounts(frame, change_col if change_col in frame else None, **extra)
         kinds |= {c: TEXT for c in frame.columns if frame[c].dtype.kind != "f" and c not in kinds}
         tables_out[key] = Table(frame, kinds, table.csv, table.csv_filters)
     counts = projects["match"].value_counts()
+    statuses = projects["status"].value_counts()
     texts = {
         "documents": len(ids),
         "older": labels[older],
@@ -590,6 +712,7 @@ def view(tables: Mapping[str, pd.DataFrame], filters: Filters, lang: str) -> Vie
         "n_exact": int(counts.get(EXACT, 0)),
         "n_fuzzy": int(counts.get(FUZZY, 0)),
         "n_only": int(counts.get(ONLY, 0)),
+        **{f"n_{s}": int(statuses.get(s, 0)) for s in (CHANGED, UNCHANGED)},
         "n_new": len(new),
         "n_dropped": len(dropped),
         "new_request": oku(new[f"request:{newer}"].sum(), lang),
@@ -605,5 +728,8 @@ def view(tables: Mapping[str, pd.DataFrame], filters: Filters, lang: str) -> Vie
             lang,
         ),
     }
-    figures = {"history": history_figure(hist, project_name, lang)}
+    figures = {
+        "history": history_figure(hist, project_name, lang),
+        "changes": changes_figure(shown, labels[older], labels[newer], lang),
+    }
     return View(tables=tables_out, figures=figures, texts=texts)

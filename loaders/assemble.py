@@ -227,6 +227,8 @@ class _Walker:
             base = [y for y in (year_of(c) for c in re.split(r"\s{2,}", normalized)) if y]
             if len(base) >= 2:
                 self.out.document["_header_base"] = base[-1]
+                self.out.document["_header_request"] = base[0]
+                self.out.document["_header_line"] = line_no
             self.log(line_no, "info", "accounts table header", raw.strip())
             return
 

@@ -195,6 +195,11 @@ COLUMN_DOCS: dict[str, dict[str, Doc]] = {
         "level": Doc("info | warning | error.", "info | warning | error。"),
         "message": Doc("What the loader made of the line.", "ローダーの判断。"),
         "text": Doc("The source line.", "原文の行。"),
+        "code": Doc(
+            "A stable code for a warning the app explains in words (header-years: the title's year and the "
+            "accounts table's header years disagree); empty otherwise.",
+            "画面が説明する警告の固定コード（header-years: 表題の年度と会計表の見出しの年度が合わない）。それ以外は空。",
+        ),
     },
 }
 

@@ -26,6 +26,10 @@ MAX_LINES = 5_000
 MAX_LISTINGS = 2_000
 
 
+#: parse_log.code of a document whose title year and accounts-table header years disagree.
+HEADER_YEARS = "header-years"
+
+
 def document_id_of(path: Path) -> str:
     """``data/raw/meti_r6_gaisan_gaiyou.txt`` → ``meti_r6_gaisan_gaiyou``."""
     return re.sub(r"[^0-9A-Za-z_.-]+", "_", Path(path).stem)
@@ -142,13 +146,20 @@ def load_document(path: Path) -> dict[str, pd.DataFrame]:
             "the shipped summary has 229): not loaded"
         )
     header = parsed.document.get("_header_base")
-    if header and header[1] != parsed.document["request_fiscal_year"] - 1:
+    header_request = parsed.document.get("_header_request")
+    if header and (
+        header[1] != parsed.document["request_fiscal_year"] - 1
+        or (header_request and header_request[1] != parsed.document["request_fiscal_year"])
+    ):
+        # Coded, so the app says it in the reader's language (message stays for the build log).
         parsed.log.append(
             {
-                "source_line": None,
+                "source_line": parsed.document.get("_header_line"),
                 "level": "warning",
-                "text": "",
-                "message": f"the accounts table compares with {header[0]}, not the year before the title's",
+                "code": HEADER_YEARS,
+                "text": f"{header_request[0] if header_request else ''} / {header[0]}",
+                "message": f"the accounts table's header says {header_request[0] if header_request else '?'} vs "
+                f"{header[0]}; the title says {parsed.document['request_year_label']}",
             }
         )
     tables = {

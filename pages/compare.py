@@ -53,7 +53,7 @@ if not texts["shown"]:
 st.caption(t("cmp.count", lang, **texts) + " " + t(f"cmp.measure.{texts['measure']}", lang))
 if texts.get("multiyear", {}).get("n"):
     st.caption(t("cmp.multiyear", lang, **texts["multiyear"]))
-chart = ui.chart_slot(view.figures["bars"], "compare.bars")
+chart = ui.chart_slot(view.figures["bars"], "compare.bars", view.tables["rows"].csv_filters)
 
 st.subheader(t("cmp.table", lang))
 ui.table(view.tables["rows"])

@@ -159,7 +159,7 @@ with box:
         else:
             st.subheader(t("pr.chart", lang))
             st.caption(t("pr.chart.help", lang))
-            charts.append(ui.chart_slot(view.figures["bars"], "priority.bars"))
+            charts.append(ui.chart_slot(view.figures["bars"], "priority.bars", view.tables["requests"].csv_filters))
         st.subheader(t("pr.table", lang))
         st.caption(t("pr.table.help", lang))
         # An unlinked request has no project figure: a dash, not "None" and not 0.
@@ -169,6 +169,6 @@ with box:
     else:
         st.subheader(t("pr.sub", lang))
         st.caption(t("pr.sub.help", lang))
-        charts.append(ui.chart_slot(view.figures["sections"], "priority.sections"))
+        charts.append(ui.chart_slot(view.figures["sections"], "priority.sections", view.tables["sections"].csv_filters))
         ui.table(view.tables["sections"], key="priority.sections", placeholder="—")
 ui.draw_charts(*charts)

@@ -4,8 +4,8 @@ source file recorded in documents (nothing else from disk)."""
 
 import streamlit as st
 
+from dashboard import doccheck, reference_ui, ui
 from dashboard import quality as qa
-from dashboard import reference_ui, ui
 from dashboard.i18n import t
 from dashboard.labels import source_name
 
@@ -19,6 +19,9 @@ source_lines = specs[2].maximum
 st.title(t("qa.heading", lang))
 keys = ui.url_filters(PAGE, specs)
 st.caption(t("qa.intro", lang) + " " + t("glossary.hint", lang))
+header_years = doccheck.header_years_warning(tables["parse_log"], tables["documents"], lang)
+if header_years:
+    st.warning(header_years, icon=":material/event_busy:")
 view = ui.cached_view(qa.view, qa.Filters.from_values(ui.filter_values(PAGE, specs)))
 
 # --- reconciliation -----------------------------------------------------------

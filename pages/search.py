@@ -21,7 +21,7 @@ keys = ui.url_filters(PAGE, specs)
 st.text_input(t("sr.q", lang), key=keys["q"], help=t("sr.q.help", lang), placeholder=t("sr.q.placeholder", lang))
 view = ui.cached_view(sr.view, sr.Filters.from_values(ui.sync_url(PAGE, specs)))
 texts = view.texts
-link_params = {} if lang == "ja" else {"lang": lang}
+link_params = ui.link_params()
 
 
 def _detail_link(project_key: str, label: str, **kwargs) -> None:
@@ -55,14 +55,37 @@ if selected:
     row = selected[0]
     project = texts["row_projects"][row] if row < len(texts["row_projects"]) else None
     if project:
-        label = dict(texts["projects"]).get(project, project)
+        label = dict(texts["projects"]).get(project) or view.tables["hits"].frame.iloc[row][t("sr.col.label", lang)]
         _detail_link(project, t("sr.open", lang, name=label))
+    elif row < len(texts["row_where"]) and texts["row_where"][row] == "policy":
+        st.caption(t("sr.open.paragraph", lang))
     else:
         st.caption(t("sr.open.none", lang))
 
+# What matched, in the table's order: projects by their own name, then each paragraph once with its projects.
 if texts["projects"]:
     st.subheader(t("sr.projects", lang, n=len(texts["projects"])))
     for project, label in texts["projects"][:MAX_LINKS]:
         _detail_link(project, label)
     if len(texts["projects"]) > MAX_LINKS:
         st.caption(t("sr.projects.more", lang, n=len(texts["projects"]) - MAX_LINKS))
+if texts["paragraphs"]:
+    st.subheader(t("sr.paragraphs", lang, n=len(texts["paragraphs"])))
+    st.caption(t("sr.paragraphs.note", lang))
+    for number, paragraph in enumerate(texts["paragraphs"]):
+        with st.container(border=True, key=f"search.paragraph.{number}"):
+            ui.plain(paragraph["context"])
+            if not paragraph["projects"]:
+                st.caption(t("sr.paragraph.none", lang))
+            for project, label in paragraph["projects"][:MAX_LINKS]:
+                _detail_link(project, label)
+            if len(paragraph["projects"]) > MAX_LINKS:
+                st.caption(t("sr.projects.more", lang, n=len(paragraph["projects"]) - MAX_LINKS))
+if texts["priority"]:
+    st.subheader(t("sr.priority.heading", lang, n=texts["by_where"]["priority"]))
+    st.page_link(
+        "pages/priority.py",
+        label=t("sr.priority.link", lang, q=q),
+        icon=":material/star:",
+        query_params={**link_params, **texts["priority"]},
+    )

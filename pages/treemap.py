@@ -44,7 +44,7 @@ if figure is None:
     st.stop()
 
 # The chart's place, filled last: the tables and their CSV buttons below are drawn first.
-chart = ui.chart_slot(figure, "treemap")
+chart = ui.chart_slot(figure, "treemap", view.tables["sections"].csv_filters)
 st.markdown(view.texts["legend"])
 focus = view.texts["focus"]
 if focus:

@@ -24,11 +24,36 @@ view = ui.cached_view_all(yrs.view, yrs.Filters.from_values(ui.sync_url("years",
 texts = view.texts
 st.info(t("yrs.pair", lang, **texts), icon=":material/compare_arrows:")
 
+st.subheader(t("yrs.changes", lang))
+st.caption(t("yrs.changes.intro", lang, **texts))
+for column, status in zip(st.columns(4), yrs.CHANGES, strict=True):
+    column.metric(t(f"yrs.count.{status}", lang), f"{texts[f'n_{status}']:,}")
+c7, c8 = st.columns([3, 2])
+c7.pills(
+    t("yrs.change", lang),
+    yrs.CHANGES,
+    key=keys["change"],
+    selection_mode="multi",
+    format_func=lambda s: t(f"yrs.change.{s}", lang),
+)
+c8.selectbox(t("yrs.sort", lang), yrs.SORTS, key=keys["sort"], format_func=lambda s: t(f"yrs.sort.{s}", lang))
+c5, c6 = st.columns([3, 2])
+c5.text_input(t("yrs.q", lang), key=keys["q"])
+c6.pills(t("yrs.match", lang), specs[4].choices, key=keys["match"], format_func=lambda m: t(f"yrs.match.{m}", lang))
+charts = []
+if view.figures["changes"].layout.meta["rows"]:
+    st.caption(t("yrs.chart.changes", lang, n=yrs.TOP_CHANGES))
+    charts.append(ui.chart_slot(view.figures["changes"], "years.changes", view.tables["projects"].csv_filters))
+else:
+    st.caption(t("yrs.chart.none", lang))
+st.caption(t("yrs.projects.count", lang, **texts) + " " + t("yrs.projects.note", lang))
+ui.table(view.tables["projects"], key="projects")
+
 st.subheader(t("yrs.history", lang))
 st.selectbox(t("yrs.project", lang), specs[2].choices, key=keys["project"], index=None, placeholder=texts["project"])
 if texts["project_suggested"]:
     st.caption(t("yrs.project.suggested", lang))
-chart = ui.chart_slot(view.figures["history"], "years.history")
+charts.append(ui.chart_slot(view.figures["history"], "years.history", view.tables["history"].csv_filters))
 ui.table(view.tables["history"], key="history")
 st.caption(t("yrs.history.note", lang))
 
@@ -40,16 +65,9 @@ with c4:
     st.subheader(t("yrs.dropped", lang))
     ui.table(view.tables["dropped"], key="dropped")
 
-st.subheader(t("yrs.projects", lang))
-c5, c6 = st.columns([3, 2])
-c5.text_input(t("yrs.q", lang), key=keys["q"])
-c6.pills(t("yrs.match", lang), specs[4].choices, key=keys["match"], format_func=lambda m: t(f"yrs.match.{m}", lang))
-st.caption(t("yrs.projects.count", lang, **texts) + " " + t("yrs.projects.note", lang))
-ui.table(view.tables["projects"], key="projects")
-
 st.subheader(t("yrs.accounts", lang))
 ui.table(view.tables["accounts"], key="accounts")
 st.subheader(t("yrs.sections", lang))
 st.caption(t("yrs.sections.note", lang))
 ui.table(view.tables["sections"], key="sections")
-ui.draw_charts(chart)
+ui.draw_charts(*charts)

@@ -69,3 +69,40 @@ def write_two_years(raw_dir: Path) -> Path:
     (raw_dir / SHIPPED.name).write_bytes(SHIPPED.read_bytes())
     (raw_dir / f"{NEXT_ID}.txt").write_text(next_year_text(), encoding="utf-8")
     return raw_dir
+
+
+# --- issue 24: the analyst's copy (three amounts changed, one project deleted) -------------
+
+#: The analyst's 令和7年度 copy: ``(name, shipped request, request in the copy)`` of the three changed projects.
+WORKFLOW_CHANGED = (
+    ("石油備蓄事業補給金", 263.0, 250.0),  # −13
+    ("国際博覧会事業", 44.0, 60.0),  # +16
+    ("原子力損害賠償廃炉等支援機構交付金", 470.0, 500.0),  # +30
+)
+#: The project deleted from the analyst's copy.
+WORKFLOW_DELETED = DROPPED
+WORKFLOW_ID = "meti_r7_analyst_copy"
+
+
+def workflow_text(header: bool = True) -> str:
+    """The shipped text as the issue's 令和7年度 copy: the title's year, three requests changed and
+    one project deleted; bases as shipped. ``header=False`` leaves the accounts table's header at
+    令和6/令和5 (the title and header years then disagree, as in an edited copy)."""
+    lines = SHIPPED.read_text(encoding="utf-8-sig").splitlines()
+    _swap(lines, "令和6年度 経済産業省関係 概算要求等概要", NEXT_TITLE)
+    if header:
+        _swap(lines, "令和6年度 概算要求額\t令和5年度 当初予算額", "令和7年度 概算要求額\t令和6年度 当初予算額")
+    for name, old, new in WORKFLOW_CHANGED:
+        _swap(lines, f"{name}【{old:g} 億円", f"{name}【{new:g} 億円")
+    deleted = [i for i, line in enumerate(lines) if WORKFLOW_DELETED in line]
+    assert len(deleted) == 1, f"the shipped text lists {WORKFLOW_DELETED!r} {len(deleted)} times"
+    del lines[deleted[0]]
+    return "\n".join(lines) + "\n"
+
+
+def write_workflow(raw_dir: Path, header: bool = True) -> Path:
+    """The shipped text and the analyst's copy side by side in ``raw_dir``; returns ``raw_dir``."""
+    raw_dir.mkdir(parents=True, exist_ok=True)
+    (raw_dir / SHIPPED.name).write_bytes(SHIPPED.read_bytes())
+    (raw_dir / f"{WORKFLOW_ID}.txt").write_text(workflow_text(header), encoding="utf-8")
+    return raw_dir

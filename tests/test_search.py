@@ -125,23 +125,23 @@ def test_the_cyber_paragraph_is_where_the_shipped_text_has_it(tables: dict) -> N
         assert tx.normalize(name) in line
 
 
-def test_a_policy_paragraph_hit_lists_its_projects(tables: dict) -> None:
+def test_a_policy_paragraph_is_one_hit_with_its_projects_beside_it(tables: dict) -> None:
+    # issue 24: one row for the paragraph, not one per project under it (they are not about the words)
     found = sr.hits(tables, "サイバー対処能力")
-    assert found["where"].unique().tolist() == ["policy"]
-    assert found["label"].tolist() == CYBER_PROJECTS
-    assert found["source_line"].unique().tolist() == [143]
-    assert found["context"].str.contains("«サイバー対処能力»", regex=False).all()
-    keys = set(tables["items"].loc[tables["items"]["name"].isin(CYBER_PROJECTS), "project_key"])
-    assert set(found["project_key"]) == keys
-    # the figures are the project's own (its primary listing), the marks those of the listing here
-    row = found.set_index("label").loc["独立行政法人情報処理推進機構運営費交付金"]
-    assert row["project_request_oku"] == 69 and row["project_is_portion"] and row["flags"] == ("relisted",)
-    assert found.set_index("label").loc["産業サイバーセキュリティ強靱化事業", "project_request_oku"] == 28
+    assert found["where"].tolist() == ["policy"] and found["label"].tolist() == [""]
+    assert found["source_line"].tolist() == [143] and found["project_key"].isna().all()
+    assert "«サイバー対処能力»" in found["context"].iloc[0]
+    listed = found["projects"].iloc[0]
+    assert [n for _, n, _ in listed] == CYBER_PROJECTS
+    keys = dict(zip(tables["items"]["name"], tables["items"]["project_key"], strict=False))
+    assert [k for k, _, _ in listed] == [keys[n] for n in CYBER_PROJECTS]
+    # the marks are those of the listing under this paragraph
+    assert dict((n, f) for _, n, f in listed)["独立行政法人情報処理推進機構運営費交付金"] == ("relisted",)
 
 
 @pytest.mark.parametrize("query", ["ｻｲﾊﾞｰ対処能力", "サイバー 対処 能力", "サイバー対処能力 ", "サイバー　対処能力"])
 def test_width_and_spaces_do_not_matter(tables: dict, query: str) -> None:
-    assert sr.hits(tables, query)["label"].tolist() == CYBER_PROJECTS
+    assert [n for _, n, _ in sr.hits(tables, query)["projects"].iloc[0]] == CYBER_PROJECTS
 
 
 def test_where_each_hit_matched(tables: dict) -> None:
@@ -191,12 +191,16 @@ def test_view_and_csv(tables: dict) -> None:
     table = view.tables["hits"]
     assert table.csv == "search" and table.csv_filters == {"q": "サイバー対処能力"}
     assert table.kind("行") == "int" and table.kind("事業の要求額（億円）") == "amount"
-    assert len(table.frame) == 12 and set(table.frame["一致した箇所"]) == {"施策の説明文"}
-    assert view.texts["by_where"] == {"name": 0, "policy": 12, "note": 0, "priority": 0, "matter": 0}
-    assert [name for _, name in view.texts["projects"]] == CYBER_PROJECTS
-    assert len(view.texts["row_projects"]) == 12
+    assert len(table.frame) == 1 and set(table.frame["一致した箇所"]) == {"施策の説明文"}
+    assert view.texts["by_where"] == {"name": 0, "heading": 0, "policy": 1, "note": 0, "priority": 0, "matter": 0}
+    assert view.texts["projects"] == []  # no project's own name holds the words
+    assert [n for _, n in view.texts["paragraphs"][0]["projects"]][:2] == CYBER_PROJECTS[:2]
+    assert view.texts["row_projects"] == [None] and view.texts["priority"] is None
     back = pd.read_csv(io.BytesIO(to_csv_bytes(table.frame)), encoding="utf-8-sig")
-    assert back["事業名・項目"].tolist() == CYBER_PROJECTS
+    under = back["説明文の下の事業"].iloc[0]
+    assert (
+        under.startswith("、".join(CYBER_PROJECTS[:3])) and "独立行政法人情報処理推進機構運営費交付金（再掲）" in under
+    )
     assert csv_filename("search", table.csv_filters).startswith("search_q-サイバー対処能力_")
     english = sr.view(tables, sr.Filters(q="サイバー対処能力"), "en").tables["hits"].frame
     assert set(english["Matched in"]) == {"policy paragraph"}
@@ -221,11 +225,12 @@ def _links(at: AppTest) -> list[tuple[str, dict]]:
 def test_page_finds_the_projects_of_the_paragraph(tables: dict) -> None:
     at = _page(q="サイバー対処能力")
     table = at.dataframe[0].value
-    assert table["事業名・項目"].tolist() == CYBER_PROJECTS
+    assert table["一致した箇所"].tolist() == ["施策の説明文"]
     assert table["一致した文（«»が一致部分）"].str.contains("«サイバー対処能力»", regex=False).all()
     assert at.text_input(key="search.q").value == "サイバー対処能力"
     captions = " ".join(c.value for c in at.caption)
-    assert "12件（事業名 0、施策の説明文 12" in captions
+    assert "1件（事業名 0、見出し 0、施策の説明文 1" in captions
+    assert [s.value for s in at.subheader] == ["施策の説明文に一致（1件）"]
     links = _links(at)
     assert len(links) == 12
     keys = dict(zip(tables["items"]["name"], tables["items"]["project_key"], strict=False))
@@ -253,6 +258,7 @@ def test_page_in_english_keeps_document_text_only(tables: dict) -> None:
         "Matched in",
         "Text matched (match in «»)",
         "Project or entry",
+        "Projects under the paragraph",
         "Section",
         "Project request (100M yen)",
         "Priority-policy quota request (100M yen)",
@@ -260,11 +266,12 @@ def test_page_in_english_keeps_document_text_only(tables: dict) -> None:
         "Line",
     ]
     assert set(table["Matched in"]) == {"policy paragraph"}
-    assert "re-listed, part of a larger budget" in set(table["Note"])  # the projects page's words
-    assert "listed again later" in set(table["Note"])
+    under = table["Projects under the paragraph"].iloc[0]
+    assert "独立行政法人情報処理推進機構運営費交付金 (re-listed)" in under  # the projects page's words
+    assert "(listed again later)" in under
     assert all(params.get("lang") == "en" for _, params in _links(at))
     captions = " ".join(c.value for c in at.caption)
-    assert "12 hits (project name 0, policy paragraph 12" in captions
+    assert "1 hits (project name 0, heading 0, policy paragraph 1" in captions
 
 
 @pytest.mark.parametrize(
@@ -285,8 +292,13 @@ def test_english_pages_with_results_show_no_japanese_interface_text(page: str, p
     topic_words = [w for words in pr.TOPICS.values() for w in words]
     words = sorted([*allowed.__wrapped__(tables), *params.values(), *topic_words], key=len, reverse=True)
     at = open_app_page(page.removeprefix("pages/").removesuffix(".py"), "en", **params)
-    visible = _visible_text(at) + [link.proto.label for link in at.get("page_link")]
     documents = [v.replace("\n", " ") for v in words]
+    visible = []
+    for value in _visible_text(at) + [link.proto.label for link in at.get("page_link")]:
+        # a paragraph's excerpt shown as plain text under the table (issue 24) is document text
+        excerpt = value.replace("«", "").replace("»", "").strip("…")
+        if not ("«" in value and any(excerpt in d for d in documents)):
+            visible.append(value)
     for frame in at.dataframe:
         for column in frame.value.columns:
             values = frame.value[column]

@@ -271,19 +271,20 @@ def test_years_page_with_two_documents(two_dirs) -> None:
     assert at.info[0].value.startswith(
         "令和6年度 → 令和7年度: 新規に掲載 1 事業（要求 計 50億円）、掲載がなくなった 1 事業"
     )
-    history = at.dataframe[0].value
+    # issue 24: the projects' changes come first (table 0, chart 0), then the history
+    history = at.dataframe[1].value
     assert history["概算要求額（億円）"].tolist() == [32.0, 45.0] and history["当初予算額（億円）"].tolist() == [
         8.0,
         30.0,
     ]
-    assert at.dataframe[1].value["事業"].tolist() == [NEW[0]]
-    assert at.dataframe[2].value["事業"].tolist() == [DROPPED]
-    chart = at.get("plotly_chart")[0].proto.spec
+    assert at.dataframe[2].value["事業"].tolist() == [NEW[0]]
+    assert at.dataframe[3].value["事業"].tolist() == [DROPPED]
+    chart = at.get("plotly_chart")[1].proto.spec
     assert '"令和6年度","令和7年度"' in chart.replace(" ", "")
 
     at = _run("years", project=RENAMED[1], match="fuzzy")
-    assert at.dataframe[0].value["概算要求額（億円）"].tolist() == [158.0, 158.0]
-    projects = at.dataframe[3].value
+    assert at.dataframe[1].value["概算要求額（億円）"].tolist() == [158.0, 158.0]
+    projects = at.dataframe[0].value
     assert projects["事業"].tolist() == [RENAMED[1]] and projects["照合"].tolist() == ["あいまい一致（1文字違い）"]
     assert at.query_params["project"] == RENAMED[1] and at.query_params["match"] == "fuzzy"
 

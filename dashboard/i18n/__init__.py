@@ -11,6 +11,7 @@ from dashboard.i18n import data as data_text
 from dashboard.i18n import share as share_text
 from dashboard.i18n import stages as stages_text
 from dashboard.i18n import upload as upload_text
+from dashboard.i18n import workflow as workflow_text
 from dashboard.i18n import years as years_text
 from dashboard.i18n.names import NAMES_EN
 
@@ -43,6 +44,7 @@ TEXT = _merge(
     upload_text,
     search,
     stages_text,
+    workflow_text,
 )
 
 

@@ -4,11 +4,13 @@ TEXT: dict[str, dict[str, str]] = {
     "nav.search": {"ja": "検索", "en": "Search"},
     "sr.title": {"ja": "資料全体を検索", "en": "Search the whole document"},
     "sr.intro": {
-        "ja": "事業名、施策の説明文（その下に並ぶ事業を表示）、注記（会計の注記と事業の行の金額・記号）、"
-        "重要政策推進枠の要望、事項要求を探します。全角・半角、大文字・小文字、空白の違いは無視します。",
-        "en": "Searches project names, the policy paragraphs (listing the projects under them), notes (the "
-        "accounts' notes and the amounts and marks on each project's line), the priority-policy quota "
-        "requests and the matter requests. Width, case and spaces are ignored.",
+        "ja": "事業名、施策・柱の見出し、施策の説明文（その下に並ぶ事業を添えて1件として表示）、注記（会計の注記と事業の行の"
+        "金額・記号）、重要政策推進枠の要望、事項要求を探します。事業名に一致したものを先に並べます。"
+        "全角・半角、大文字・小文字、空白の違いは無視します。",
+        "en": "Searches project names, section and pillar headings, the policy paragraphs (one hit each, with the "
+        "projects under them beside it), notes (the accounts' notes and the amounts and marks on each project's "
+        "line), the priority-policy quota requests and the matter requests. Project-name hits come first. "
+        "Width, case and spaces are ignored.",
     },
     "sr.q": {"ja": "探す文字", "en": "Text to find"},
     "sr.q.help": {
@@ -22,15 +24,14 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "sr.none": {"ja": "{q} はどこにも見つかりませんでした。", "en": "{q} was found nowhere in the document."},
     "sr.count": {
-        "ja": "{q}: {hits}件（事業名 {name}、施策の説明文 {policy}、注記 {note}、重要政策推進枠 {priority}、"
-        "事項要求 {matter}）、事業 {projects}件。«» の間が一致した箇所です。",
-        "en": "{q}: {hits} hits (project name {name}, policy paragraph {policy}, note {note}, priority-policy "
-        "quota request {priority}, matter request {matter}), {projects} projects. The match is between «».",
+        "ja": "{q}: {hits}件（事業名 {name}、見出し {heading}、施策の説明文 {policy}、注記 {note}、重要政策推進枠 "
+        "{priority}、事項要求 {matter}）。«» の間が一致した箇所です。",
+        "en": "{q}: {hits} hits (project name {name}, heading {heading}, policy paragraph {policy}, note {note}, "
+        "priority-policy quota request {priority}, matter request {matter}). The match is between «».",
     },
     "sr.not_searched": {
-        "ja": "施策・柱の見出しと資料末尾の説明文は探していません（「データ品質・出典」ページで原文を確認できます）。",
-        "en": "Section and pillar headings and the closing narrative are not searched (see the source lines on "
-        "the Data quality page).",
+        "ja": "資料末尾の説明文は探していません（「データ品質・出典」ページで原文を確認できます）。",
+        "en": "The closing narrative is not searched (see the source lines on the Data quality page).",
     },
     "sr.select.help": {
         "ja": "行を選ぶと、その事業の詳細を開くリンクが出ます。",
@@ -38,10 +39,31 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "sr.open": {"ja": "事業の詳細を開く: {name}", "en": "Open the project's detail: {name}"},
     "sr.open.none": {
-        "ja": "この行は事業ではありません（会計の注記・対応なしの要望・事項要求）。",
-        "en": "This row is not a project (an account's note, an unlinked request or a matter request).",
+        "ja": "この行は事業ではありません（見出し・会計の注記・対応なしの要望・事項要求）。",
+        "en": "This row is not a project (a heading, an account's note, an unlinked request or a matter request).",
     },
-    "sr.projects": {"ja": "見つかった事業（{n}件）", "en": "Projects found ({n})"},
+    "sr.projects": {"ja": "事業名に一致した事業（{n}件）", "en": "Projects whose name matched ({n})"},
+    "sr.open.paragraph": {
+        "ja": "この行は施策の説明文です。その下に並ぶ事業は、表の下の「施策の説明文に一致」にあります。",
+        "en": "This row is a policy paragraph: the projects under it are listed below the table, under "
+        "'Policy paragraphs that matched'.",
+    },
+    "sr.paragraphs": {"ja": "施策の説明文に一致（{n}件）", "en": "Policy paragraphs that matched ({n})"},
+    "sr.paragraphs.note": {
+        "ja": "説明文が一致しただけで、下の事業の名称に探す文字があるとは限りません。",
+        "en": "The paragraph matched; the projects under it need not mention the text themselves.",
+    },
+    "sr.paragraph.none": {"ja": "（この説明文の下に事業はありません）", "en": "(no project under this paragraph)"},
+    "sr.priority.heading": {
+        "ja": "重要政策推進枠の要望に一致（{n}件）",
+        "en": "Priority-policy quota requests that matched ({n})",
+    },
+    "sr.priority.link": {
+        "ja": "重要政策推進枠のページで {q} の要望を見る",
+        "en": "See the requests matching {q} on the priority-policy quota page",
+    },
+    "sr.listed.marked": {"ja": "{name}（{marks}）", "en": "{name} ({marks})"},
+    "sr.col.under": {"ja": "説明文の下の事業", "en": "Projects under the paragraph"},
     "sr.projects.more": {
         "ja": "ほかに {n} 件の事業があります。表の行を選ぶか、探す文字を絞ってください。",
         "en": "{n} more projects: select a row in the table or narrow the text.",
@@ -55,6 +77,7 @@ TEXT: dict[str, dict[str, str]] = {
     "sr.col.note": {"ja": "注記", "en": "Note"},
     "sr.col.line": {"ja": "行", "en": "Line"},
     "sr.where.name": {"ja": "事業名", "en": "name"},
+    "sr.where.heading": {"ja": "施策・柱の見出し", "en": "heading"},
     "sr.where.policy": {"ja": "施策の説明文", "en": "policy paragraph"},
     "sr.where.note": {"ja": "注記", "en": "note"},
     "sr.where.priority": {"ja": "重要政策推進枠", "en": "priority-policy quota request"},

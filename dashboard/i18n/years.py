@@ -39,7 +39,6 @@ TEXT: dict[str, dict[str, str]] = {
         "ja": "金額は各資料に記載された施策の合計（【】）です。名称が変わった施策は別の行になります。",
         "en": "Figures are each document's stated section totals (【】). A renamed section is a row of its own.",
     },
-    "yrs.projects": {"ja": "事業の照合", "en": "Projects matched across documents"},
     "yrs.projects.count": {
         "ja": "{n_projects} 事業のうち {n_shown} 件を表示。完全一致 {n_exact}、あいまい一致 {n_fuzzy}、1資料のみ {n_only}。",
         "en": "{n_shown} of {n_projects} projects shown. Exact {n_exact}, fuzzy {n_fuzzy}, in one document only {n_only}.",
@@ -90,4 +89,32 @@ TEXT: dict[str, dict[str, str]] = {
     "yrs.col.base_oku": {"ja": "当初予算額（億円）", "en": "Initial budget (100M yen)"},
     "yrs.col.basis": {"ja": "比較額の注記", "en": "Base note"},
     "yrs.basis.new": {"ja": "新規", "en": "new"},
+    # issue 24: changes between the two documents as rows of their own
+    "yrs.changes": {"ja": "事業の増減", "en": "What changed between the two documents"},
+    "yrs.changes.intro": {
+        "ja": "{older} → {newer} の事業ごとの要求額の変化です。増減（億円・%）は比較先から比較元を引いたもの、"
+        "新規掲載・掲載終了は要求額の全部を増減とします（%はなし）。",
+        "en": "Each project's request in {older} and {newer} and the change (100M yen, %). A project listed in only "
+        "one of the two changes by its whole request (no percentage).",
+    },
+    "yrs.change": {"ja": "変化で絞り込み", "en": "Show projects that are"},
+    "yrs.change.changed": {"ja": "金額が変化", "en": "changed"},
+    "yrs.change.new": {"ja": "新規掲載", "en": "new"},
+    "yrs.change.dropped": {"ja": "掲載終了", "en": "dropped"},
+    "yrs.change.unchanged": {"ja": "変化なし", "en": "unchanged"},
+    "yrs.count.changed": {"ja": "金額が変化した事業", "en": "Changed"},
+    "yrs.count.new": {"ja": "新規掲載の事業", "en": "New"},
+    "yrs.count.dropped": {"ja": "掲載終了の事業", "en": "Dropped"},
+    "yrs.count.unchanged": {"ja": "変化のない事業", "en": "Unchanged"},
+    "yrs.sort": {"ja": "並べ順", "en": "Order"},
+    "yrs.sort.order": {"ja": "資料の順", "en": "document order"},
+    "yrs.sort.change": {"ja": "増減額の大きい順", "en": "largest change (100M yen) first"},
+    "yrs.sort.pct": {"ja": "増減率の大きい順", "en": "largest change (%) first"},
+    "yrs.chart.changes": {
+        "ja": "増減の大きい事業（上位{n}件、表の絞り込みに従う）",
+        "en": "The largest changes (top {n}, as filtered below)",
+    },
+    "yrs.chart.none": {"ja": "表示中の事業に増減はありません。", "en": "No project shown changed."},
+    "yrs.col.status": {"ja": "変化", "en": "Change"},
+    "yrs.col.pct": {"ja": "増減率", "en": "Change (%)"},
 }

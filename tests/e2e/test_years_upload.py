@@ -91,18 +91,19 @@ def test_years_page_lists_both_years(page, two_server, lang: str, width: str) ->
 
 
 def test_years_history_new_dropped_and_csvs_match_the_fixture(page, two_server) -> None:
-    open_page(page, f"{two_server}/years?project={CHANGED[0]}", charts=1)
-    chart = page.locator(".js-plotly-plot").first.inner_text()
+    open_page(page, f"{two_server}/years?project={CHANGED[0]}", charts=2)
+    # issue 24: the changes (chart and table) come first, then the history
+    chart = page.locator(".js-plotly-plot").nth(1).inner_text()
     assert "令和6年度" in chart and "令和7年度" in chart
-    history = _csv(page, 0)
+    history = _csv(page, 1)
     assert [(r["要求年度"], float(r["概算要求額（億円）"]), float(r["当初予算額（億円）"])) for r in history] == [
         ("令和6年度", CHANGED[1][0], CHANGED[1][1]),
         ("令和7年度", CHANGED[2][0], CHANGED[2][1]),
     ]
-    new, dropped = _csv(page, 1), _csv(page, 2)
+    new, dropped = _csv(page, 2), _csv(page, 3)
     assert [(r["事業"], float(r["要求額（億円）"])) for r in new] == [NEW]
     assert [r["事業"] for r in dropped] == [DROPPED]
-    projects = {r["事業"]: r for r in _csv(page, 3)}
+    projects = {r["事業"]: r for r in _csv(page, 0)}
     assert projects[RENAMED[1]]["照合"] == "あいまい一致（1文字違い）"
     assert projects[RENAMED[1]]["名称の変化"] == f"{RENAMED[0]} → {RENAMED[1]}"
     assert float(projects[CHANGED[0]]["増減 令和6年度→令和7年度（億円）"]) == CHANGED[2][0] - CHANGED[1][0]
