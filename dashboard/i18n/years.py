@@ -88,6 +88,7 @@ TEXT: dict[str, dict[str, str]] = {
     "yrs.col.request_oku": {"ja": "概算要求額（億円）", "en": "Request (100M yen)"},
     "yrs.col.base_year": {"ja": "比較年度", "en": "Base year"},
     "yrs.col.base_oku": {"ja": "当初予算額（億円）", "en": "Initial budget (100M yen)"},
-    "yrs.col.basis": {"ja": "比較額の注記", "en": "Base note"},
+    "yrs.col.basis": {"ja": "当初予算以外の比較額・新規", "en": "Base not from an initial budget, or new"},
+    "yrs.col.other_base": {"ja": "当初予算以外の比較額", "en": "Base not from an initial budget"},
     "yrs.basis.new": {"ja": "新規", "en": "new"},
 }
