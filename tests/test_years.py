@@ -288,22 +288,16 @@ def test_years_page_with_two_documents(two_dirs) -> None:
     assert at.query_params["project"] == RENAMED[1] and at.query_params["match"] == "fuzzy"
 
 
-def test_years_page_in_english_has_no_japanese_interface_text(two_dirs) -> None:
-    from dashboard.i18n.names import NAMES_EN
-    from tests.test_i18n import BILINGUAL, JAPANESE, _leftover, _visible_text, japanese_words
+@pytest.mark.parametrize("params", [{}, {"project": "廃炉・汚染水・処理水対策事業"}, {"q": "gx"}])
+def test_years_page_in_english_has_no_japanese_interface_text(two_dirs, params: dict) -> None:
+    from tests.english_scan import BILINGUAL, page_texts, source_lines, source_strings, untranslated
 
-    at = _run("years", lang="en")
+    at = _run("years", lang="en", **params)
     assert at.title[0].value == "Across years: the requests document by document"
     raw = Path(os.environ["BUDGET_RAW_DIR"])
     tables = parse_sources(sorted(raw.iterdir()))
-    words = set(NAMES_EN) | set(japanese_words()) | set(BILINGUAL)
-    for frame in tables.values():
-        for column in frame.columns:
-            if frame[column].dtype == object or pd.api.types.is_string_dtype(frame[column]):
-                words.update(v for v in frame[column].dropna().astype(str) if JAPANESE.search(v))
-    allowed = sorted(words, key=len, reverse=True)
-    leftovers = sorted({text for text in _visible_text(at) if _leftover(text, allowed)})
-    assert not leftovers
+    allowed = [*source_strings(tables), *BILINGUAL]
+    assert untranslated(page_texts(at), allowed, source_lines(tables)) == []
 
 
 def test_a_link_to_years_with_one_document_says_why_it_is_empty() -> None:

@@ -37,7 +37,7 @@ TEXT: dict[str, dict[str, str]] = {
     "yrs.sections": {"ja": "施策", "en": "Sections"},
     "yrs.sections.note": {
         "ja": "金額は各資料に記載された施策の合計（【】）です。名称が変わった施策は別の行になります。",
-        "en": "Figures are each document's stated section totals (【】). A renamed section is a row of its own.",
+        "en": "Figures are each document's stated section totals. A renamed section is a row of its own.",
     },
     "yrs.projects": {"ja": "事業の照合", "en": "Projects matched across documents"},
     "yrs.projects.count": {
@@ -46,8 +46,8 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "yrs.projects.note": {
         "ja": "各資料の主掲載（再掲・後掲・※を除く）の要求額です。内数の事業も額をそのまま示します。",
-        "en": "Each document's primary listing (re-listed, listed-again-later and ※ rows left out). "
-        "Part-of-a-larger-budget (内数) figures are shown as printed.",
+        "en": "Each document's primary listing (re-listed, listed-again-later and reference-only rows left out). "
+        "Figures that are part of a larger budget are shown as printed.",
     },
     "yrs.q": {"ja": "事業名で絞り込み", "en": "Filter by project name"},
     "yrs.match": {"ja": "照合の種類", "en": "Match"},
