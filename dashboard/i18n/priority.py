@@ -22,8 +22,8 @@ TEXT: dict[str, dict[str, str]] = {
     "pr.f.match.help": {
         "ja": "一致: 本文に同じ名前の事業がある。近似: 送り仮名など一字違い（手続/手続き）。"
         "対応なし: 本文に記載がない。",
-        "en": "Exact: the main text lists a project of the same name. Near: a one-character variant "
-        "(手続/手続き). None: not in the main text.",
+        "en": "Exact: the main text lists a project of the same name. Near: the same name but for one character "
+        "(a kana ending written or left out). None: not in the main text.",
     },
     # short labels for the segmented control, which cuts a long option off instead of wrapping it
     "pr.f.match.exact": {"ja": "一致", "en": "Exact"},
