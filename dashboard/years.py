@@ -241,7 +241,8 @@ def match_projects(items: pd.DataFrame, sections: pd.DataFrame, documents: pd.Da
         entry["match"] = ONLY if present < 2 else FUZZY if entry["group"] in fuzzy else EXACT
         entry["score"] = fuzzy.get(entry["group"], 1.0 if present > 1 else float("nan"))
         out.append(entry)
-    frame = pd.DataFrame(out)
+    empty_columns = ["group", "name", "section_id", "names", "n_documents", "match", "score"]
+    frame = pd.DataFrame(out, columns=None if out else empty_columns)
     for doc in ids:
         for part, empty in (
             ("request", float("nan")),

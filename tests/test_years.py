@@ -346,3 +346,36 @@ def _pair(old: str, new: str) -> pd.DataFrame:
 def test_what_the_fuzzy_match_finds_and_misses(old, new, kind) -> None:
     projects = _pair(old, new)
     assert set(projects["match"]) == {kind}
+
+
+# --- one text normalizer, empty inputs ------------------------------------------------------
+
+
+@pytest.mark.parametrize("q", ["gx", "ＧＸ", "Gx サプライ", "ｻﾌﾟﾗｲﾁｪｰﾝ"])
+def test_years_search_finds_what_items_finds(two, q: str) -> None:
+    from dashboard import items as it
+
+    newest = two["items"][two["items"]["document_id"] == NEXT_ID]
+    found_items = set(it.filter_items(newest, q=q, primary=True)["name"])
+    view = yrs.view(two, yrs.Filters(q=q), "ja")
+    found_years = set(view.tables["projects"].frame["事業"])
+    assert found_items, q
+    # The same normalizer (NFKC, no spaces, case-folded); words apart may also match separately.
+    assert found_years >= found_items
+    if " " not in q:
+        assert found_years == found_items
+
+
+def test_years_search_for_gx_is_not_case_sensitive(two) -> None:
+    lower = yrs.view(two, yrs.Filters(q="gx"), "ja").texts["n_shown"]
+    assert lower == yrs.view(two, yrs.Filters(q="GX"), "ja").texts["n_shown"] > 0
+
+
+@pytest.mark.parametrize("empty", ["accounts", "sections", "items"])
+def test_empty_inputs_never_raise(two, empty: str) -> None:
+    tables = dict(two) | {empty: two[empty].iloc[0:0]}
+    assert yrs.match_accounts(tables["accounts"], tables["documents"]).shape[0] == len(tables["accounts"]) * 0 + (
+        0 if empty == "accounts" else len(yrs.match_accounts(two["accounts"], two["documents"]))
+    )
+    view = yrs.view(tables, yrs.Filters(q="  "), "en")
+    assert isinstance(view, View)
