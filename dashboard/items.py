@@ -307,10 +307,12 @@ def amount_text(value: float | None, is_portion: bool, lang: str) -> str:
 
 
 def detail_texts(listings: pd.DataFrame, priority: pd.DataFrame, lang: str) -> dict[str, str]:
-    """The detail's headline texts: name, request, base, number of listings, 推進枠 amount."""
+    """The detail's headline texts: name, request, base (and its label: a base that is not an initial budget
+    says so in the label), number of listings, 推進枠 amount."""
     row = primary_listing(listings)
     if row is None:
         return {}
+    base_label = t("it.detail.base", lang)
     if row["is_reference"]:
         request = t("it.detail.reference", lang, amount=oku(row["reference_oku"], lang))
         base = "—"
@@ -321,12 +323,15 @@ def detail_texts(listings: pd.DataFrame, priority: pd.DataFrame, lang: str) -> d
         if row["is_new"]:
             base = t("it.flag.new", lang)
         elif not figures["comparable"]:
-            base = t("it.detail.base.other", lang, text=other_base_text(row["base_oku"], row["base_basis"], lang))
+            # No initial budget to show: the metric names what its figure is, so the value fits its box.
+            base_label = t("it.detail.base.other", lang)
+            base = other_base_text(row["base_oku"], row["base_basis"], lang)
     requested = priority["request_oku"].sum() if not priority.empty else None
     return {
         "name": row["name"],
         "request": request,
         "base": base,
+        "base_label": base_label,
         "listings": str(len(listings)),
         "priority": oku(requested, lang) if requested is not None else t("it.detail.no_priority", lang),
     }
