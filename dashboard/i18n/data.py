@@ -59,9 +59,9 @@ TEXT: dict[str, dict[str, str]] = {
         "initial budget.",
     },
     "data.figures": {
-        "ja": "資料の総額は accounts 表の kind = 'total' の行（{label}）: 要求 {request}、当初 {base}。"
-        "items は各項目の主な事業だけを掲載しているため、{rule} の {n} 事業を足すと {counted}で、"
-        "総額の {share}です（内数 {portion} 件は含めない）。",
+        "ja": "資料の総額は accounts 表の kind = 'total' の行（{label}）: 要求 {request}（request_oku {request_oku}）、"
+        "当初 {base}。items は各項目の主な事業だけを掲載しているため、{rule} の {n} 事業を足すと {counted}"
+        "（request_oku {counted_oku}）で、総額の {share}です（内数 {portion} 件は含めない）。",
         "en": "The document's total is the accounts table's row with kind = 'total' ({label}): request {request} "
         "(request_oku {request_oku}), base {base}. The items list each section's main projects only: the {n} rows "
         "where {rule} add up to {counted} (request_oku {counted_oku}), {share} of the total ({portion} "
