@@ -324,8 +324,9 @@ def detail_texts(listings: pd.DataFrame, priority: pd.DataFrame, lang: str) -> d
             base = t("it.flag.new", lang)
         elif not figures["comparable"]:
             # No initial budget to show: the metric names what its figure is, so the value fits its box.
-            base_label = t("it.detail.base.other", lang)
-            base = other_base_text(row["base_oku"], row["base_basis"], lang)
+            # (the basis in the label: a label wraps on a phone, a metric's value is cut)
+            base_label = t("it.detail.base.other", lang, basis=basis_label(row["base_basis"], lang))
+            base = oku(figures["other_base_oku"], lang)
     requested = priority["request_oku"].sum() if not priority.empty else None
     return {
         "name": row["name"],

@@ -43,8 +43,8 @@ def _row_cells(page, index: int, text: str) -> dict[str, str]:
             "増減（億円）",
             "当初予算以外の比較額（増減に含めない）",
             "149億円（R4補正）",
-            "前年度の比較額（当初予算ではない）",
-            "149億円（R4補正）",
+            "前年度の比較額（R4補正、当初予算ではない）",
+            "149億円",
         ),
         (
             "en",
@@ -52,8 +52,8 @@ def _row_cells(page, index: int, text: str) -> dict[str, str]:
             "Change (100M yen)",
             "Base not from an initial budget (no change computed)",
             "¥14.9 billion (FY2022 supplementary)",
-            "Base the year before (not an initial budget)",
-            "¥14.9 billion (FY2022 supplementary)",
+            "Base the year before (FY2022 supplementary, not an initial budget)",
+            "¥14.9 billion",
         ),
     ],
 )
