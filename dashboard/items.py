@@ -312,7 +312,7 @@ def detail_texts(listings: pd.DataFrame, priority: pd.DataFrame, lang: str) -> d
     row = primary_listing(listings)
     if row is None:
         return {}
-    base_label = t("it.detail.base", lang)
+    base_label, base_note = t("it.detail.base", lang), ""
     if row["is_reference"]:
         request = t("it.detail.reference", lang, amount=oku(row["reference_oku"], lang))
         base = "—"
@@ -324,15 +324,17 @@ def detail_texts(listings: pd.DataFrame, priority: pd.DataFrame, lang: str) -> d
             base = t("it.flag.new", lang)
         elif not figures["comparable"]:
             # No initial budget to show: the metric names what its figure is, so the value fits its box.
-            # (the basis in the label: a label wraps on a phone, a metric's value is cut)
-            base_label = t("it.detail.base.other", lang, basis=basis_label(row["base_basis"], lang))
+            # Short label and value (a metric cuts both on a phone); the basis in a note under them.
+            base_label = t("it.detail.base.other", lang)
             base = oku(figures["other_base_oku"], lang)
+            base_note = t("it.detail.base.note", lang, text=other_base_text(row["base_oku"], row["base_basis"], lang))
     requested = priority["request_oku"].sum() if not priority.empty else None
     return {
         "name": row["name"],
         "request": request,
         "base": base,
         "base_label": base_label,
+        "base_note": base_note,
         "listings": str(len(listings)),
         "priority": oku(requested, lang) if requested is not None else t("it.detail.no_priority", lang),
     }

@@ -111,6 +111,7 @@ def test_project_detail_parts(tables: dict) -> None:
         "request": "69億円（内数）",
         "base": "70億円（内数）",
         "base_label": "前年度当初予算額",
+        "base_note": "",
         "listings": "3",
         "priority": "9億円",
     }

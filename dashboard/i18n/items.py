@@ -97,8 +97,12 @@ TEXT: dict[str, dict[str, str]] = {
     "it.detail.request": {"ja": "要求額（主掲）", "en": "Request (primary listing)"},
     "it.detail.base": {"ja": "前年度当初予算額", "en": "Initial budget the year before"},
     "it.detail.base.other": {
-        "ja": "前年度の比較額（{basis}、当初予算ではない）",
-        "en": "Base the year before ({basis}, not an initial budget)",
+        "ja": "比較額（当初予算ではない）",
+        "en": "Base (not an initial budget)",
+    },
+    "it.detail.base.note": {
+        "ja": "比較額は {text} で、前年度の当初予算ではないため、増減は計算しません。",
+        "en": "The base is {text}, not the initial budget of the year before, so no change is computed.",
     },
     "it.detail.listings": {"ja": "記載箇所の数", "en": "Places listed"},
     "it.detail.priority": {"ja": "重要政策推進枠の要望額", "en": "Priority-policy quota request"},

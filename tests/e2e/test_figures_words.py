@@ -43,7 +43,7 @@ def _row_cells(page, index: int, text: str) -> dict[str, str]:
             "増減（億円）",
             "当初予算以外の比較額（増減に含めない）",
             "149億円（R4補正）",
-            "前年度の比較額（R4補正、当初予算ではない）",
+            "比較額（当初予算ではない）",
             "149億円",
         ),
         (
@@ -52,7 +52,7 @@ def _row_cells(page, index: int, text: str) -> dict[str, str]:
             "Change (100M yen)",
             "Base not from an initial budget (no change computed)",
             "¥14.9 billion (FY2022 supplementary)",
-            "Base the year before (FY2022 supplementary, not an initial budget)",
+            "Base (not an initial budget)",
             "¥14.9 billion",
         ),
     ],
