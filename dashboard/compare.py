@@ -9,9 +9,10 @@ the filters (an account filter on sections, a section filter on accounts, 新規
 the rows are listed sums and say so (``measure`` = listed).
 
 The project level compares each project's primary listing. The 当初予算 (base) of a
-project is its printed comparison figure only when that figure is the initial budget;
-a figure from a supplementary budget (``base_basis`` "R4補正") is a note, and the
-project is compared like one without an initial budget, as the section totals do.
+project is its printed comparison figure only when that figure is the initial budget
+(:func:`dashboard.items.base_figures`, the rule every view shares); a figure from a
+supplementary budget (``base_basis`` "R4補正") has a column of its own, and such a
+project has no change (it is neither new nor comparable with an initial budget).
 内数 figures (a whole agency grant) are shown at project level, in a column of their own.
 """
 
@@ -27,7 +28,7 @@ import plotly.graph_objects as go
 from dashboard.figures import BASE_COLOUR, LEGEND_TOP, REQUEST_COLOUR, UNLISTED_COLOUR, amount_axis, bar_height
 from dashboard.format import oku, signed_oku, signed_pct, wrap
 from dashboard.i18n import name, t
-from dashboard.items import account_label, flag_words
+from dashboard.items import account_label, base_figures, flag_words, other_base_text
 from dashboard.labels import section_labels, section_url_names, year_labels
 from dashboard.params import Param
 from dashboard.view import AMOUNT, INT, PCT, SIGNED, Table, View
@@ -77,6 +78,7 @@ ROW_COLUMNS = [
     "portion_oku",
     "multiyear_oku",
     "multiyear_years",
+    "other_base",
     "is_new",
     "is_portion",
     "order",
@@ -87,13 +89,16 @@ def primary(items: pd.DataFrame) -> pd.DataFrame:
     """Primary listings with the comparison columns every level needs.
 
     ``initial_base_oku`` is the base only when it is the initial budget (null for 新規
-    and for a 補正 comparison figure); ``change_oku`` treats a missing initial base as 0
-    (a new project grows from nothing), ``change_pct`` is null then.
+    and for a 補正 comparison figure: :func:`dashboard.items.base_figures`); ``change_oku``
+    treats a missing initial base as 0 (a new project grows from nothing), ``change_pct``
+    is null then; a project compared with another budget (R4補正) has neither.
     """
     rows = items.loc[items["is_primary"], _COLUMNS].copy()
-    initial = rows["base_oku"].where(rows["base_basis"].isna())
+    bases = base_figures(rows)
+    initial = bases["initial_base_oku"]
     rows["initial_base_oku"] = initial
-    rows["change_oku"] = (rows["request_oku"] - initial.fillna(0.0)).round(6)
+    rows["other_base_oku"] = bases["other_base_oku"]
+    rows["change_oku"] = (rows["request_oku"] - initial.fillna(0.0)).round(6).where(bases["comparable"])
     with_base = initial.notna() & (initial != 0)
     rows["change_pct"] = ((rows["request_oku"] - initial) / initial * 100).where(with_base).round(4)
     return rows
@@ -232,6 +237,9 @@ def item_rows(rows: pd.DataFrame, sections: pd.DataFrame, lang: str) -> pd.DataF
             "portion_oku": rows["request_oku"].where(portion),
             "multiyear_oku": rows["multiyear_oku"],
             "multiyear_years": rows["multiyear_years"],
+            "other_base": [
+                other_base_text(a, b, lang) for a, b in zip(rows["other_base_oku"], rows["base_basis"], strict=True)
+            ],
             "order": rows["order"],
             "is_new": rows["is_new"],
             "is_portion": portion,
@@ -325,6 +333,7 @@ def table(rows: pd.DataFrame, level: str, lang: str, years: tuple[str, str]) -> 
     out[t("cmp.col.pct", lang)] = rows["change_pct"].to_numpy()
     out[t("cmp.col.direction", lang)] = [direction(r, lang) for r in rows.itertuples()]
     if level == "item":
+        out[t("cmp.col.other_base", lang)] = rows["other_base"].fillna("").to_numpy()
         out[t("cmp.col.portion", lang, year=request_year)] = rows["portion_oku"].to_numpy()
         out[t("cmp.col.multiyear", lang)] = rows["multiyear_oku"].to_numpy()
         out[t("cmp.col.multiyear_years", lang)] = rows["multiyear_years"].astype("Float64").to_numpy()
@@ -379,6 +388,8 @@ def direction(row: object, lang: str) -> str:
     """増額 / 減額 / 同額 / 新規 in words (a decrease is never shown by colour alone)."""
     if getattr(row, "is_portion", False) is True:
         return t("cmp.dir.portion", lang)
+    if getattr(row, "kind", "") == "item" and isinstance(getattr(row, "other_base", None), str) and row.other_base:
+        return t("cmp.dir.other_base", lang)
     if getattr(row, "kind", "") == "item" and pd.isna(row.base_oku):
         return t("cmp.dir.new", lang) if getattr(row, "n_new", 0) == 1 else t("cmp.dir.nobase", lang)
     if pd.isna(row.change_oku):

@@ -14,11 +14,13 @@ from pathlib import Path
 
 import pandas as pd
 
-from dashboard.i18n import t
+from dashboard.format import oku
+from dashboard.i18n import name, t
 from dashboard.params import Param
 from dashboard.view import Table, View
 from loaders.contract_docs import TABLE_DOCS, column_doc
 from loaders.package import DESCRIPTOR, ZIP_NAME, csv_path, parquet_path, table_schema
+from loaders.package_readme import COUNTED_SQL, duckdb_snippet, figures, number, pandas_snippet, r_snippet
 from loaders.schema import TABLES
 
 #: Where Streamlit serves ``static/data/`` (its static serving: ``/app/static/<file>``).
@@ -96,31 +98,57 @@ def url_list(root: str) -> str:
 def snippets(root: str, name: str) -> dict[str, tuple[str, str]]:
     """Short copyable snippets for table ``name``: key → (language, code).
 
+    For ``items`` they follow the summing rule (:data:`loaders.package_readme.COUNTED_SQL`) and
+    read the headline from the accounts table's total row, as the package's README does.
+
     >>> snippets("http://h", "items")["pandas"][1].splitlines()[1]
-    'items = pd.read_csv("http://h/app/static/data/csv/items.csv")'
+    'items = pd.read_parquet("http://h/app/static/data/parquet/items.parquet")'
     """
+    base = package_url(root)
     csv_url, parquet_url = package_url(root, csv_path(name)), package_url(root, parquet_path(name))
-    primary = name == "items"
-    return {
-        "pandas": (
-            "python",
+    if name == "items":
+        pandas, duckdb, r = pandas_snippet(base), duckdb_snippet(""), r_snippet(base)
+    else:
+        pandas = (
             f'import pandas as pd\n{name} = pd.read_csv("{csv_url}")\n'
             f'{name} = pd.read_parquet("{parquet_url}")  # typed as in the schema'
-            + ("\nitems[items.is_primary].groupby('section_id').request_oku.sum()" if primary else ""),
-        ),
-        "duckdb": (
-            "sql",
-            f"-- {parquet_path(name).split('/')[-1]} downloaded from {parquet_url}\n"
-            + (
-                "SELECT section_id, sum(request_oku) AS request_oku\n"
-                "FROM 'items.parquet' WHERE is_primary GROUP BY section_id ORDER BY 2 DESC;"
-                if primary
-                else f"SELECT * FROM '{name}.parquet' LIMIT 10;"
-            ),
-        ),
-        "r": ("r", f'{name} <- read.csv("{csv_url}", encoding = "UTF-8")\nstr({name})'),
+        )
+        duckdb = f"SELECT * FROM '{parquet_path(name)}' LIMIT 10;"
+        r = f'{name} <- read.csv("{csv_url}", encoding = "UTF-8")\nstr({name})'
+    return {
+        "pandas": ("python", pandas),
+        "duckdb": ("sql", duckdb),
+        "r": ("r", r),
         "frictionless": ("bash", f"frictionless validate {package_url(root, DESCRIPTOR)}"),
     }
+
+
+def figure_texts(tables: Mapping[str, pd.DataFrame], lang: str) -> list[str]:
+    """Per document: how to reproduce the headline, and what the items add up to under the rule.
+
+    Computed from the tables: 2兆4,615億円 is the accounts table's total row; the counted items
+    (primary listings, no 内数) add up to 1兆8,938.2億円, 77% of it: items list the main projects only.
+    """
+    out = []
+    for f in figures(dict(tables)):
+        share = f.counted_share_pct
+        out.append(
+            t(
+                "data.figures",
+                lang,
+                label=name(f.total_label, lang) if f.total_label else "—",
+                request=oku(f.total_request_oku, lang),
+                base=oku(f.total_base_oku, lang),
+                rule=COUNTED_SQL,
+                n=f.counted_n,
+                counted=oku(f.counted_request_oku, lang),
+                request_oku=number(f.total_request_oku),
+                counted_oku=number(f.counted_request_oku),
+                share="—" if share is None else f"{share:.0f}%",
+                portion=f.portion_n,
+            )
+        )
+    return out
 
 
 def package_info(dest: Path) -> dict | None:
@@ -163,4 +191,7 @@ class Filters:
 
 def view(tables: Mapping[str, pd.DataFrame], filters: Filters, lang: str) -> View:
     """The chosen table's column documentation (the links and files depend on the request: the page adds them)."""
-    return View(tables={"columns": Table(column_docs(filters.table, lang), {}, f"data_columns_{filters.table}")})
+    return View(
+        tables={"columns": Table(column_docs(filters.table, lang), {}, f"data_columns_{filters.table}")},
+        texts={"figures": figure_texts(tables, lang)},
+    )

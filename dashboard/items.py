@@ -37,6 +37,45 @@ _FLAG_COLUMN = {
 }
 
 
+# --- the comparison figure: one rule for every view ---------------------------------------
+
+
+def other_base_mask(frame: pd.DataFrame) -> pd.Series:
+    """Listings whose comparison figure is not the base year's initial budget (``base_basis`` set, e.g. R4補正)."""
+    basis = frame["base_basis"] if "base_basis" in frame else pd.Series(None, index=frame.index, dtype=object)
+    return basis.map(lambda b: isinstance(b, str) and bool(b.strip())).astype(bool)
+
+
+def base_figures(frame: pd.DataFrame) -> pd.DataFrame:
+    """The comparison figure split by what it is, for every view (tables, detail, CSVs, /compare, /years).
+
+    ``initial_base_oku``: the printed base when it is the base year's initial budget (当初予算), the
+    only figure that may sit in an initial-budget column or in a change. ``other_base_oku`` and
+    ``other_base_basis``: the printed base when it comes from elsewhere (``base_basis``, e.g.
+    ``廃炉・汚染水・処理水対策事業【176 億円（149 億円（R4 補正））】``: 149 is the R4 supplementary
+    budget), shown in a column of its own. ``comparable``: whether a change may be computed (an
+    initial base, or none at all as for 新規); a project compared with another budget has no change.
+    """
+    other = other_base_mask(frame)
+    base = frame["base_oku"].astype("float64")
+    return pd.DataFrame(
+        {
+            "initial_base_oku": base.where(~other),
+            "other_base_oku": base.where(other),
+            "other_base_basis": frame["base_basis"].where(other) if "base_basis" in frame else None,
+            "comparable": ~other,
+        },
+        index=frame.index,
+    )
+
+
+def other_base_text(amount: float | None, basis: str | None, lang: str) -> str:
+    """``149億円（R4補正）`` / ``¥14.9 billion (FY2022 supplementary)``; "" when the base is the initial budget."""
+    if not isinstance(basis, str) or not basis.strip() or amount is None or pd.isna(amount):
+        return ""
+    return t("it.base.other", lang, amount=oku(amount, lang), basis=basis_label(basis, lang))
+
+
 def flag_mask(items: pd.DataFrame, code: str) -> pd.Series:
     """Rows carrying one flag (``multiyear``: a 国庫債務負担行為 amount is given)."""
     if code == "multiyear":
@@ -138,9 +177,7 @@ def flag_words(row: pd.Series | object, lang: str, multiyear: bool = True) -> st
             + (f" ({basis_label(basis, lang)})" if isinstance(basis, str) and basis else "")
         )
     if isinstance(get("base_basis"), str) and get("base_basis"):
-        words.append(
-            t("it.flag.base_basis", lang, basis=basis_label(get("base_basis"), lang), amount=oku(get("base_oku"), lang))
-        )
+        words.append(t("it.flag.base_basis", lang, text=other_base_text(get("base_oku"), get("base_basis"), lang)))
     amount = get("multiyear_oku")
     if multiyear and amount is not None and not pd.isna(amount):
         years = get("multiyear_years")
@@ -164,16 +201,18 @@ def listing_table(
     cell starting with "-" (a bulleted line) formula-safe with a leading ' (see ``ui.shown``).
     """
     labels = section_labels(sections, lang)
+    bases = base_figures(items)
     rows = []
-    for row in items.itertuples():
+    for row, base in zip(items.itertuples(), bases.itertuples(), strict=True):
         portion, base_portion = bool(row.is_portion), bool(row.base_is_portion)
         counted_request = None if portion else row.request_oku
-        counted_base = None if base_portion else row.base_oku
+        counted_base = None if base_portion else base.initial_base_oku
         shown = {
             t("it.col.name", lang): row.name,
             t("it.col.request", lang, year=years[0]): counted_request,
             t("it.col.base", lang, year=years[1]): counted_base,
-            t("it.col.change", lang): change(counted_request, counted_base),
+            t("it.col.change", lang): change(counted_request, counted_base) if base.comparable else None,
+            t("it.col.other_base", lang): other_base_text(base.other_base_oku, base.other_base_basis, lang),
             t("it.col.flags", lang): flag_words(row, lang),
             t("it.col.portion", lang): row.request_oku if portion else None,
             t("it.col.multiyear", lang): row.multiyear_oku,
@@ -201,6 +240,7 @@ def _columns(lang: str, years: tuple[str, str], with_raw: bool) -> list[str]:
         "it.col.request",
         "it.col.base",
         "it.col.change",
+        "it.col.other_base",
         "it.col.flags",
         "it.col.portion",
         "it.col.multiyear",
@@ -267,23 +307,34 @@ def amount_text(value: float | None, is_portion: bool, lang: str) -> str:
 
 
 def detail_texts(listings: pd.DataFrame, priority: pd.DataFrame, lang: str) -> dict[str, str]:
-    """The detail's headline texts: name, request, base, number of listings, 推進枠 amount."""
+    """The detail's headline texts: name, request, base (and its label: a base that is not an initial budget
+    says so in the label), number of listings, 推進枠 amount."""
     row = primary_listing(listings)
     if row is None:
         return {}
+    base_label, base_note = t("it.detail.base", lang), ""
     if row["is_reference"]:
         request = t("it.detail.reference", lang, amount=oku(row["reference_oku"], lang))
         base = "—"
     else:
         request = amount_text(row["request_oku"], bool(row["is_portion"]), lang)
-        base = amount_text(row["base_oku"], bool(row["base_is_portion"]), lang)
+        figures = base_figures(pd.DataFrame([row])).iloc[0]
+        base = amount_text(figures["initial_base_oku"], bool(row["base_is_portion"]), lang)
         if row["is_new"]:
             base = t("it.flag.new", lang)
+        elif not figures["comparable"]:
+            # No initial budget to show: the metric names what its figure is, so the value fits its box.
+            # Short label and value (a metric cuts both on a phone); the basis in a note under them.
+            base_label = t("it.detail.base.other", lang)
+            base = oku(figures["other_base_oku"], lang)
+            base_note = t("it.detail.base.note", lang, text=other_base_text(row["base_oku"], row["base_basis"], lang))
     requested = priority["request_oku"].sum() if not priority.empty else None
     return {
         "name": row["name"],
         "request": request,
         "base": base,
+        "base_label": base_label,
+        "base_note": base_note,
         "listings": str(len(listings)),
         "priority": oku(requested, lang) if requested is not None else t("it.detail.no_priority", lang),
     }

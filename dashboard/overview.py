@@ -13,7 +13,7 @@ from dashboard.format import change, oku, pct, signed_oku, signed_pct
 from dashboard.i18n import name, t
 from dashboard.labels import source_name, year_labels
 from dashboard.params import Param
-from dashboard.view import PCT, SIGNED, Table, View
+from dashboard.view import PCT, SIGNED, Table, View, all_rows_height
 
 
 @dataclass(frozen=True)
@@ -95,6 +95,16 @@ def accounts_figure(accounts: pd.DataFrame, lang: str, years: tuple[str, str]) -
     return figure
 
 
+def account_notes(accounts: pd.DataFrame, lang: str) -> list[str]:
+    """Each account's note whole, as a plain-text line (document text: render as text):
+    ``GX推進対策費: 国庫債務負担行為等も活用し、総額1兆8691億円の投資促進策を新規要求``.
+
+    A grid cell cuts a long note; under the table it is read in full.
+    """
+    notes = accounts[accounts["note"].notna() & (accounts["note"].astype(str).str.strip() != "")]
+    return [f"{name(r.account, lang)}: {name(r.note, lang)}" for r in notes.sort_values("order").itertuples()]
+
+
 def matter_list(matters: pd.DataFrame, ministry: str | None, lang: str) -> list[str]:
     """事項要求 topics as plain-text lines (document text: render as text); the amount is never 0, it is not stated."""
     lines = []
@@ -147,6 +157,7 @@ def view(tables: Mapping[str, pd.DataFrame], filters: Filters, lang: str) -> Vie
         kinds = {t("ov.col.change", lang): SIGNED, t("ov.col.pct", lang): PCT}
         tables_out["accounts"] = Table(frame, kinds, "overview_accounts")
         figures["accounts"] = accounts_figure(accounts, lang, years)
+    notes = account_notes(accounts, lang) if not accounts.empty else []
     return View(
         tables=tables_out,
         figures=figures,
@@ -162,5 +173,8 @@ def view(tables: Mapping[str, pd.DataFrame], filters: Filters, lang: str) -> Vie
             "years": years,
             "headline": headline_texts(head, lang) if head else None,
             "matters": matter_list(tables["matter_requests"], doc["ministry"], lang),
+            # Every row on screen, the total last: the grid's own default stops at 10 rows.
+            "accounts_height": all_rows_height(len(accounts)),
+            "notes": notes,
         },
     )

@@ -15,7 +15,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.figures import REQUEST_COLOUR, TRANSFER_COLOUR, amount_axis
-from dashboard.format import oku, signed_oku, wrap
+from dashboard.format import oku, wrap
 from dashboard.i18n import name, t
 from dashboard.labels import section_labels, section_url_names
 from dashboard.params import Param
@@ -229,6 +229,46 @@ def summary(filtered: pd.DataFrame, everything: pd.DataFrame, reconciliation: pd
         share_total_pct=_share(shown_sum, total),
         share_without_pct=_share(shown_without, without),
     )
+
+
+def difference_words(stated: float | None, computed: float, lang: str, stated_words: bool = True) -> str:
+    """How a computed sum stands against a stated figure, by direction, in words.
+
+    "差 ▲8.08億円" (stated − computed) reads as if the list were short; these words say which is
+    larger. ``stated_words=False`` for a figure derived from stated ones (2,400 − 1,594 = 806).
+
+    >>> difference_words(2400, 2408.08, "ja"), difference_words(2400, 2408.08, "en")
+    ('資料の合計 2,400億円より 8.08億円多くなります', '¥808 million above the stated total of ¥240 billion')
+    >>> difference_words(806, 814.08, "ja", stated_words=False), difference_words(10, 9, "ja")
+    ('806億円より 8.08億円多くなります', '資料の合計 10億円より 1億円少なくなります')
+    """
+    if stated is None:
+        return ""
+    gap = round(computed - stated, 6)
+    key = "pr.diff.equal" if round(gap, 2) == 0 else "pr.diff.above" if gap > 0 else "pr.diff.below"
+    than = t("pr.diff.stated", lang, stated=oku(stated, lang)) if stated_words else oku(stated, lang)
+    return t(key, lang, diff=oku(abs(gap), lang), than=than)
+
+
+def transfer_texts(s: Summary, lang: str) -> dict[str, object]:
+    """The transfer's share of the total and the total without it, for the default view.
+
+    The share divides by the stated 合計 (2,400億円: 1,594 is 66.4%); without the transfer the
+    other requests add up to ``without`` (814.08億円, computed), while the stated 合計 less the
+    transfer is ``stated_without`` (806億円): both are given, the gap is the rounding of each figure.
+    """
+    n = s.total_count - len(s.transfer_names)
+    stated_without = None if s.stated_oku is None else round(s.stated_oku - s.transfer_oku, 6)
+    return {
+        "name": "、".join(s.transfer_names),
+        "amount": oku(s.transfer_oku, lang),
+        "share": share_text(_share(s.transfer_oku, s.total_oku)),
+        "total": oku(s.total_oku, lang),
+        "n": n,
+        "without": oku(s.without_oku, lang),
+        "stated_without": oku(stated_without, lang) if stated_without is not None else None,
+        "direction": difference_words(stated_without, s.without_oku, lang, stated_words=False),
+    }
 
 
 def share_text(value: float | None) -> str:
@@ -603,10 +643,10 @@ def view(tables: Mapping[str, pd.DataFrame], filters: Filters, lang: str) -> Vie
         "rounding": {
             "total": s.total_count,
             "all": oku(s.all_sum_oku, lang),
-            "stated": oku(s.stated_oku, lang),
-            "diff": signed_oku(s.difference_oku, lang),
+            "direction": difference_words(s.stated_oku, s.all_sum_oku, lang),
             "tol": oku(s.tolerance_oku, lang),
         },
+        "transfer_texts": transfer_texts(s, lang),
         "q": filters.q,
         "q_matched": int(name_matches(everything["name"], filters.q).sum()) if Query.parse(filters.q) else None,
         "q_sections": query_sections(tables["sections"], everything, filters.q, lang),

@@ -192,9 +192,10 @@ def document_fields(document: pd.Series, lang: str) -> pd.DataFrame:
         "document_id": document.get("document_id"),
         "title": document.get("title"),
         "ministry": document.get("ministry"),
-        "request_year": f"{document.get('request_year_label')} (FY{document.get('request_fiscal_year')})",
-        "base_year": f"{document.get('base_year_label')} (FY{document.get('base_fiscal_year')})",
-        "unit": document.get("unit"),
+        "request_year": _year(document.get("request_year_label"), document.get("request_fiscal_year"), lang),
+        "base_year": _year(document.get("base_year_label"), document.get("base_fiscal_year"), lang),
+        # The unit is interface text in English (the document's 億円 is 100 million yen).
+        "unit": t("qa.unit.oku", lang) if document.get("unit") == "億円" else document.get("unit"),
         "source_file": source_name(document.get("source_file")),
         "source_encoding": document.get("source_encoding"),
         "source_lines": document.get("source_lines"),
@@ -210,6 +211,11 @@ def document_fields(document: pd.Series, lang: str) -> pd.DataFrame:
             ],
         }
     )
+
+
+def _year(label: object, fiscal_year: object, lang: str) -> str:
+    """``令和6年度 (FY2024)`` in Japanese, ``FY2024`` in English (the era name is not English)."""
+    return f"FY{fiscal_year}" if lang == "en" else f"{label} (FY{fiscal_year})"
 
 
 def short_sha(sha256: str | None) -> str | None:

@@ -35,6 +35,21 @@ LINK = "link"  # a URL the grid links to: only URLs a view has checked (e.g. sta
 KINDS = (AMOUNT, SIGNED, PCT, SHARE, INT, SCORE, TEXT, LONG_TEXT, LINK)
 
 
+#: The grid's row height in pixels (Streamlit's default, header row the same) and its border.
+GRID_ROW_PX, GRID_BORDER_PX = 35, 3
+
+
+def all_rows_height(rows: int) -> int:
+    """A grid height that shows the header and ``rows`` rows without scrolling inside the grid.
+
+    Streamlit's default height stops at 10 rows, so an 11-row table hides its last row, the total.
+
+    >>> all_rows_height(11)
+    423
+    """
+    return (max(rows, 1) + 1) * GRID_ROW_PX + GRID_BORDER_PX
+
+
 @dataclass(frozen=True)
 class Table:
     """One table as shown: the frame (headers as on screen), each column's kind, its CSV name.

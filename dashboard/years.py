@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import html
 import itertools
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -28,11 +27,12 @@ import plotly.graph_objects as go
 from dashboard.figures import BASE_COLOUR, LEGEND_TOP, REQUEST_COLOUR, amount_axis, bar_height
 from dashboard.format import oku, signed_oku, signed_pct, wrap, year_label
 from dashboard.i18n import name, t
+from dashboard.items import base_figures, other_base_text
 from dashboard.params import Param
+from dashboard.text import Query, normalize
 from dashboard.view import AMOUNT, INT, PCT, SCORE, SIGNED, TEXT, Table, View
 from loaders import accounts as registry
 from loaders.matching import KeyIndex
-from loaders.text import nfkc
 
 #: A decrease in the chart of changes (an increase is the request colour).
 DECREASE_COLOUR = "#c55a11"
@@ -48,12 +48,13 @@ TOP_CHANGES = 15
 
 
 def normalized(text: str | None) -> str:
-    """A name as matched across documents: NFKC, no spaces.
+    """A name as matched across documents: the app's one normalizer (:func:`dashboard.text.normalize`:
+    NFKC, no spaces, case-folded), so /years finds what /items and /search find.
 
-    >>> normalized("GX サプライチェーン") == normalized("GXサプライチェーン")
+    >>> normalized("GX サプライチェーン") == normalized("gxサプライチェーン")
     True
     """
-    return re.sub(r"\s+", "", nfkc(text or ""))
+    return normalize(text)
 
 
 def ordered(documents: pd.DataFrame) -> list[str]:
@@ -107,7 +108,7 @@ def match_accounts(accounts: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFr
             )
             entry[f"request:{doc}"] = row.request_oku
             entry[f"base:{doc}"] = row.base_oku
-    out = pd.DataFrame(list(rows.values()))
+    out = pd.DataFrame(list(rows.values()), columns=None if rows else ["key", "account", "kind", "how", "order"])
     for doc in ids:
         for part in ("request", "base"):
             if f"{part}:{doc}" not in out:
@@ -226,6 +227,7 @@ def match_projects(items: pd.DataFrame, sections: pd.DataFrame, documents: pd.Da
             g = group[(link.newer, link.new_key)]
             fuzzy[g] = min(fuzzy.get(g, 1.0), link.score)
     primary = items[items["is_primary"]]
+    primary = pd.concat([primary, base_figures(primary)[["initial_base_oku", "other_base_oku"]]], axis=1)
     rows: dict[str, dict] = {}
     for doc in reversed(ids):
         for row in primary[primary["document_id"] == doc].sort_values("order").itertuples():
@@ -233,7 +235,9 @@ def match_projects(items: pd.DataFrame, sections: pd.DataFrame, documents: pd.Da
             entry = rows.setdefault(g, {"group": g, "name": row.name, "section_id": row.section_id, "_names": []})
             entry["_names"].insert(0, row.name)
             entry[f"request:{doc}"] = row.request_oku
-            entry[f"base:{doc}"] = row.base_oku
+            # The one rule (dashboard.items.base_figures): only an initial budget is a base.
+            entry[f"base:{doc}"] = row.initial_base_oku
+            entry[f"other:{doc}"] = row.other_base_oku
             entry[f"basis:{doc}"] = row.base_basis
             entry[f"new:{doc}"] = bool(row.is_new)
             entry[f"portion:{doc}"] = bool(row.is_portion)
@@ -246,9 +250,16 @@ def match_projects(items: pd.DataFrame, sections: pd.DataFrame, documents: pd.Da
         entry["match"] = ONLY if present < 2 else FUZZY if entry["group"] in fuzzy else EXACT
         entry["score"] = fuzzy.get(entry["group"], 1.0 if present > 1 else float("nan"))
         out.append(entry)
-    frame = pd.DataFrame(out)
+    empty_columns = ["group", "name", "section_id", "names", "n_documents", "match", "score"]
+    frame = pd.DataFrame(out, columns=None if out else empty_columns)
     for doc in ids:
-        for part, empty in (("request", float("nan")), ("base", float("nan")), ("basis", None), ("new", None)):
+        for part, empty in (
+            ("request", float("nan")),
+            ("base", float("nan")),
+            ("other", float("nan")),
+            ("basis", None),
+            ("new", None),
+        ):
             if f"{part}:{doc}" not in frame:
                 frame[f"{part}:{doc}"] = empty
         if f"portion:{doc}" not in frame:
@@ -378,6 +389,7 @@ def history(projects: pd.DataFrame, group: str, documents: pd.DataFrame) -> pd.D
                 "base_year_label": docs.at[doc, "base_year_label"],
                 "base_fiscal_year": int(docs.at[doc, "base_fiscal_year"]),
                 "base_oku": row[f"base:{doc}"],
+                "other_base_oku": row[f"other:{doc}"],
                 "base_basis": row[f"basis:{doc}"],
                 "is_new": bool(row[f"new:{doc}"]),
             }
@@ -518,6 +530,10 @@ def listing_table(projects: pd.DataFrame, section_names: dict[str, str], doc: st
             t("yrs.col.section", lang): [section_names.get(s, "") for s in projects["section_id"]],
             t("yrs.col.request_in", lang): projects[f"request:{doc}"].to_numpy(dtype=float),
             t("yrs.col.base_in", lang): projects[f"base:{doc}"].to_numpy(dtype=float),
+            t("yrs.col.other_base", lang): [
+                other_base_text(a, b, lang)
+                for a, b in zip(projects[f"other:{doc}"], projects[f"basis:{doc}"], strict=True)
+            ],
         }
     )
 
@@ -533,6 +549,7 @@ def history_table(rows: pd.DataFrame, lang: str) -> pd.DataFrame:
                 "base_year_label",
                 "base_fiscal_year",
                 "base_oku",
+                "other_base_oku",
                 "base_basis",
                 "is_new",
             ]
@@ -550,8 +567,8 @@ def history_table(rows: pd.DataFrame, lang: str) -> pd.DataFrame:
             ],
             t("yrs.col.base_oku", lang): rows["base_oku"].to_numpy(dtype=float),
             t("yrs.col.basis", lang): [
-                t("yrs.basis.new", lang) if n else (b if isinstance(b, str) else "")
-                for b, n in zip(rows["base_basis"], rows["is_new"], strict=True)
+                t("yrs.basis.new", lang) if n else other_base_text(a, b, lang)
+                for a, b, n in zip(rows["other_base_oku"], rows["base_basis"], rows["is_new"], strict=True)
             ],
         }
     )
@@ -641,10 +658,10 @@ def view(tables: Mapping[str, pd.DataFrame], filters: Filters, lang: str) -> Vie
     projects = match_projects(tables["items"], tables["sections"], documents)
     projects = pd.concat([projects, changes(projects, older, newer)], axis=1)
     shown = projects
-    if filters.q:
-        words = [normalized(w) for w in filters.q.split()]
-        keys = shown["name"].map(normalized) + " " + shown["names"].map(normalized)
-        shown = shown[[all(w in k for w in words) for k in keys]]
+    query = Query.parse(filters.q)
+    if query:
+        keys = shown["name"].map(normalize) + " " + shown["names"].fillna("").map(normalize)
+        shown = shown[[query.matches(k) for k in keys]]
     if filters.match:
         shown = shown[shown["match"] == filters.match]
     if filters.change:

@@ -43,8 +43,11 @@ TABLE_DOCS: dict[str, Doc] = {
         "事業のまとまりの前に置かれた施策の説明文。",
     ),
     "items": Doc(
-        "One row per listing of a budget project, in document order. Sum primary listings only (is_primary).",
-        "予算事業の掲載1件につき1行（資料の順）。合計は主掲（is_primary）の行だけで行う。",
+        "One row per listing of a budget project, in document order; each section lists its main projects only, "
+        "so the items add up to a part of the document's total (the accounts table's total row). "
+        "Sum rows where is_primary AND NOT is_portion (primary listings, no 内数).",
+        "予算事業の掲載1件につき1行（資料の順）。各項目の主な事業だけが掲載されているため、合計は資料の総額"
+        "（accounts の total 行）の一部。合計は is_primary が真で is_portion（内数）が偽の行だけで行う。",
     ),
     "priority_requests": Doc(
         "The 重要政策推進枠 (priority-policy quota) list, each request matched to its project where possible.",
@@ -131,9 +134,19 @@ COLUMN_DOCS: dict[str, dict[str, Doc]] = {
         "policy_id": Doc(
             "The paragraph (policies.policy_id) above it, if any.", "直前の施策の説明文（policies.policy_id）。"
         ),
+        "base_oku": Doc(
+            "Comparison amount as printed: the base year's initial budget (当初予算), except where base_basis is "
+            "set (then it is that budget's figure, e.g. R4補正: never compare it as an initial budget nor compute "
+            "a change from it); empty for 新規.",
+            "比較額（資料の記載どおり）。原則は前年度の当初予算額。base_basis があるときはその予算の額"
+            "（例: R4補正）で、当初予算として比べたり増減を計算したりしない。新規は空欄。",
+            OKU,
+        ),
         "base_basis": Doc(
-            "Where the comparison figure comes from when it is not the initial budget (R4補正).",
-            "比較額が当初予算でないときの出所（R4補正）。",
+            "Where the comparison figure comes from when it is not the base year's initial budget (R4補正); "
+            "such a base_oku is not an initial budget. Empty when base_oku is the initial budget.",
+            "比較額が当初予算でないときの出所（R4補正）。このときの base_oku は当初予算額ではない。"
+            "当初予算のときは空欄。",
         ),
         "reference_oku": Doc(
             "※ rows: the reference amount (supplementary-budget or fund money).", "※の行: 参考額（補正・基金）。", OKU
@@ -152,8 +165,9 @@ COLUMN_DOCS: dict[str, dict[str, Doc]] = {
         "multiyear_years": Doc("Years of the multi-year contract authority.", "国庫債務負担行為の年数。"),
         "base_is_portion": Doc("The comparison figure is a 内数 too.", "比較額も内数。"),
         "is_primary": Doc(
-            "The project's primary listing (not 再掲, 後掲 or ※): the row that sums use.",
-            "主掲（再掲・後掲・※以外）。合計に使う行。",
+            "The project's primary listing (not 再掲, 後掲 or ※): sums use these rows, without 内数 "
+            "(is_primary AND NOT is_portion).",
+            "主掲（再掲・後掲・※以外）。合計はこの行で、内数を除いて行う（is_primary かつ is_portion でない）。",
         ),
     },
     "priority_requests": {

@@ -9,6 +9,8 @@ moves the static folder, for tests). Layout::
         csv/<table>.csv         UTF-8 (no BOM), contract column names, plain numbers,
                                 booleans true/false, empty cell = null, timestamps ISO 8601 UTC
         parquet/<table>.parquet the same rows with the schema's types (loaders/schema.py)
+        README.md               how to sum, the headline's table and row, snippets, licences
+        LICENSE                 the data's terms (政府標準利用規約 2.0, CC BY 4.0 compatible); the code's
         datapackage.zip         all of the above in one file
         manifest.json           every file above with its bytes and sha256 (not served
                                 as data: what the package must be, to notice damage)
@@ -57,6 +59,7 @@ import pyarrow.parquet as pq
 
 from loaders import LOADER_VERSION, ROOT
 from loaders.contract_docs import TABLE_DOCS, column_doc
+from loaders.package_readme import COUNTED_SQL, LICENSES, licence_text, readme
 from loaders.schema import TABLES, validate
 from loaders.write import locked, read_table
 
@@ -64,6 +67,8 @@ STATIC_DIR = ROOT / "static"
 DESCRIPTOR = "datapackage.json"
 ZIP_NAME = "datapackage.zip"
 MANIFEST = "manifest.json"
+README = "README.md"
+LICENSE = "LICENSE"
 NAME = "meti-budget-request-summary"
 
 PRIMARY_KEYS: dict[str, list[str]] = {
@@ -254,9 +259,12 @@ def descriptor(tables: dict[str, pd.DataFrame], files: dict[str, Path]) -> dict:
         "description": (
             "Tables parsed from "
             + "; ".join(titles)
-            + ". Amounts in 億円 (100 million yen) as printed. Sum items with is_primary only; "
-            "内数 (is_portion) figures are never summed. See the README of the project for the rules."
+            + f". Amounts in 億円 (100 million yen) as printed. Sum items where {COUNTED_SQL} "
+            "(primary listings; 内数 figures are never summed); items list each section's main projects only, "
+            "and the document's headline total is the accounts table's row with kind = 'total'. "
+            "A base with base_basis set (e.g. R4補正) is not an initial budget. See README.md."
         ),
+        "licenses": LICENSES,
         "version": LOADER_VERSION,
         "created": pd.Timestamp.now(tz="UTC").strftime("%Y-%m-%dT%H:%M:%SZ"),
         "loader_version": built["loader_version"],
@@ -296,8 +304,12 @@ def write_package(tables: dict[str, pd.DataFrame], dest: Path) -> Path:
             pq.write_table(arrow, files[parquet_path(name)])
         described = descriptor(tables, files)
         (staging / DESCRIPTOR).write_text(json.dumps(described, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        (staging / README).write_text(readme(tables), encoding="utf-8")
+        (staging / LICENSE).write_text(licence_text(), encoding="utf-8")
         with zipfile.ZipFile(staging / ZIP_NAME, "w", compression=zipfile.ZIP_DEFLATED) as archive:
             archive.write(staging / DESCRIPTOR, DESCRIPTOR)
+            archive.write(staging / README, README)
+            archive.write(staging / LICENSE, LICENSE)
             for path, file in files.items():
                 archive.write(file, path)
         _write_manifest(staging)

@@ -18,6 +18,9 @@ st.title(t("data.heading", lang))
 keys = ui.url_filters(PAGE, specs)
 st.caption(t("data.intro", lang))
 st.caption(t("data.sum_rule", lang))
+for line in ui.cached_view(dp.view, dp.Filters()).texts["figures"]:
+    st.caption(ui.literal(line))
+st.caption(t("data.licence", lang))
 
 folder = package_dir()
 info = dp.package_info(folder)

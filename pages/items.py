@@ -107,9 +107,11 @@ st.button(t("it.detail.clear", lang), on_click=lambda: state.update({keys["proje
 m1, m2 = st.columns(2)
 m3, m4 = st.columns(2)
 m1.metric(t("it.detail.request", lang), detail["request"])
-m2.metric(t("it.detail.base", lang), detail["base"])
+m2.metric(detail["base_label"], detail["base"])
 m3.metric(t("it.detail.listings", lang), detail["listings"])
 m4.metric(t("it.detail.priority", lang), detail["priority"])
+if detail["base_note"]:
+    st.caption(ui.literal(detail["base_note"]))
 
 st.markdown(f"**{t('it.detail.places', lang)}**")
 ui.table(view.tables["detail"])

@@ -27,7 +27,10 @@ if "accounts" not in view.tables:
     st.info(t("ov.none", lang))
 else:
     charts.append(ui.chart_slot(view.figures["accounts"], "overview.accounts"))
-    ui.table(view.tables["accounts"])
+    ui.table(view.tables["accounts"], height=texts["accounts_height"])
+    if texts["notes"]:
+        st.markdown(f"**{t('ov.notes', lang)}**")
+        st.markdown("\n".join(f"- {ui.literal(line)}" for line in texts["notes"]))
     st.caption(t("ov.rounding", lang))
 
 st.subheader(t("ov.matters", lang))

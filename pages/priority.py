@@ -139,15 +139,10 @@ if s.stated_oku is None:
 else:
     st.caption(t("pr.note.rounding", lang, **texts["rounding"]))
 if s.transfer_oku:
-    st.caption(
-        t(
-            "pr.note.transfer_total",
-            lang,
-            name=ui.literal("、".join(texts["transfer_names"])),
-            amount=texts["transfer"],
-            without=texts["without"],
-        )
-    )
+    transfer = texts["transfer_texts"] | {"name": ui.literal(texts["transfer_texts"]["name"])}
+    st.caption(t("pr.note.transfer_total", lang, **transfer))
+    if transfer["stated_without"]:
+        st.caption(t("pr.note.transfer_stated", lang, **transfer))
 
 # Two tabs, and only the open one is sent: the requests (chart, table) or their subtotals by section.
 tab, box = ui.url_tabs(keys["tab"], {tab: t(f"pr.tab.{tab}", lang) for tab in pr.TABS})

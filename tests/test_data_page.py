@@ -34,8 +34,8 @@ def test_data_page_lists_every_table_with_its_row_count() -> None:
     assert columns.set_index("列").loc["is_new", "型"] == "boolean"
     codes = [c.value for c in at.code]
     assert any("/app/static/data/datapackage.json" in c for c in codes)
-    assert any('pd.read_csv("/app/static/data/csv/items.csv")' in c for c in codes)
-    assert any("read.csv(" in c for c in codes) and any("FROM 'items.parquet'" in c for c in codes)
+    assert any('pd.read_parquet("/app/static/data/parquet/items.parquet")' in c for c in codes)
+    assert any("read.csv(" in c for c in codes) and any("FROM 'parquet/items.parquet'" in c for c in codes)
     assert (package_dir() / "datapackage.json").exists(), "the app builds the package with the tables"
     assert not at.warning
 

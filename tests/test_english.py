@@ -6,48 +6,20 @@ data pages, which map the document's words to English, may show those words.
 
 from __future__ import annotations
 
-import json
 import re
 
 import pytest
 
-from dashboard.glossary import TERMS, japanese_words
+from dashboard.glossary import TERMS
 from dashboard.i18n import TEXT
 from dashboard.registry import PAGES
 from tests.conftest import open_app_page
-from tests.english_scan import RUN as JAPANESE_RUN
-from tests.english_scan import source_lines, source_strings, untranslated
-
-#: Pages whose subject is the document's own words.
-REFERENCE_PAGES = ("glossary", "data")
+from tests.english_scan import REFERENCE_PAGES, page_texts, reference_words, source_lines, source_strings, untranslated
 
 
 def _texts(at) -> list[str]:
-    """Every string the page shows: text elements, tab labels, widget labels and options, grid headers and text cells,
-    chart trace names, hovers, labels and axis titles."""
-    out: list[str] = []
-    for kind in ("title", "header", "subheader", "caption", "markdown", "info", "warning", "error", "text"):
-        out += [e.value for e in at.get(kind)]
-    for metric in at.metric:
-        out += [metric.label, metric.value]
-    out += [tab.label for tab in at.tabs]
-    for widget in [*at.selectbox, *at.multiselect, *at.radio]:
-        out += [widget.label, *map(str, widget.options)]
-    out += [w.label for w in [*at.text_input, *at.number_input]]
-    for frame in at.dataframe:
-        value = frame.value
-        out += [str(c) for c in value.columns]
-        for column in value.columns:
-            if value[column].dtype == object or str(value[column].dtype).startswith("str"):
-                out += [str(v) for v in value[column].dropna().unique()]
-    for chart in at.get("plotly_chart"):
-        spec = json.loads(chart.proto.spec)
-        for trace in spec["data"]:
-            for key in ("name", "hovertemplate", "text", "texttemplate", "labels", "y"):
-                value = trace.get(key)
-                out += [value] if isinstance(value, str) else [str(v) for v in value or [] if isinstance(v, str)]
-        out.append(json.dumps(spec.get("layout", {}).get("xaxis", {}).get("title", ""), ensure_ascii=False))
-    return out
+    """Every string the page shows (:func:`tests.english_scan.page_texts`)."""
+    return page_texts(at)
 
 
 #: Every page, and every further tab of a page with tabs (only the open tab is sent).
@@ -60,8 +32,7 @@ VIEWS = [(info, None) for info in PAGES] + [
 def test_no_japanese_interface_text_in_english(info, tab, tables: dict) -> None:
     at = open_app_page(info.script, lang="en", **({"tab": tab} if tab else {}))
     # The reference pages name the document's words (and its notation, R4補正) in Japanese.
-    words = [run for w in [*japanese_words(), "R4補正"] for run in JAPANESE_RUN.findall(w)] + ["（", "）", "・", "※"]
-    words = words if info.script in REFERENCE_PAGES else []
+    words = reference_words(tables) if info.script in REFERENCE_PAGES else []
     assert untranslated(_texts(at), source_strings(tables), source_lines(tables), words) == []
 
 
@@ -85,3 +56,89 @@ def test_one_english_term_per_concept() -> None:
         if re.search(re.escape(variant), text, re.IGNORECASE)
     ]
     assert found == []
+
+
+# --- the scan is strict: probes that must fail -------------------------------------------
+
+#: Interface strings with a leaked unit, flag word or label; a name from the document does not excuse them.
+LEAKS = [
+    "Request: 14億円",
+    "Flag: 新規",
+    "Total 合計",
+    "Change (億円)",
+    "Flags: 再掲",
+    "廃炉・汚染水・処理水対策事業の要求",  # a name glued to Japanese interface text
+    "¥17.6 billion 億円…",  # a unit is not a cut name
+]
+#: Names standing as names: these pass.
+NAMES = [
+    "Project: 廃炉・汚染水・処理水対策事業",
+    "Document shown: 令和6年度 経済産業省関係 概算要求等概要 (FY2024 request vs FY2023)",
+    "“エネルギー対策特別会計へ繰入” (¥159.4 billion)",
+]
+
+
+@pytest.mark.parametrize("text", LEAKS)
+def test_probe_a_leaked_word_fails_the_scan(text: str, tables: dict) -> None:
+    assert untranslated([text], source_strings(tables), source_lines(tables)) == [text]
+
+
+@pytest.mark.parametrize("text", NAMES)
+def test_probe_a_name_standing_as_a_name_passes(text: str, tables: dict) -> None:
+    assert untranslated([text], source_strings(tables), source_lines(tables)) == []
+
+
+@pytest.mark.parametrize(
+    ("script", "key", "leak", "params"),
+    [
+        ("items", "it.count", "{shown} of {total} listings 件", {}),  # a caption
+        ("items", "it.detail.listings", "Places listed 件数", {"project": "廃炉・汚染水・処理水対策事業"}),  # a metric
+        ("items", "it.col.request", "{year} request (億円)", {}),  # a grid header
+        ("items", "it.flag.new", "新規", {"flag": "new"}),  # a grid cell: the flag word
+        ("priority", "pr.tab.requests", "Requests 要望", {}),  # a tab label
+        ("compare", "cmp.col.change", "Change (億円)", {}),  # a header and the chart's hover
+    ],
+)
+def test_probe_an_injected_leak_fails_the_page_scan(
+    monkeypatch: pytest.MonkeyPatch, tables: dict, script: str, key: str, leak: str, params: dict
+) -> None:
+    import streamlit as st
+
+    monkeypatch.setitem(TEXT[key], "en", leak)
+    st.cache_resource.clear()  # the views are cached (ui._cached_view): the leak must reach the page
+    try:
+        at = open_app_page(script, lang="en", **params)
+        found = untranslated(_texts(at), source_strings(tables), source_lines(tables))
+    finally:
+        monkeypatch.undo()
+        st.cache_resource.clear()
+    assert found, f"{key}: the scan let {leak!r} through"
+
+
+@pytest.mark.parametrize("info", PAGES, ids=lambda p: p.script)
+def test_csv_headers_and_cells_in_english(info, tables: dict) -> None:
+    """Every table a page hands its CSV button, built in English: headers and text cells."""
+    from dashboard.csvout import to_csv_bytes
+
+    module = info.dashboard()
+    if info.min_documents > 1:
+        pytest.skip("needs two documents (tests/test_years.py scans it)")
+    view = module.view(tables, module.Filters.from_values({}), "en")
+    texts = []
+    for table in view.tables.values():
+        header = to_csv_bytes(table.frame).decode("utf-8-sig").splitlines()[0]
+        texts += [header, *map(str, table.frame.columns)]
+        for column in table.frame.columns:
+            if table.frame[column].dtype == object or str(table.frame[column].dtype).startswith("str"):
+                texts += [str(v) for v in table.frame[column].dropna().unique()]
+    words = reference_words(tables) if info.script in REFERENCE_PAGES else []
+    assert untranslated(texts, source_strings(tables), source_lines(tables), words) == []
+
+
+def test_probe_a_leaked_csv_header_fails(monkeypatch: pytest.MonkeyPatch, tables: dict) -> None:
+    from dashboard import items as it
+    from dashboard.csvout import to_csv_bytes
+
+    monkeypatch.setitem(TEXT["it.col.request"], "en", "{year} 要求額 (100M yen)")
+    header = to_csv_bytes(it.view(tables, it.Filters(), "en").tables["items"].frame).decode("utf-8-sig")
+    assert untranslated([header.splitlines()[0]], source_strings(tables)) != []

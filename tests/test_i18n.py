@@ -5,15 +5,13 @@ from __future__ import annotations
 import re
 import string
 
-import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from dashboard.glossary import japanese_words
 from dashboard.i18n import TEXT
-from dashboard.i18n.names import NAMES_EN
 from dashboard.registry import PAGES as REGISTRY
 from tests.conftest import APP, ROOT
+from tests.english_scan import REFERENCE_PAGES, page_texts, reference_words, source_lines, source_strings, untranslated
 
 JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff66-\uff9f]")
 #: t("key" …), t(f"prefix.{x}" …) or t("prefix." + x …) anywhere in the code.
@@ -67,63 +65,25 @@ def test_every_used_key_exists(where: str, key: str, is_f: bool) -> None:
 
 @pytest.fixture(scope="module")
 def allowed(tables: dict) -> list[str]:
-    """Names from the document (every text value of its tables), the mapped names, the glossary's words."""
-    words = set(NAMES_EN) | set(japanese_words()) | set(BILINGUAL)
-    for frame in tables.values():
-        for column in frame.columns:
-            if pd.api.types.is_string_dtype(frame[column]) or frame[column].dtype == object:
-                words.update(v for v in frame[column].dropna().astype(str) if JAPANESE.search(v))
-    return sorted(words, key=len, reverse=True)
+    """Names from the document as it prints them (not every value of every table: a table's column
+    of flags or units would let "新規" or "億円" through), and the bilingual language switch."""
+    return sorted({*source_strings(tables), *BILINGUAL}, key=len, reverse=True)
 
 
 def _visible_text(at: AppTest) -> list[str]:
-    texts = []
-    for kind in ("title", "header", "subheader", "caption", "markdown", "info", "warning", "error", "success", "text"):
-        texts += [str(e.value) for e in getattr(at, kind)]
-    texts += [m.label for m in at.metric]
-    texts += [tab.label for tab in at.tabs]
-    for kind in (
-        "text_input",
-        "number_input",
-        "multiselect",
-        "selectbox",
-        "radio",
-        "checkbox",
-        "toggle",
-        "button",
-        "slider",
-        "select_slider",
-        "text_area",
-        "date_input",
-    ):
-        for widget in getattr(at, kind):
-            texts.append(widget.label)
-            texts += [str(o) for o in getattr(widget, "options", []) or []]
-            texts.append(getattr(widget, "help", "") or "")
-    for group in at.get("button_group"):
-        proto = group.proto
-        texts.append(proto.label)
-        texts += [o.content for o in proto.options]
-    for frame in at.dataframe:
-        texts += [str(c) for c in frame.value.columns]
-    for frame in at.table:
-        texts += [str(c) for c in frame.value.columns]
-    return [t for t in texts if t]
+    return page_texts(at)
 
 
 def _leftover(text: str, allowed: list[str]) -> str:
-    text = text.replace("\\", "")  # markdown escapes around document names
-    if text in allowed:
-        return ""
-    for word in allowed:
-        if word in text:
-            text = text.replace(word, " ")
-    return text if JAPANESE.search(text) else ""
+    """``text`` when it holds Japanese that is not a whole allowed name (:func:`tests.english_scan.untranslated`)."""
+    return text if untranslated([text], list(allowed)) else ""
 
 
 def test_leftover_check_can_fail() -> None:
     assert _leftover("事業名", ["新規"]) == "事業名"
     assert _leftover("new (新規)", ["新規"]) == ""
+    # A name from the document inside other text does not let the other Japanese through.
+    assert _leftover("Flag: 新規", ["新規事業"]) == "Flag: 新規"
 
 
 #: The further tabs of the pages with tabs (``tab=``; only the open tab is sent).
@@ -131,7 +91,9 @@ TABS = {info.path: getattr(info.dashboard(), "TABS", ())[1:] for info in REGISTR
 
 
 @pytest.mark.parametrize(("page", "tab"), [(p, None) for p in PAGES] + [(p, t) for p in TABS for t in TABS[p]])
-def test_english_page_has_no_japanese_interface_text(page: str, tab: str | None, allowed: list[str]) -> None:
+def test_english_page_has_no_japanese_interface_text(
+    page: str, tab: str | None, allowed: list[str], tables: dict
+) -> None:
     at = AppTest.from_file(APP, default_timeout=60)
     at.query_params["lang"] = "en"
     if tab:
@@ -142,5 +104,7 @@ def test_english_page_has_no_japanese_interface_text(page: str, tab: str | None,
     assert not at.exception, page
     visible = _visible_text(at)
     assert visible, f"{page}: nothing visible"
-    leftovers = sorted({text for text in visible if _leftover(text, allowed)})
+    script = page.removeprefix("pages/").removesuffix(".py")
+    words = reference_words(tables) if script in REFERENCE_PAGES else []
+    leftovers = sorted(set(untranslated(visible, allowed, source_lines(tables), words)))
     assert not leftovers, f"{page} shows Japanese interface text under lang=en: {leftovers[:10]}"

@@ -77,7 +77,7 @@ def test_reference_and_supplementary_base_in_words(tables: dict) -> None:
     reference = items[items["is_reference"] & (items["reference_basis"] == "R4補正")].iloc[0]
     assert "※参考 (R4補正)" in it.flag_words(reference, "ja")
     supplementary = items[items["base_basis"].notna()].iloc[0]
-    assert f"比較額は{supplementary['base_basis']}" in it.flag_words(supplementary, "ja")
+    assert f"比較額は当初予算以外: 149億円（{supplementary['base_basis']}）" in it.flag_words(supplementary, "ja")
 
 
 def test_listing_table_numbers_and_partial_account(tables: dict) -> None:
@@ -110,6 +110,8 @@ def test_project_detail_parts(tables: dict) -> None:
         "name": IPA,
         "request": "69億円（内数）",
         "base": "70億円（内数）",
+        "base_label": "前年度当初予算額",
+        "base_note": "",
         "listings": "3",
         "priority": "9億円",
     }
@@ -125,7 +127,9 @@ def test_csv_of_filtered_rows(tables: dict) -> None:
     data = to_csv_bytes(shown)
     assert data.startswith(b"\xef\xbb\xbf")
     lines = data.decode("utf-8-sig").splitlines()
-    assert lines[0].startswith("事業名,令和6年度 要求額（億円）,令和5年度 当初予算額（億円）,増減（億円）,区分")
+    assert lines[0].startswith(
+        "事業名,令和6年度 要求額（億円）,令和5年度 当初予算額（億円）,増減（億円）,当初予算以外の比較額（増減に含めない）,区分"
+    )
     assert len(lines) == 3 and all(GX_CHAIN in line for line in lines[1:])
 
 

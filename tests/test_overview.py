@@ -183,7 +183,7 @@ def test_page_accounts_table_and_chart() -> None:
 
 def test_page_matters_are_not_stated_amounts() -> None:
     at = _overview()
-    markdown = "\n".join(m.value for m in at.markdown)
+    markdown = next(m.value for m in at.markdown if "金額の記載なし" in m.value)  # not the accounts' notes
     lines = [line for line in markdown.splitlines() if line.startswith("- ")]
     assert len(lines) == 6
     assert all(line.endswith("金額の記載なし") for line in lines)
@@ -232,3 +232,23 @@ def test_english_chart_axis_and_labels_in_one_unit(tables: dict) -> None:
     japanese = ov.accounts_figure(tables["accounts"], "ja", ("令和6年度", "令和5年度"))
     assert japanese.data[1].x[japanese.data[1].y.index("GX推進対策費")] == 10985.0
     assert japanese.layout.xaxis.title.text == "億円" and japanese.layout.xaxis.tickformat == ",.0f"
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_page_shows_every_account_row_and_every_note_whole(tables: dict, lang: str) -> None:
+    at = _overview(lang)
+    assert len(at.dataframe[0].value) == 11
+    # Streamlit's default height shows 10 rows: the 11th, the total 経済産業省関連合計, was below the fold.
+    # (AppTest does not expose the grid's height; tests/e2e/test_figures_words.py measures the drawn grid.)
+    assert ov.view(tables, ov.Filters(), lang).texts["accounts_height"] >= (11 + 1) * 35
+    notes = [line.replace("\\", "") for m in at.markdown for line in m.value.splitlines()]
+    gx = "総額1兆8691億円" if lang == "ja" else "¥1.8691 trillion"
+    assert any(gx in line and line.rstrip().endswith(("新規要求", "too")) for line in notes), notes
+
+
+def test_account_notes_are_whole(tables: dict) -> None:
+    notes = ov.account_notes(tables["accounts"], "ja")
+    assert notes == [
+        "エネルギー対策特別会計: GX推進対策費を除く",
+        "GX推進対策費: 国庫債務負担行為等も活用し、総額1兆8691億円の投資促進策を新規要求",
+    ]

@@ -15,7 +15,17 @@ from dashboard.data import read_tables
 from loaders import LOADER_VERSION, LoaderError
 from loaders.build import parse_sources
 from loaders.contract_docs import column_doc
-from loaders.package import DESCRIPTOR, ZIP_NAME, csv_path, ensure_package, is_current, parquet_path, write_package
+from loaders.package import (
+    DESCRIPTOR,
+    LICENSE,
+    README,
+    ZIP_NAME,
+    csv_path,
+    ensure_package,
+    is_current,
+    parquet_path,
+    write_package,
+)
 from loaders.schema import TABLES
 from tests.conftest import SHIPPED
 
@@ -138,7 +148,7 @@ def test_the_zip_holds_the_whole_package(package: Path) -> None:
         names = set(archive.namelist())
         assert archive.read(DESCRIPTOR) == (package / DESCRIPTOR).read_bytes()
         assert archive.read(csv_path("items")) == (package / csv_path("items")).read_bytes()
-    assert names == {DESCRIPTOR} | {csv_path(n) for n in TABLES} | {parquet_path(n) for n in TABLES}
+    assert names == {DESCRIPTOR, README, LICENSE} | {csv_path(n) for n in TABLES} | {parquet_path(n) for n in TABLES}
 
 
 def test_a_foreign_key_that_does_not_hold_is_reported(package: Path, tmp_path: Path) -> None:

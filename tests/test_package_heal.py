@@ -61,7 +61,7 @@ def test_the_manifest_lists_every_file_with_size_and_sha256(dirs) -> None:
     folder = package_dir()
     listed = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))["files"]
     on_disk = sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file() and p.name != MANIFEST)
-    assert sorted(listed) == on_disk and len(on_disk) == 2 + 2 * len(TABLES)
+    assert sorted(listed) == on_disk and len(on_disk) == 4 + 2 * len(TABLES)
     assert all(set(entry) == {"bytes", "sha256"} and len(entry["sha256"]) == 64 for entry in listed.values())
 
 

@@ -677,3 +677,30 @@ def test_page_query_offers_the_section() -> None:
     names = at.dataframe[0].value["事業名"].tolist()
     assert len(names) == 10 and "後継者支援ネットワーク事業" in names
     assert at.multiselect(key="priority.section").value == ["p1-t3-s2"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "share", "without", "stated_without", "direction"),
+    [
+        ("ja", "66.4%", "814.08億円", "806億円", "資料の合計 2,400億円より 8.08億円多くなります"),
+        ("en", "66.4%", "¥81.41 billion", "¥80.6 billion", "¥808 million above the stated total of ¥240 billion"),
+    ],
+)
+def test_default_view_states_the_transfer_share_and_the_total_without_it(
+    lang: str, share: str, without: str, stated_without: str, direction: str
+) -> None:
+    at = open_app_page("priority", lang=lang)
+    captions = "\n".join(c.value for c in at.caption)
+    transfer = next(c.value for c in at.caption if share in c.value)  # the default view, no filter set
+    assert "2,400" in transfer or "¥240 billion" in transfer
+    assert without in transfer
+    assert stated_without in captions
+    assert direction in captions
+    assert "差 ▲" not in captions and "difference −" not in captions
+
+
+def test_difference_words_follow_the_direction() -> None:
+    assert pr.difference_words(2400, 2408.08, "ja") == "資料の合計 2,400億円より 8.08億円多くなります"
+    assert pr.difference_words(2400, 2390, "ja") == "資料の合計 2,400億円より 10億円少なくなります"
+    assert pr.difference_words(2400, 2400.001, "en") == "exactly the stated total of ¥240 billion"
+    assert pr.difference_words(None, 1.0, "ja") == ""

@@ -289,22 +289,16 @@ def test_years_page_with_two_documents(two_dirs) -> None:
     assert at.query_params["project"] == RENAMED[1] and at.query_params["match"] == "fuzzy"
 
 
-def test_years_page_in_english_has_no_japanese_interface_text(two_dirs) -> None:
-    from dashboard.i18n.names import NAMES_EN
-    from tests.test_i18n import BILINGUAL, JAPANESE, _leftover, _visible_text, japanese_words
+@pytest.mark.parametrize("params", [{}, {"project": "廃炉・汚染水・処理水対策事業"}, {"q": "gx"}])
+def test_years_page_in_english_has_no_japanese_interface_text(two_dirs, params: dict) -> None:
+    from tests.english_scan import BILINGUAL, page_texts, source_lines, source_strings, untranslated
 
-    at = _run("years", lang="en")
+    at = _run("years", lang="en", **params)
     assert at.title[0].value == "Across years: the requests document by document"
     raw = Path(os.environ["BUDGET_RAW_DIR"])
     tables = parse_sources(sorted(raw.iterdir()))
-    words = set(NAMES_EN) | set(japanese_words()) | set(BILINGUAL)
-    for frame in tables.values():
-        for column in frame.columns:
-            if frame[column].dtype == object or pd.api.types.is_string_dtype(frame[column]):
-                words.update(v for v in frame[column].dropna().astype(str) if JAPANESE.search(v))
-    allowed = sorted(words, key=len, reverse=True)
-    leftovers = sorted({text for text in _visible_text(at) if _leftover(text, allowed)})
-    assert not leftovers
+    allowed = [*source_strings(tables), *BILINGUAL]
+    assert untranslated(page_texts(at), allowed, source_lines(tables)) == []
 
 
 def test_a_link_to_years_with_one_document_says_why_it_is_empty() -> None:
@@ -353,3 +347,36 @@ def _pair(old: str, new: str) -> pd.DataFrame:
 def test_what_the_fuzzy_match_finds_and_misses(old, new, kind) -> None:
     projects = _pair(old, new)
     assert set(projects["match"]) == {kind}
+
+
+# --- one text normalizer, empty inputs ------------------------------------------------------
+
+
+@pytest.mark.parametrize("q", ["gx", "ＧＸ", "Gx サプライ", "ｻﾌﾟﾗｲﾁｪｰﾝ"])
+def test_years_search_finds_what_items_finds(two, q: str) -> None:
+    from dashboard import items as it
+
+    newest = two["items"][two["items"]["document_id"] == NEXT_ID]
+    found_items = set(it.filter_items(newest, q=q, primary=True)["name"])
+    view = yrs.view(two, yrs.Filters(q=q), "ja")
+    found_years = set(view.tables["projects"].frame["事業"])
+    assert found_items, q
+    # The same normalizer (NFKC, no spaces, case-folded); words apart may also match separately.
+    assert found_years >= found_items
+    if " " not in q:
+        assert found_years == found_items
+
+
+def test_years_search_for_gx_is_not_case_sensitive(two) -> None:
+    lower = yrs.view(two, yrs.Filters(q="gx"), "ja").texts["n_shown"]
+    assert lower == yrs.view(two, yrs.Filters(q="GX"), "ja").texts["n_shown"] > 0
+
+
+@pytest.mark.parametrize("empty", ["accounts", "sections", "items"])
+def test_empty_inputs_never_raise(two, empty: str) -> None:
+    tables = dict(two) | {empty: two[empty].iloc[0:0]}
+    assert yrs.match_accounts(tables["accounts"], tables["documents"]).shape[0] == len(tables["accounts"]) * 0 + (
+        0 if empty == "accounts" else len(yrs.match_accounts(two["accounts"], two["documents"]))
+    )
+    view = yrs.view(tables, yrs.Filters(q="  "), "en")
+    assert isinstance(view, View)

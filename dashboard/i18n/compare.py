@@ -61,9 +61,10 @@ TEXT: dict[str, dict[str, str]] = {
         "policy) are shown by project but never added into account or section totals.",
     },
     "cmp.note.basis": {
-        "ja": "前年度の比較額が補正予算のもの（例: R4補正）は当初予算ではないため、前年度の列に含めず注記に示します。",
+        "ja": "前年度の比較額が補正予算のもの（例: R4補正）は当初予算ではないため、当初予算額の列にも増減にも含めず、"
+        "「当初予算以外の比較額」の列に示します。",
         "en": "Where the comparison figure is a supplementary budget (e.g. the FY2022 supplementary budget), it is not the initial "
-        "budget: it is left out of the base column and shown in the flags.",
+        "budget: it is left out of the base column and the change, and shown in a column of its own.",
     },
     "cmp.col.account": {"ja": "会計", "en": "Account"},
     "cmp.col.section": {"ja": "施策", "en": "Section"},
@@ -123,6 +124,11 @@ TEXT: dict[str, dict[str, str]] = {
     "cmp.dir.same": {"ja": "同額", "en": "same"},
     "cmp.dir.new": {"ja": "新規", "en": "new"},
     "cmp.dir.portion": {"ja": "内数", "en": "part of a larger budget"},
+    "cmp.dir.other_base": {"ja": "比較額は当初予算以外", "en": "base not an initial budget"},
+    "cmp.col.other_base": {
+        "ja": "当初予算以外の比較額（増減に含めない）",
+        "en": "Base not from an initial budget (no change computed)",
+    },
     "cmp.dir.nobase": {"ja": "前年度当初なし", "en": "no initial budget last year"},
     "cmp.mark.new": {"ja": "【新規】", "en": "[new] "},
     "cmp.flag.new": {"ja": "新規", "en": "new"},

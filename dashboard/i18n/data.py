@@ -43,8 +43,8 @@ TEXT: dict[str, dict[str, str]] = {
     "data.snippets": {"ja": "読み込みの例", "en": "Reading it"},
     "data.snippet.pandas": {"ja": "pandas（URLから）", "en": "pandas (from the URL)"},
     "data.snippet.duckdb": {
-        "ja": "DuckDB（ダウンロードしたファイルで）",
-        "en": "DuckDB (on a downloaded file)",
+        "ja": "DuckDB（zip を展開したフォルダで）",
+        "en": "DuckDB (in the unzipped package's folder)",
     },
     "data.snippet.r": {"ja": "R（read.csv）", "en": "R (read.csv)"},
     "data.snippet.frictionless": {
@@ -52,7 +52,27 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "Validation (frictionless)",
     },
     "data.sum_rule": {
-        "ja": "合計は items の is_primary が true の行だけで。is_portion（内数）の額は足さないでください。",
-        "en": "Sum items with is_primary = true only, and never add is_portion (内数) figures.",
+        "ja": "items の合計は is_primary AND NOT is_portion の行だけで（主掲のみ、内数の額は足さない）。"
+        "base_basis のある比較額（例: R4補正）は当初予算ではありません。",
+        "en": "Sum items where is_primary AND NOT is_portion only (primary listings; never add a figure that is "
+        "part of a larger budget). A base with base_basis set (e.g. the FY2022 supplementary budget) is not an "
+        "initial budget.",
+    },
+    "data.figures": {
+        "ja": "資料の総額は accounts 表の kind = 'total' の行（{label}）: 要求 {request}（request_oku {request_oku}）、"
+        "当初 {base}。items は各項目の主な事業だけを掲載しているため、{rule} の {n} 事業を足すと {counted}"
+        "（request_oku {counted_oku}）で、総額の {share}です（内数 {portion} 件は含めない）。",
+        "en": "The document's total is the accounts table's row with kind = 'total' ({label}): request {request} "
+        "(request_oku {request_oku}), base {base}. The items list each section's main projects only: the {n} rows "
+        "where {rule} add up to {counted} (request_oku {counted_oku}), {share} of the total ({portion} "
+        "part-of-a-larger-budget figures left out).",
+    },
+    "data.licence": {
+        "ja": "データ: 出典は政府標準利用規約（第2.0版）で公開された経済産業省の資料で、CC BY 4.0 と互換です"
+        "（出典を示して利用できます）。zip に README.md と LICENSE、datapackage.json に licenses があります。"
+        "このダッシュボードのコード自体のライセンスは定められていません。",
+        "en": "Data: the source is METI's document published under the Government of Japan Standard Terms of Use "
+        "(version 2.0), compatible with CC BY 4.0 (use it with credit to the source). The zip holds README.md "
+        "and LICENSE; datapackage.json has licenses. The dashboard's code states no licence of its own.",
     },
 }

@@ -41,7 +41,8 @@ TEXT: dict[str, dict[str, str]] = {
     "it.flag.relisted": {"ja": "再掲", "en": "re-listed"},
     "it.flag.forward": {"ja": "後掲", "en": "listed again later"},
     "it.flag.reference": {"ja": "※参考", "en": "reference only"},
-    "it.flag.base_basis": {"ja": "比較額は{basis}（{amount}）", "en": "base from {basis} ({amount})"},
+    "it.flag.base_basis": {"ja": "比較額は当初予算以外: {text}", "en": "base not an initial budget: {text}"},
+    "it.base.other": {"ja": "{amount}（{basis}）", "en": "{amount} ({basis})"},
     "it.flag.multiyear": {"ja": "国庫債務負担行為 {years} {amount}", "en": "multi-year authority {years} {amount}"},
     "it.flag.years": {"ja": "{n}年", "en": "({n} years)"},
     "it.flag.sep": {"ja": "、", "en": ", "},
@@ -53,6 +54,10 @@ TEXT: dict[str, dict[str, str]] = {
     "it.col.request": {"ja": "{year} 要求額（億円）", "en": "{year} request (100M yen)"},
     "it.col.base": {"ja": "{year} 当初予算額（億円）", "en": "{year} initial budget (100M yen)"},
     "it.col.change": {"ja": "増減（億円）", "en": "Change (100M yen)"},
+    "it.col.other_base": {
+        "ja": "当初予算以外の比較額（増減に含めない）",
+        "en": "Base not from an initial budget (no change computed)",
+    },
     "it.col.reference": {"ja": "※参考額（億円）", "en": "Reference amount (100M yen)"},
     "it.col.portion": {
         "ja": "内数の額（合計に含めない、億円）",
@@ -91,6 +96,14 @@ TEXT: dict[str, dict[str, str]] = {
     "it.detail.clear": {"ja": "選択を解除", "en": "Clear selection"},
     "it.detail.request": {"ja": "要求額（主掲）", "en": "Request (primary listing)"},
     "it.detail.base": {"ja": "前年度当初予算額", "en": "Initial budget the year before"},
+    "it.detail.base.other": {
+        "ja": "比較額（当初予算ではない）",
+        "en": "Base (not an initial budget)",
+    },
+    "it.detail.base.note": {
+        "ja": "比較額は {text} で、前年度の当初予算ではないため、増減は計算しません。",
+        "en": "The base is {text}, not the initial budget of the year before, so no change is computed.",
+    },
     "it.detail.listings": {"ja": "記載箇所の数", "en": "Places listed"},
     "it.detail.priority": {"ja": "重要政策推進枠の要望額", "en": "Priority-policy quota request"},
     "it.detail.reference": {"ja": "※参考 {amount}", "en": "reference only: {amount}"},

@@ -11,6 +11,7 @@ TEXT: dict[str, dict[str, str]] = {
     "ov.col.change": {"ja": "増減（億円）", "en": "Change (100M yen)"},
     "ov.col.pct": {"ja": "増減率（%）", "en": "Change (%)"},
     "ov.col.note": {"ja": "注記", "en": "Note"},
+    "ov.notes": {"ja": "注記（資料の記載のまま）", "en": "Notes (as the document prints them)"},
     "ov.rounding": {
         "ja": "四捨五入のため、内訳の合計が一致しない場合があります（資料の注記）。照合結果は「データ品質・出典」へ。",
         "en": "Figures are rounded, so parts may not add up to the totals (as the document notes). "

@@ -22,8 +22,8 @@ TEXT: dict[str, dict[str, str]] = {
     "pr.f.match.help": {
         "ja": "一致: 本文に同じ名前の事業がある。近似: 送り仮名など一字違い（手続/手続き）。"
         "対応なし: 本文に記載がない。",
-        "en": "Exact: the main text lists a project of the same name. Near: a one-character variant "
-        "(手続/手続き). None: not in the main text.",
+        "en": "Exact: the main text lists a project of the same name. Near: the same name but for one character "
+        "(a kana ending written or left out). None: not in the main text.",
     },
     # short labels for the segmented control, which cuts a long option off instead of wrapping it
     "pr.f.match.exact": {"ja": "一致", "en": "Exact"},
@@ -47,22 +47,31 @@ TEXT: dict[str, dict[str, str]] = {
     "pr.m.stated.none": {"ja": "記載なし", "en": "Not stated"},
     "pr.m.all": {"ja": "全{total}件を足すと {all}（計算）", "en": "All {total} requests add up to {all} (computed)"},
     "pr.note.rounding": {
-        "ja": "資料の要望額は1件ずつ四捨五入されているため、全{total}件を足した {all}は"
-        "資料の合計 {stated}と一致しません（差 {diff}、丸めの許容幅 ±{tol}）。",
-        "en": "Each request is rounded in the document, so adding all {total} gives {all}, not the stated total "
-        "of {stated} (difference {diff}; rounding allows ±{tol}).",
+        "ja": "資料の要望額は1件ずつ四捨五入されているため、全{total}件を足した計 {all}は{direction}（丸めの許容幅 ±{tol}）。",
+        "en": "Each request is rounded in the document: adding all {total} gives {all}, {direction} "
+        "(rounding allows ±{tol}).",
     },
+    "pr.diff.stated": {"ja": "資料の合計 {stated}", "en": "the stated total of {stated}"},
+    "pr.diff.above": {"ja": "{than}より {diff}多くなります", "en": "{diff} above {than}"},
+    "pr.diff.below": {"ja": "{than}より {diff}少なくなります", "en": "{diff} below {than}"},
+    "pr.diff.equal": {"ja": "{than}と同じです", "en": "exactly {than}"},
     "pr.note.no_stated": {
         "ja": "この資料には重要政策推進枠の合計の記載がないため、資料の合計とは比べられません。",
         "en": "This document states no total for the priority-policy quota, so there is nothing to compare the sum with.",
     },
     "pr.note.transfer_total": {
-        "ja": "「{name}」（{amount}）は会計間の繰入で、資料の別の箇所に掲載された事業の財源になる"
-        "ものです。資料の合計はこれを含みます。事業だけを合計するには「会計間の繰入」を「除く」にしてください"
-        "（除いた全件の計 {without}）。",
-        "en": "“{name}” ({amount}) is a transfer that moves money between accounts to fund projects "
-        "listed elsewhere in the document. The stated total includes it; choose Exclude under Transfer to sum "
-        "the projects only (all requests without it: {without}).",
+        "ja": "うち「{name}」{amount}は合計 {total}の {share}を占める会計間の繰入で、資料の別の箇所に掲載された"
+        "事業の財源になるものです。これを除くと、残り{n}件の計は {without}です。"
+        "事業だけを合計するには「会計間の繰入」を「除く」にしてください。",
+        "en": "Of it, “{name}” ({amount}) is {share} of the total of {total}: a transfer that moves money between "
+        "accounts to fund projects listed elsewhere in the document. Without it the other {n} requests add up to "
+        "{without}. Choose Exclude under Transfer to sum the projects only.",
+    },
+    "pr.note.transfer_stated": {
+        "ja": "資料の合計 {total}から繰入 {amount}を引くと {stated_without}で、残り{n}件の計 {without}は{direction}"
+        "（1件ずつの四捨五入による差）。",
+        "en": "The stated total of {total} less the transfer of {amount} is {stated_without}; the other {n} requests "
+        "add up to {without}, {direction} (each figure is rounded).",
     },
     "pr.tab.requests": {"ja": "要望の一覧", "en": "Requests"},
     "pr.tab.sections": {"ja": "施策ごとの小計", "en": "Subtotals by section"},

@@ -165,4 +165,5 @@ TEXT: dict[str, dict[str, str]] = {
         "ja": "登録にない会計（{n} として読み込み）",
         "en": "account not in the registry (loaded as {n})",
     },
+    "qa.unit.oku": {"ja": "億円", "en": "100 million yen"},
 }

@@ -37,7 +37,7 @@ TEXT: dict[str, dict[str, str]] = {
     "yrs.sections": {"ja": "施策", "en": "Sections"},
     "yrs.sections.note": {
         "ja": "金額は各資料に記載された施策の合計（【】）です。名称が変わった施策は別の行になります。",
-        "en": "Figures are each document's stated section totals (【】). A renamed section is a row of its own.",
+        "en": "Figures are each document's stated section totals. A renamed section is a row of its own.",
     },
     "yrs.projects.count": {
         "ja": "{n_projects} 事業のうち {n_shown} 件を表示。完全一致 {n_exact}、あいまい一致 {n_fuzzy}、1資料のみ {n_only}。",
@@ -45,8 +45,8 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "yrs.projects.note": {
         "ja": "各資料の主掲載（再掲・後掲・※を除く）の要求額です。内数の事業も額をそのまま示します。",
-        "en": "Each document's primary listing (re-listed, listed-again-later and ※ rows left out). "
-        "Part-of-a-larger-budget (内数) figures are shown as printed.",
+        "en": "Each document's primary listing (re-listed, listed-again-later and reference-only rows left out). "
+        "Figures that are part of a larger budget are shown as printed.",
     },
     "yrs.q": {"ja": "事業名で絞り込み", "en": "Filter by project name"},
     "yrs.match": {"ja": "照合の種類", "en": "Match"},
@@ -87,7 +87,8 @@ TEXT: dict[str, dict[str, str]] = {
     "yrs.col.request_oku": {"ja": "概算要求額（億円）", "en": "Request (100M yen)"},
     "yrs.col.base_year": {"ja": "比較年度", "en": "Base year"},
     "yrs.col.base_oku": {"ja": "当初予算額（億円）", "en": "Initial budget (100M yen)"},
-    "yrs.col.basis": {"ja": "比較額の注記", "en": "Base note"},
+    "yrs.col.basis": {"ja": "当初予算以外の比較額・新規", "en": "Base not from an initial budget, or new"},
+    "yrs.col.other_base": {"ja": "当初予算以外の比較額", "en": "Base not from an initial budget"},
     "yrs.basis.new": {"ja": "新規", "en": "new"},
     # issue 24: changes between the two documents as rows of their own
     "yrs.changes": {"ja": "事業の増減", "en": "What changed between the two documents"},
