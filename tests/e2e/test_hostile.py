@@ -9,6 +9,7 @@ import csv
 import io
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 
@@ -53,7 +54,8 @@ def _hostile_project(folder: Path) -> str:
     from loaders.build import parse_sources
 
     items = parse_sources([folder / "raw" / "hostile.txt"])["items"]
-    return str(items.loc[items["name"].str.contains(HOSTILE, regex=False), "project_key"].iloc[0])
+    key = items.loc[items["name"].str.contains(HOSTILE, regex=False), "project_key"].iloc[0]
+    return quote(str(key), safe="")
 
 
 def markup_from_text(page) -> list[str]:
@@ -62,7 +64,7 @@ def markup_from_text(page) -> list[str]:
         """evil => {
           const found = [];
           for (const a of document.querySelectorAll('a[href]'))
-            if (a.href.includes(evil)) found.push('link ' + a.href);
+            if (new URL(a.getAttribute('href'), location.href).hostname.includes(evil)) found.push('link ' + a.getAttribute('href'));
           for (const e of document.querySelectorAll('strong, em, b'))
             if (['bold', 'em', 'tag', 'b'].includes(e.textContent.trim())) found.push(e.tagName + ' ' + e.textContent);
           if (document.querySelector('.katex')) found.push('katex');
