@@ -16,7 +16,8 @@ import pytest
 from dashboard.csvout import neutralize
 from dashboard.i18n import t
 from tests.e2e.conftest import exceptions, open_page, shot, streamlit_server
-from tests.hostile import EVIL, FORMULAS, HOSTILE, write_hostile
+from tests.e2e.test_years_upload import _upload
+from tests.hostile import EVIL, FORMULAS, HOSTILE, hostile_text, write_hostile
 
 PAGES = [
     ("", 1),
@@ -124,8 +125,28 @@ def test_the_hostile_text_is_shown_as_characters(page, hostile_server: str, host
     assert any(HOSTILE in link.replace("\u2060", "") for link in links)
 
 
+def test_an_uploaded_hostile_summary_renders_no_markup(browser, server: str) -> None:
+    """The upload message (sidebar), the "document shown" caption and the uploaded document's pages."""
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    page = context.new_page()
+    try:
+        open_page(page, server)
+        _upload(page, "hostile.txt", hostile_text().encode("utf-8"))
+        assert not exceptions(page)
+        sidebar = page.inner_text("[data-testid=stSidebar]").replace("\u2060", "")
+        assert t("up.loaded", title="").strip() in sidebar and HOSTILE in sidebar  # the message, literally
+        assert _shown(page).count(HOSTILE) >= 2  # the caption and the title
+        assert markup_from_text(page) == []
+        shot(page, "hostile-upload")
+        for query in ("search?q=rocket", "quality?status=gap"):
+            open_page(page, f"{server}/{query}&doc={page.url.split('doc=')[-1].split('&')[0]}")
+            assert markup_from_text(page) == [], query
+    finally:
+        context.close()
+
+
 def test_hostile_url_values_show_as_code_once(page, server: str) -> None:
-    bad = f"**b**$x$[a](http://{EVIL})"
+    bad = f"**b**$x$[a](http://{EVIL}):rocket::material/warning::red[x]"
     query = "&".join(["lang=" + bad] + ["min=" + bad] * 200)
     open_page(page, f"{server}/priority?{query}", charts=1)
     assert markup_from_text(page) == []
