@@ -10,7 +10,9 @@ from pathlib import Path
 #: ``documents.source_file`` paths are relative to it. The one definition of it.
 ROOT = Path(__file__).resolve().parent.parent
 
-LOADER_VERSION = "1.2.0"  # 1.2: accounts.code, reconciliation.involves_transfer, manifest.json, bad amounts refused
+# 1.3: the number grammar (signs, bad grouping, exponents, too many digits refused), a dash
+# glued to a name kept; 1.2: accounts.code, reconciliation.involves_transfer, manifest.json.
+LOADER_VERSION = "1.3.0"
 
 
 class LoaderError(Exception):
