@@ -101,7 +101,9 @@ def amounts_in(text: str) -> list[re.Match[str]]:
     for candidate in _CANDIDATE.finditer(text):
         body = candidate.group("body").strip()
         if candidate.group("sign"):
-            raise LineError(f"a sign ({candidate.group('sign')}) before {body!r}: no figure in this document is negative")
+            raise LineError(
+                f"a sign ({candidate.group('sign')}) before {body!r}: no figure in this document is negative"
+            )
         start = candidate.start("body")
         if _DIGITS_BEFORE.search(text[:start]):
             before = text[:start].rstrip().rsplit(maxsplit=1)[-1]
