@@ -210,7 +210,7 @@ def md_code(text: str | None, limit: int = 60) -> str:
     if len(text) > limit:
         text = text[:limit] + "…"
     # Streamlit rewrites ":material/" in the raw source, code spans included: keep it as written.
-    text = text.replace(":", ":" + JOINER)
+    text = text.replace(":material/", ":" + JOINER + "material/")
     longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
     fence = "`" * (longest + 1)
     pad = " " if longest else ""
