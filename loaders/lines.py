@@ -12,7 +12,9 @@ from loaders.text import SECTION_MARKER, display, nfkc, project_key, strip_bulle
 _AMT = AMOUNT.pattern
 _THEME = re.compile(r"^\(\s*(\d+)\s*\)\s*(\S.*)$")
 _BRACKETED = re.compile(r"【([^【】]*)】")
-_MULTIYEAR = re.compile(rf"※?\s*国庫債務負担行為\s*\(\s*(\d+)\s*年\s*\)\s*:?\s*({_AMT})")
+# Starts at the word, not at the optional ※ and spaces before it: a pattern that starts with
+# \s* tries every space of a long run (20,000 spaces took 2 s); the ※ is cut by hand.
+_MULTIYEAR = re.compile(rf"国庫債務負担行為\s*\(\s*(\d+)\s*年\s*\)\s*:?\s*({_AMT})")
 _TAG = re.compile(r"\(([^()]*)\)")
 _BASIS_WORDS = ("補正", "当初", "予備費")
 _NO_SPACE = re.compile(r"\s+")
@@ -159,7 +161,8 @@ def parse_item(raw: str) -> ItemLine:
     if multiyear:
         item.multiyear_years = int(multiyear.group(1))
         item.multiyear_oku = amount_from_match(AMOUNT.search(multiyear.group(2)))
-        tail = tail[: multiyear.start()] + tail[multiyear.end() :]
+        before = tail[: multiyear.start()].rstrip()
+        tail = before.removesuffix("※") + tail[multiyear.end() :]
     for tag in (_NO_SPACE.sub("", t) for t in _TAG.findall(tail)):
         partial = tag.startswith("一部")
         bare = tag[2:] if partial else tag
@@ -238,6 +241,10 @@ def parse_account_row(normalized: str) -> AccountRow:
     if "※" in label:
         label, label_note = label.split("※", 1)
         notes.append(label_note)
+    # A "no figure" cell before the amount: the request is missing, the figure is the base.
+    cells = _CELL_BREAK.split(label.strip())
+    if len(cells) > 1 and cells[-1].strip() in _NO_FIGURE:
+        raise LineError(f"accounts row: the request cell is {cells[-1].strip()!r} (no figure) before an amount")
     # A unit before the first amount the loader reads is an amount it cannot read: taking
     # the next figure instead would shift the base into the request column.
     if re.search(r"[円億兆]", label):

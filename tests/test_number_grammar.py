@@ -59,6 +59,9 @@ PROBES = [
         "digits before 兆",
     ),
     ("priority-8-digits", PRIORITY_LINE, "ユニコーン創出支援事業\t12,345,678 億円", "digits before 億"),
+    ("account-no-figure-cell", "一般会計\t", "一般会計\tー\t3,495 億円", "(no figure)"),
+    ("account-dash-cell", "一般会計\t", "一般会計\t-\t3,495 億円", "(no figure)"),
+    ("account-spaced-sign", "一般会計\t", "一般会計\t- 4,286 億円\t3,495 億円", "sign (-)"),
     ("breakdown-stray-letter", "うち、その他\t", "うち、その他\t1,43x9 億円\t1,283 億円", "stray characters"),
     (
         "project-sign",
