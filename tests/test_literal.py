@@ -3,7 +3,7 @@
 The patterns below are the ones Streamlit 1.67's frontend applies (StreamlitMarkdown: the raw
 source's ``:material/`` rewrite, then, on text nodes *after* backslash escapes are removed,
 material icons, its logo, remark-emoji's shortcodes; remark-directive's text directives need a
-letter right after the colon; a plugin turns `` -> `` and friends into arrows). The browser test
+letter right after the colon (the label in brackets is optional); a plugin turns `` -> `` and friends into arrows). The browser test
 (tests/e2e/test_hostile.py) checks the rendered page; this one names each construct.
 """
 
@@ -21,7 +21,8 @@ _UNESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 MATERIAL = re.compile(r":material_(\w+):")
 LOGO = re.compile(r":streamlit:")
 EMOJI = re.compile(r":[\w+-][\w_+-]*:")
-DIRECTIVE = re.compile(r"(?<![\\:]):[A-Za-z][\w-]*\[")
+# A text directive needs only its name (":red" alone is an empty coloured span); its label is optional.
+DIRECTIVE = re.compile(r"(?<!:):[A-Za-z]")
 ARROW = re.compile(r"(^|\s)(<->|->|<-|--|>=|<=|~=)(\s|$)")
 
 
