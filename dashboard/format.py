@@ -153,31 +153,49 @@ def year_label(label: str, fiscal_year: int, lang: str = "ja") -> str:
     return f"FY{int(fiscal_year)}" if lang == "en" else label
 
 
-_MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$])")
+_MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$&])")
 
 
 def md_escape(text: str | None) -> str:
-    r"""Document text made literal for ``st.markdown`` (no emphasis, links or headings from it).
+    r"""Document text with every CommonMark punctuation mark backslash-escaped (no emphasis,
+    links, headings, HTML, entities or KaTeX from it). Not enough on its own: use :func:`md_literal`.
 
-    >>> print(md_escape("A*B [x](y)"))
-    A\*B \[x\]\(y\)
+    >>> print(md_escape("A*B [x](y) &amp;"))
+    A\*B \[x\]\(y\) \&amp;
     """
     return _MARKDOWN.sub(r"\\\1", text or "")
 
 
+#: U+2060 WORD JOINER: invisible, not a word character, not punctuation Markdown knows.
+JOINER = "\u2060"
 # GFM turns bare URLs, www. names and e-mail addresses into links even in escaped text;
-# a word joiner (U+2060, invisible) after the scheme, "www" or "@" stops it.
+# a word joiner after the scheme, "www" or "@" stops it.
 _AUTOLINK = re.compile(r"(?i)(https?|ftp|mailto|www|@)")
+# Streamlit's own Markdown constructs all start with an ASCII colon and are found where a
+# backslash cannot reach them: ``:material/x:`` is rewritten in the raw source, and
+# ``:material_x:``, ``:streamlit:`` and emoji shortcodes (``:rocket:``) are matched in the
+# text *after* Markdown has removed the escapes (frontend StreamlitMarkdown: mdast
+# find-and-replace and remark-emoji over text nodes). Directives (``:red[x]``,
+# ``:blue-background[x]``, ``:small[x]``, ``:violet-badge[x]``, ``:help[x]``) need a
+# letter right after the colon. A word joiner after every colon breaks all of them.
+_COLON = re.compile(":")
+# Streamlit also rewrites " -> ", " <- ", " <-> ", " -- ", " >= ", " <= ", " ~= " in text
+# into arrows and dashes; a joiner inside the pair keeps the characters as written.
+_TYPOGRAPHY = re.compile(r"([<>~-])(?=[->=])")
 
 
 def md_literal(text: str | None) -> str:
-    r"""Untrusted text (a document's or a URL's) for an element that renders Markdown:
-    no emphasis, links, auto-links, headings or KaTeX; it reads the same.
+    r"""Untrusted text (a document's, an upload's or a URL's) for an element that renders
+    Markdown: no emphasis, links, auto-links, headings, HTML, entities, KaTeX, icons, emoji,
+    colour or badge directives, arrows; it reads the same (the joiners are invisible).
 
-    >>> md_literal("**b** http://evil.example $x$") == "\\*\\*b\\*\\* http\u2060://evil\\.example \\$x\\$"
+    >>> md_literal("**b** http://evil.example $x$") == "\\*\\*b\\*\\* http\u2060:\u2060//evil\\.example \\$x\\$"
+    True
+    >>> md_literal(":rocket: :red[x]") == ":\u2060rocket:\u2060 :\u2060red\\[x\\]"
     True
     """
-    return _AUTOLINK.sub("\\1\u2060", md_escape(text))
+    text = _TYPOGRAPHY.sub("\\1" + JOINER, text or "")
+    return _COLON.sub(":" + JOINER, _AUTOLINK.sub("\\1" + JOINER, md_escape(text)))
 
 
 def md_code(text: str | None, limit: int = 60) -> str:
@@ -191,6 +209,8 @@ def md_code(text: str | None, limit: int = 60) -> str:
     text = str(text or "").replace("\n", " ").replace("\r", " ")
     if len(text) > limit:
         text = text[:limit] + "…"
+    # Streamlit rewrites ":material/" in the raw source, code spans included: keep it as written.
+    text = text.replace(":material/", ":" + JOINER + "material/")
     longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
     fence = "`" * (longest + 1)
     pad = " " if longest else ""

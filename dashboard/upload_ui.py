@@ -15,6 +15,7 @@ as soon as it has parsed them.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 import streamlit as st
 
@@ -83,15 +84,35 @@ def _remove(document_id: str) -> None:
         st.session_state.pop("_chosen.doc", None)
 
 
-def _set_cookie(token: str) -> None:
-    # A session cookie (no expiry), this site only; the value is the random token and nothing else.
+def served_over_https(headers: Mapping[str, str], url: str | None) -> bool:
+    """True when the browser reached the page over HTTPS: the proxy's ``X-Forwarded-Proto``
+    (its first value: the hop nearest the browser) or the page's own URL says so.
+
+    >>> served_over_https({"x-forwarded-proto": "https, http"}, "http://replica:8501/")
+    True
+    """
+    proto = next((v for k, v in headers.items() if k.lower() == "x-forwarded-proto"), "") or ""
+    return proto.split(",")[0].strip().lower() == "https" or (url or "").lower().startswith("https://")
+
+
+def cookie_script(token: str, secure: bool) -> str:
+    """The script that stores the upload token: a session cookie (no expiry), this site only,
+    ``Secure`` over HTTPS (said by the request, or by the page's own ``location`` when a proxy
+    before nginx ended TLS). Not HttpOnly: it is written by script (README, "uploads")."""
     if not TOKEN.fullmatch(token):
         raise ValueError("not an upload token")
-    st.html(
-        f"<script>document.cookie = '{COOKIE}={token}; path=/; SameSite=Strict';</script>",
-        unsafe_allow_javascript=True,
-        width="content",
+    flag = "true" if secure else "location.protocol === 'https:'"
+    return (
+        f"<script>document.cookie = '{COOKIE}={token}; path=/; SameSite=Strict' + ({flag} ? '; Secure' : '');</script>"
     )
+
+
+def _set_cookie(token: str) -> None:
+    try:
+        secure = served_over_https(st.context.headers, st.context.url)
+    except Exception:  # no browser connection (AppTest, bare mode)
+        secure = False
+    st.html(cookie_script(token, secure), unsafe_allow_javascript=True, width="content")
 
 
 def _receive(lang: str) -> None:

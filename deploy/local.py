@@ -195,6 +195,7 @@ def running(
         servers = "\n    ".join(f"server {r.address} max_fails=1 fail_timeout=10s;" for r in started)
         values = {
             "LISTEN": f"{host}:{port}",
+            "BASE_PATH": base_path,
             "UPSTREAM_SERVERS": servers,
             "FRAME_ANCESTORS": frame_ancestors,
             "STICKY_COOKIE_ATTRIBUTES": cookie_attributes,

@@ -6,13 +6,15 @@ import re
 from dataclasses import dataclass, field
 
 from loaders import accounts
-from loaders.amounts import AMOUNT, amount_from_match
+from loaders.amounts import AMOUNT, LineError, amount_from_match, amounts_in
 from loaders.text import SECTION_MARKER, display, nfkc, project_key, strip_bullet
 
 _AMT = AMOUNT.pattern
 _THEME = re.compile(r"^\(\s*(\d+)\s*\)\s*(\S.*)$")
 _BRACKETED = re.compile(r"【([^【】]*)】")
-_MULTIYEAR = re.compile(rf"※?\s*国庫債務負担行為\s*\(\s*(\d+)\s*年\s*\)\s*:?\s*({_AMT})")
+# Starts at the word, not at the optional ※ and spaces before it: a pattern that starts with
+# \s* tries every space of a long run (20,000 spaces took 2 s); the ※ is cut by hand.
+_MULTIYEAR = re.compile(rf"国庫債務負担行為\s*\(\s*(\d+)\s*年\s*\)\s*:?\s*({_AMT})")
 _TAG = re.compile(r"\(([^()]*)\)")
 _BASIS_WORDS = ("補正", "当初", "予備費")
 _NO_SPACE = re.compile(r"\s+")
@@ -21,8 +23,7 @@ _CELL_BREAK = re.compile(r"\t|\s{2,}")
 _NO_FIGURE = ("-", "−", "―", "—", "ー", "新規")
 
 
-class LineError(ValueError):
-    """A line that looks like data but cannot be read; the message says why."""
+__all__ = ["LineError"]  # defined with the number grammar: an unreadable amount is an unreadable line
 
 
 @dataclass
@@ -56,10 +57,10 @@ class ItemLine:
 
 
 def _amount_prefix(text: str) -> tuple[float, str]:
-    match = AMOUNT.match(text)
-    if not match:
+    found = amounts_in(text)
+    if not found or found[0].start() != 0:
         raise LineError(f"no amount in 億円 at {text!r}")
-    return amount_from_match(match), text[match.end() :]
+    return amount_from_match(found[0]), text[found[0].end() :]
 
 
 def _split_paren(text: str) -> tuple[str, str]:
@@ -81,6 +82,7 @@ def parse_figures(content: str) -> Figures:
     >>> f = parse_figures("69 億円の内数(70 億円の内数)"); (f.amount, f.is_portion, f.base)
     (69.0, True, 70.0)
     """
+    amounts_in(content)  # every figure by the grammar before spaces go ("42 86 億円" is not 4,286)
     text = _NO_SPACE.sub("", content)
     figures = Figures()
     figures.amount, rest = _amount_prefix(text)
@@ -154,11 +156,13 @@ def parse_item(raw: str) -> ItemLine:
         raise LineError("an amount with no project name before it")
     item = ItemLine(name=display(name), key=project_key(name), figures=parse_figures(match.group(1)))
     item.is_reference = is_reference
+    amounts_in(tail)  # 国庫債務負担行為 and any other figure after the 【】, by the grammar
     multiyear = _MULTIYEAR.search(tail)
     if multiyear:
         item.multiyear_years = int(multiyear.group(1))
         item.multiyear_oku = amount_from_match(AMOUNT.search(multiyear.group(2)))
-        tail = tail[: multiyear.start()] + tail[multiyear.end() :]
+        before = tail[: multiyear.start()].rstrip()
+        tail = before.removesuffix("※") + tail[multiyear.end() :]
     for tag in (_NO_SPACE.sub("", t) for t in _TAG.findall(tail)):
         partial = tag.startswith("一部")
         bare = tag[2:] if partial else tag
@@ -227,7 +231,7 @@ def parse_account_row(normalized: str) -> AccountRow:
     ``GX 推進対策費\\t1 兆 985 億円 ※国庫債務負担行為等も 活用し、総額 1 兆 8691 億円の 投資促進策を新規要求\\t4,896 億円``
     → GX推進対策費, 10985, 4896, note 国庫債務負担行為等も活用し、総額1兆8691億円の投資促進策を新規要求.
     """
-    matches = list(AMOUNT.finditer(normalized))
+    matches = amounts_in(normalized)
     if not matches:
         raise LineError("accounts row without an amount")
     label = normalized[: matches[0].start()].strip()
@@ -237,6 +241,10 @@ def parse_account_row(normalized: str) -> AccountRow:
     if "※" in label:
         label, label_note = label.split("※", 1)
         notes.append(label_note)
+    # A "no figure" cell before the amount: the request is missing, the figure is the base.
+    cells = _CELL_BREAK.split(label.strip())
+    if len(cells) > 1 and cells[-1].strip() in _NO_FIGURE:
+        raise LineError(f"accounts row: the request cell is {cells[-1].strip()!r} (no figure) before an amount")
     # A unit before the first amount the loader reads is an amount it cannot read: taking
     # the next figure instead would shift the base into the request column.
     if re.search(r"[円億兆]", label):
@@ -272,7 +280,7 @@ def parse_account_row(normalized: str) -> AccountRow:
 
 def parse_priority_row(normalized: str) -> tuple[str, float]:
     """``"工業用水道事業費\\t29 億円"`` → ``("工業用水道事業費", 29.0)``; the amount ends the row."""
-    matches = list(AMOUNT.finditer(normalized))
+    matches = amounts_in(normalized)
     if not matches or normalized[matches[-1].end() :].strip():
         raise LineError("a 推進枠 row must end with its amount in 億円")
     name = normalized[: matches[-1].start()].strip()

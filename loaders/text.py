@@ -10,7 +10,12 @@ import unicodedata
 _CIRCLED = "".join(chr(c) for c in range(0x2460, 0x2474)) + "".join(chr(c) for c in range(0x3251, 0x3260))
 SECTION_MARKER = re.compile(rf"^[\s\-・○●]*([{_CIRCLED}])\s*")
 
-_BULLET = re.compile(r"^[\s\-‐−–—・○●◯■□◆◇▪•]+")
+_DASHES = "\\-‐−–—"
+_MARKS = "・○●◯■□◆◇▪•"
+# A dash is a bullet when a space or another bullet mark follows it ("- 事業", "- ・…");
+# a dash glued to text is the text's own ("-5G実証事業" keeps its dash). Other marks are
+# bullets even when glued ("・産業競争力…"), as the summary prints them.
+_BULLET = re.compile(rf"^\s*(?:(?:[{_DASHES}](?=[\s{_DASHES}{_MARKS}])|[{_MARKS}])\s*)+")
 _WIDE = r"[^\x00-\x7f]"
 # A run of spaces with a non-ASCII (Japanese) character on either side is extraction
 # noise; spaces between Latin words ("Personal Health Record") are kept.
@@ -27,6 +32,8 @@ def strip_bullet(text: str) -> tuple[str, bool]:
 
     >>> strip_bullet(" - ※ 事業【1億円】")
     ('※ 事業【1億円】', True)
+    >>> strip_bullet(" - -5G実証事業【1億円】")
+    ('-5G実証事業【1億円】', True)
     """
     match = _BULLET.match(text)
     if not match:

@@ -78,6 +78,8 @@ if info is not None:
                 key=f"dl.{path}",
                 on_click="ignore",
             )
+    # The machine CSVs stay raw (no ' before = + - @): said where the button is clicked.
+    st.caption(t("data.csv.raw", lang))
 st.markdown(f"**{t('data.columns', lang, table=name)}**")
 ui.table(ui.cached_view(dp.view, filters).tables["columns"], height="content")  # every column, no inner scroll
 

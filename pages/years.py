@@ -22,7 +22,9 @@ c1.selectbox(t("yrs.older", lang), ids, key=keys["older"], format_func=titles.ge
 c2.selectbox(t("yrs.newer", lang), ids, key=keys["newer"], format_func=titles.get)
 view = ui.cached_view_all(yrs.view, yrs.Filters.from_values(ui.sync_url("years", specs)))
 texts = view.texts
-st.info(t("yrs.pair", lang, **texts), icon=":material/compare_arrows:")
+# The labels carry a document id (a file name) when two documents share a year: literal.
+pair = texts | {side: ui.literal(texts[side]) for side in ("older", "newer")}
+st.info(t("yrs.pair", lang, **pair), icon=":material/compare_arrows:")
 
 st.subheader(t("yrs.changes", lang))
 st.caption(t("yrs.changes.intro", lang, **texts))

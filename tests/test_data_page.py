@@ -40,6 +40,17 @@ def test_data_page_lists_every_table_with_its_row_count() -> None:
     assert not at.warning
 
 
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_the_raw_csv_buttons_say_their_cells_are_not_neutralized(lang: str) -> None:
+    """The per-table "CSV: <table>" button serves the machine CSV, formula-like cells as they are."""
+    at = _page(DATA, lang=lang, table="items")
+    buttons = [b.label for b in at.get("download_button")]
+    assert any(label.endswith(": items") and label.startswith("CSV") for label in buttons), buttons
+    captions = [c.value for c in at.caption]
+    words = {"ja": ("= + - @", "数式"), "en": ("= + - @", "formula")}[lang]
+    assert any(all(w in c for w in words) for c in captions), captions
+
+
 def test_table_key_picks_the_table_and_a_bad_value_falls_back() -> None:
     at = _page(DATA, table="sections", lang="en")
     assert not at.exception

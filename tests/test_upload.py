@@ -251,3 +251,33 @@ def test_a_text_without_a_title_is_a_loader_error_in_the_server_build_too(tmp_pa
     source.write_text("こんにちは\n", encoding="utf-8")
     with pytest.raises(LoaderError, match=r"notes\.txt: no text found: no title line"):
         parse_sources([source])
+
+
+# --- the upload cookie (issue 21, point 7): Secure behind HTTPS --------------------------------
+
+
+@pytest.mark.parametrize(
+    ("headers", "url", "secure"),
+    [
+        ({"X-Forwarded-Proto": "https"}, "http://127.0.0.1:8501/", True),  # nginx ended TLS
+        ({"x-forwarded-proto": "https, http"}, None, True),  # the hop nearest the browser first
+        ({}, "https://budget.example/items", True),
+        ({"X-Forwarded-Proto": "http"}, "http://localhost:8501/", False),
+        ({}, None, False),
+    ],
+)
+def test_the_cookie_is_secure_when_the_page_came_over_https(headers: dict, url: str | None, secure: bool) -> None:
+    from dashboard.upload_ui import cookie_script, served_over_https
+
+    assert served_over_https(headers, url) is secure
+    script = cookie_script("A" * 22, served_over_https(headers, url))
+    assert ("+ (true ? '; Secure'" in script) is secure
+    # Over plain HTTP the browser's own location still decides (TLS ended before the proxy).
+    assert "SameSite=Strict" in script and ("location.protocol === 'https:'" in script) is not secure
+
+
+def test_the_cookie_script_takes_only_a_token() -> None:
+    from dashboard.upload_ui import cookie_script
+
+    with pytest.raises(ValueError):
+        cookie_script("x'; alert(1); '", True)

@@ -380,3 +380,16 @@ def test_empty_inputs_never_raise(two, empty: str) -> None:
     )
     view = yrs.view(tables, yrs.Filters(q="  "), "en")
     assert isinstance(view, View)
+
+
+def test_a_document_id_in_the_pair_sentence_is_literal(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two documents of one year are told apart by their ids (file names): Markdown in one stays text."""
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    text = SHIPPED.read_text(encoding="utf-8")
+    (raw / "meti.txt").write_text(text, encoding="utf-8")
+    (raw / "__x__.txt").write_text(text, encoding="utf-8")
+    monkeypatch.setenv("BUDGET_RAW_DIR", str(raw))
+    monkeypatch.setenv("BUDGET_OUT_DIR", str(tmp_path / "out"))
+    at = _run("years", older="__x__", newer="meti")
+    assert at.info[0].value.startswith("令和6年度 \\(\\_\\_x\\_\\_\\) → 令和6年度 \\(meti\\)"), at.info[0].value

@@ -40,6 +40,12 @@ TEXT: dict[str, dict[str, str]] = {
     "data.columns": {"ja": "{table} の列", "en": "Columns of {table}"},
     "data.csv": {"ja": "CSV", "en": "CSV"},
     "data.parquet": {"ja": "Parquet", "en": "Parquet"},
+    "data.csv.raw": {
+        "ja": "このCSVは機械向けで、セルは原文どおりです（= + - @ で始まる文字もそのまま）。"
+        "Excelで開くと数式として実行されることがあります。表計算ソフトには各ページの「CSV」ボタンを使ってください。",
+        "en": "This CSV is for machines: cells are as in the source, including text starting with = + - @, "
+        "which a spreadsheet may run as a formula. For Excel, use the CSV button under each page's table.",
+    },
     "data.snippets": {"ja": "読み込みの例", "en": "Reading it"},
     "data.snippet.pandas": {"ja": "pandas（URLから）", "en": "pandas (from the URL)"},
     "data.snippet.duckdb": {

@@ -9,13 +9,15 @@ import csv
 import io
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 
 from dashboard.csvout import neutralize
 from dashboard.i18n import t
 from tests.e2e.conftest import exceptions, open_page, shot, streamlit_server
-from tests.hostile import EVIL, FORMULAS, write_hostile
+from tests.e2e.test_years_upload import _upload
+from tests.hostile import EVIL, FORMULAS, HOSTILE, hostile_text, write_hostile
 
 PAGES = [
     ("", 1),
@@ -25,16 +27,36 @@ PAGES = [
     ("items", 0),
     ("quality?line=3", 0),
     ("glossary", 0),
+    # Every hostile field in one page each: search hits (links named by projects), a project's
+    # detail (policy paragraph, 推進枠 request), /quality's sentences and the /data page.
+    ("search?q=rocket", 0),
+    ("items?project=HOSTILE", 0),
+    ("quality?status=gap", 0),
+    ("data", 0),
 ]
 
 
 @pytest.fixture(scope="module")
-def hostile_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def hostile_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("hostile")
     write_hostile(folder / "raw")
-    env = {"BUDGET_RAW_DIR": str(folder / "raw"), "BUDGET_OUT_DIR": str(folder / "processed")}
+    return folder
+
+
+@pytest.fixture(scope="module")
+def hostile_server(hostile_folder: Path) -> Iterator[str]:
+    env = {"BUDGET_RAW_DIR": str(hostile_folder / "raw"), "BUDGET_OUT_DIR": str(hostile_folder / "processed")}
     with streamlit_server("streamlit-hostile", env=env) as url:
         yield url
+
+
+def _hostile_project(folder: Path) -> str:
+    """The project key of the listing that carries the hostile text (parsed as the server parses it)."""
+    from loaders.build import parse_sources
+
+    items = parse_sources([folder / "raw" / "hostile.txt"])["items"]
+    key = items.loc[items["name"].str.contains(HOSTILE, regex=False), "project_key"].iloc[0]
+    return quote(str(key), safe="")
 
 
 def markup_from_text(page) -> list[str]:
@@ -43,10 +65,29 @@ def markup_from_text(page) -> list[str]:
         """evil => {
           const found = [];
           for (const a of document.querySelectorAll('a[href]'))
-            if (a.href.includes(evil)) found.push('link ' + a.href);
+            if (new URL(a.getAttribute('href'), location.href).hostname.includes(evil)) found.push('link ' + a.getAttribute('href'));
           for (const e of document.querySelectorAll('strong, em, b'))
             if (['bold', 'em', 'tag', 'b'].includes(e.textContent.trim())) found.push(e.tagName + ' ' + e.textContent);
           if (document.querySelector('.katex')) found.push('katex');
+          // Streamlit's own constructs (tests.hostile.SHORTCODES): icons, emoji, its logo, the
+          // directives' spans (each wraps an "x"), an entity and an arrow.
+          for (const i of document.querySelectorAll('span[role=img]'))
+            if (i.getAttribute('aria-label') === 'warning icon') found.push('material icon');
+          if (document.querySelector('img[alt="Streamlit logo"]')) found.push('streamlit logo');
+          for (const img of document.querySelectorAll('[data-testid=stMain] img, [data-testid=stSidebar] img'))
+            found.push('img ' + (img.alt || img.src));
+          const marks = '[data-testid=stMarkdownContainer], [data-testid=stCaptionContainer]';
+          for (const box of document.querySelectorAll(marks)) {
+            for (const e of box.querySelectorAll('span, streamlit-help-icon, [data-testid=stTooltipIcon], svg'))
+              if (e.textContent.trim() === 'x' || e.tagName === 'STREAMLIT-HELP-ICON' || e.matches('[data-testid=stTooltipIcon]'))
+                found.push('directive ' + e.tagName + ' ' + e.className + ' ' + (e.getAttribute('style') || ''));
+            for (const e of box.querySelectorAll('.stMarkdownColoredText, .stMarkdownColoredBackground, .stMarkdownBadge'))
+              if (!e.textContent.trim().startsWith('■')) found.push('colour ' + e.textContent);
+            const text = box.textContent;
+            if (text.includes('\\u{1F680}')) found.push('emoji');
+            if (text.includes('\\u00A9')) found.push('entity');
+            if (text.includes('a \\u2192 b')) found.push('arrow');
+          }
           return found;
         }""",
         EVIL,
@@ -54,22 +95,58 @@ def markup_from_text(page) -> list[str]:
 
 
 @pytest.mark.parametrize(("query", "charts"), PAGES)
-def test_document_text_never_renders_as_markup(page, hostile_server: str, query: str, charts: int) -> None:
+def test_document_text_never_renders_as_markup(
+    page, hostile_server: str, hostile_folder: Path, query: str, charts: int
+) -> None:
+    query = query.replace("HOSTILE", _hostile_project(hostile_folder))
     open_page(page, f"{hostile_server}/{query}", charts=charts)
     shot(page, f"hostile-{query.split('?')[0] or 'overview'}")
     assert not exceptions(page)
     assert markup_from_text(page) == []
 
 
-def test_the_hostile_text_is_shown_as_characters(page, hostile_server: str) -> None:
+def _shown(page) -> str:
+    # The word joiners that stop auto-links and shortcodes are invisible: a reader sees the text without them.
+    return page.inner_text("[data-testid=stMain]").replace("\u2060", "")
+
+
+def test_the_hostile_text_is_shown_as_characters(page, hostile_server: str, hostile_folder: Path) -> None:
     open_page(page, hostile_server, charts=1)
-    body = page.inner_text("[data-testid=stMain]")
-    # The title: every character of the Markdown shows (the word joiner that stops auto-links is invisible).
+    body = _shown(page)
+    # The title and the 事項要求 list: every character of the Markdown and the shortcodes shows.
     assert "**bold**" in body and "[link](http" in body and "$x^2$" in body and "<b>tag</b>" in body
+    assert body.count(HOSTILE) >= 2
+    # A project's detail: its name (heading), its policy paragraph (caption), its 推進枠 request.
+    open_page(page, f"{hostile_server}/items?project={_hostile_project(hostile_folder)}")
+    assert _shown(page).count(HOSTILE) >= 2
+    # Search hits: the links to projects are named by them.
+    open_page(page, f"{hostile_server}/search?q=rocket")
+    links = page.locator("[data-testid=stPageLink]").all_inner_texts()
+    assert any(HOSTILE in link.replace("\u2060", "") for link in links)
+
+
+def test_an_uploaded_hostile_summary_renders_no_markup(browser, server: str) -> None:
+    """The upload message (sidebar), the "document shown" caption and the uploaded document's pages."""
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    page = context.new_page()
+    try:
+        open_page(page, server)
+        _upload(page, "hostile.txt", hostile_text().encode("utf-8"))
+        assert not exceptions(page)
+        sidebar = page.inner_text("[data-testid=stSidebar]").replace("\u2060", "")
+        assert t("up.loaded", title="").strip() in sidebar and HOSTILE in sidebar  # the message, literally
+        assert _shown(page).count(HOSTILE) >= 2  # the caption and the title
+        assert markup_from_text(page) == []
+        shot(page, "hostile-upload")
+        for query in ("search?q=rocket", "quality?status=gap"):
+            open_page(page, f"{server}/{query}&doc={page.url.split('doc=')[-1].split('&')[0]}")
+            assert markup_from_text(page) == [], query
+    finally:
+        context.close()
 
 
 def test_hostile_url_values_show_as_code_once(page, server: str) -> None:
-    bad = f"**b**$x$[a](http://{EVIL})"
+    bad = f"**b**$x$[a](http://{EVIL}):rocket::material/warning::red[x]"
     query = "&".join(["lang=" + bad] + ["min=" + bad] * 200)
     open_page(page, f"{server}/priority?{query}", charts=1)
     assert markup_from_text(page) == []

@@ -111,6 +111,37 @@ def test_every_page_renders_through_the_proxy(watched, proxy, path: str) -> None
     assert watched.url.startswith(f"{proxy.url}/{path}")
 
 
+def _status_and_location(url: str) -> tuple[int, str | None]:
+    """One request, redirects not followed."""
+    import http.client
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(url)
+    connection = http.client.HTTPConnection(parts.netloc, timeout=30)
+    try:
+        connection.request("GET", parts.path + (f"?{parts.query}" if parts.query else ""))
+        response = connection.getresponse()
+        return response.status, response.getheader("Location")
+    finally:
+        connection.close()
+
+
+@pytest.mark.parametrize(("path", "page"), [("items/x?lang=en", "items?lang=en"), ("priority/a/b", "priority")])
+def test_a_deeper_path_goes_to_its_page(watched, proxy, path: str, page: str) -> None:
+    """/budget/items/x once showed "Connection error … 404" for good: the page looked for its
+    server under /budget/items/x/ and /budget/items/. The proxy sends it to /budget/items."""
+    assert _status_and_location(f"{proxy.url}/{path}") == (302, f"/{BASE_PATH}/{page}")
+    open_page(watched, f"{proxy.url}/{path}", charts=1 if page.startswith("priority") else 0)
+    assert watched.url == f"{proxy.url}/{page}"
+    assert exceptions(watched) == []
+    main = watched.locator("[data-testid=stMain]").inner_text()
+    assert "Connection error" not in watched.inner_text("body") and len(main.strip()) > 50
+    # Streamlit's own routes under a page or at the root are not redirected.
+    assert _status_and_location(f"{proxy.url}/_stcore/health")[0] == 200
+    assert _status_and_location(f"{proxy.url}/items/_stcore/health")[0] == 404  # the frontend's probe
+    assert _status_and_location(f"{proxy.url}/app/static/data/datapackage.json")[0] == 200
+
+
 def test_a_page_embeds_in_another_sites_iframe(watched, proxy) -> None:
     """frame-ancestors * (the default) lets an <iframe> on another origin show ?embed=true pages."""
     html = f'<html><body><iframe src="{proxy.url}/compare?embed=true" width="1200" height="800"></iframe></body></html>'
