@@ -55,7 +55,7 @@ def book_scope(book: pd.DataFrame, ministry: str, account: str, parent: str | No
     top = parent if isinstance(parent, str) and parent else account
     if top == GENERAL:
         mask = (book["account_type"] == "general") & (book["ministry"] == ministry) & ~book["is_transfer"]
-        rule = f"{ministry}'s general-account items without transfers to special accounts (繰入)"
+        rule = f"{ministry}'s general-account items without transfers to special accounts"
         rule_ja = f"{ministry}所管の一般会計の事項（特別会計への繰入を除く）"
         if top == account:
             return Scope(mask, rule=rule, rule_ja=rule_ja)

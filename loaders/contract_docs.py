@@ -240,16 +240,18 @@ _YEN = "円 (yen)"
 TABLE_DOCS.update(
     {
         "budget_items": Doc(
-            "Budget books (財務省 予算書・決算書データベース): one row per 事項 (item of expenditure), fiscal year and "
-            "budget stage. Yen as published and 億円 converted exactly. Source: 財務省, 政府標準利用規約 2.0 "
-            "(CC BY 4.0 compatible), via igomuni/marumie-rssystem (MIT). Never add stages together.",
+            "Budget books: one row per item of expenditure, fiscal year and budget stage. Yen as published, and "
+            "100 million yen converted exactly (not rounded). Source: 財務省「予算書・決算書データベース」(bb.mof.go.jp), "
+            "Japan's Government Standard Terms of Use 2.0 (compatible with CC BY 4.0), converted by "
+            "igomuni/marumie-rssystem (MIT). Never add stages together.",
             "予算書・決算書（財務省 予算書・決算書データベース）の事項別内訳。年度・予算の段階ごとに1事項1行。"
             "円（原典）と億円（換算、丸めなし）。出典: 財務省、政府標準利用規約（第2.0版）、変換は"
             "igomuni/marumie-rssystem（MIT）。段階をまたいで合算しない。",
         ),
         "review_records": Doc(
-            "Administrative project reviews (行政事業レビュー, RS system), sheet 1-2: one row per 予算事業 and review "
-            "year. Source: 内閣官房行政改革推進本部事務局, 政府標準利用規約 2.0, via igomuni/marumie-rssystem (MIT).",
+            "Administrative project reviews (RS system), sheet 1-2: one row per budget project and review year. "
+            "Source: 内閣官房行政改革推進本部事務局「行政事業レビュー見える化サイト（RSシステム）」(rssystem.go.jp), Japan's "
+            "Government Standard Terms of Use 2.0, converted by igomuni/marumie-rssystem (MIT).",
             "行政事業レビュー（RSシステム）の基本情報・事業概要。レビュー年度・予算事業ごとに1行。出典: "
             "内閣官房行政改革推進本部事務局、政府標準利用規約（第2.0版）、変換は igomuni/marumie-rssystem（MIT）。",
         ),
@@ -265,7 +267,7 @@ TABLE_DOCS.update(
         ),
         "budget_checks": Doc(
             "The document's stated base figures (accounts.base_oku) against the budget book's initial budget, per "
-            "account and うち row, with a sentence.",
+            "account and breakdown (\"of which\") row, with a sentence.",
             "資料記載の比較額（accounts.base_oku）と予算書の当初予算との照合。会計・うち行ごと、説明文付き。",
         ),
     }

@@ -33,10 +33,10 @@ _DASHES = re.compile(r"[‐‑‒–—―−ｰー-]")
 
 
 def normalize(name: str) -> str:
-    """The name compared by ``normalized``.
+    """The name compared by ``normalized`` (every dash and the long-vowel mark ー read as one "-").
 
     >>> normalize("ＧＸ サプライチェーン・構築支援事業")
-    'gxサプライチェーン構築支援事業'
+    'gxサプライチェ-ン構築支援事業'
     """
     text = re.sub(r"\s+", "", nfkc(name or ""))
     text = text.replace("・", "").replace("･", "")
