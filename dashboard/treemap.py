@@ -21,7 +21,7 @@ import plotly.colors as pc
 import plotly.graph_objects as go
 
 from dashboard.compare import primary
-from dashboard.format import basis_label, oku, pct, signed_oku, signed_pct, wrap
+from dashboard.format import basis_label, oku, pct, signed_oku, signed_pct, wrap_label
 from dashboard.i18n import name, t
 from dashboard.items import flag_words
 from dashboard.labels import section_labels, section_url_names, year_labels
@@ -165,11 +165,8 @@ def _label(text: str, lang: str, width: int) -> str:
 
     Japanese breaks every ``width`` characters; English at spaces, about twice as wide.
     """
-    if lang == "en" and " " in text:
-        lines = textwrap.wrap(text, width * 2, break_long_words=False) or [""]
-    else:
-        lines = wrap(text, width).split("<br>")
-    return "<br>".join(_esc(line) for line in lines)
+    # Tiles have room for more English letters than the bar labels' 1 : 0.6.
+    return wrap_label(text, width * 1.2 if lang == "en" else width)
 
 
 # --- the nodes of the figure: hierarchy, titles, leaves, parents ------------------------------
