@@ -95,6 +95,12 @@ def _grids(page):
     return page.locator("[data-testid=stDataFrame]")
 
 
+def _open(page, url: str, charts: int = 0) -> None:
+    """Open ``url``, wait until the app is idle and has drawn a grid (its accessibility tree)."""
+    open_page(page, url, charts)
+    page.wait_for_selector("[data-testid=stDataFrame] [role=grid] [role=row]", state="attached", timeout=45_000)
+
+
 def _measure(page, index: int, every_row: bool = True) -> dict:
     """One grid's borders and texts; with ``every_row`` its texts from top to bottom (scrolled through)."""
     grid = _grids(page).nth(index)
@@ -175,7 +181,7 @@ def _cut_figures(page, measured: dict) -> list[str]:
 @pytest.mark.parametrize("lang", ["ja", "en"])
 @pytest.mark.parametrize(("path", "name"), FIT_PAGES)
 def test_tables_fit_and_show_every_figure_whole(page, server, path: str, name: str, lang: str) -> None:
-    open_page(page, f"{server}{path}{'&' if '?' in path else '?'}lang={lang}")
+    _open(page, f"{server}{path}{'&' if '?' in path else '?'}lang={lang}")
     assert not exceptions(page)
     count = _grids(page).count()
     assert count >= 1
@@ -193,7 +199,7 @@ def test_tables_fit_and_show_every_figure_whole(page, server, path: str, name: s
 @pytest.mark.parametrize("lang", ["ja", "en"])
 @pytest.mark.parametrize("path", ["/items", "/search?q=水素"])
 def test_wide_tables_show_their_figures_in_the_first_screen(page, server, path: str, lang: str) -> None:
-    open_page(page, f"{server}{path}{'&' if '?' in path else '?'}lang={lang}")
+    _open(page, f"{server}{path}{'&' if '?' in path else '?'}lang={lang}")
     measured = _measure(page, 0)
     figures = _figure_columns(page, measured)
     assert len(figures) >= 2
@@ -210,7 +216,7 @@ def two_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 
 def test_years_tables_show_their_figures_in_the_first_screen(page, two_server) -> None:
-    open_page(page, f"{two_server}/years", charts=1)
+    _open(page, f"{two_server}/years", charts=1)
     assert not exceptions(page)
     checked = 0
     for index in range(_grids(page).count()):
@@ -226,7 +232,7 @@ def test_years_tables_show_their_figures_in_the_first_screen(page, two_server) -
 @pytest.mark.parametrize("path", ["/compare?level=section", "/items", "/treemap?tab=tiles"])
 def test_phone_keeps_the_name_and_whole_figures(page, server, path: str) -> None:
     page.set_viewport_size({"width": WIDTHS["phone"], "height": 900})
-    open_page(page, f"{server}{path}")
+    _open(page, f"{server}{path}")
     before = _measure(page, 0, every_row=False)
     name = sorted(before["heads"], key=lambda h: h["col"])[0]["text"]
     figures = _figure_columns(page, before)
