@@ -263,7 +263,9 @@ def _node(
     """One node. ``label`` is the title on one line (plotly draws it in headers and the path bar,
     where a second line would not fit); ``text`` is what a tile shows: the title broken into
     lines, then ``detail`` (amount, change)."""
-    width = 10  # characters: a 110 px line at 11 px, so tiles of a phone's width still get labels
+    # Characters a line: 110 px at 11 px, so tiles of a phone's width still get labels; a
+    # project's tile (the smallest, often tall and narrow in an opened section) 7, about 80 px.
+    width = 7 if kind == "item" else 10
     return {
         "id": id_,
         "parent": parent,
@@ -495,6 +497,8 @@ TEXT_MIN_PX = 11
 #: Characters per line of the note above the chart (it must fit a 400 px phone).
 NOTE_WIDTH = {"ja": 30, "en": 56}
 HEIGHT = 640
+#: Height of a row of the colour legend under the chart (three entries a row at 1,400 px).
+LEGEND_ROW_PX = 21
 
 
 def figure(
@@ -539,8 +543,9 @@ def figure(
         )
     lines = [part for line in note.splitlines() for part in _note_lines(line)]
     fig.update_layout(
-        height=HEIGHT + 17 * len(lines),
-        margin={"l": 4, "r": 4, "t": 40 + 18 * len(lines), "b": 4},
+        height=HEIGHT + 17 * len(lines) + LEGEND_ROW_PX * math.ceil(len(legend or []) / 3),
+        # Room for the legend under the chart (plotly's own margin push was short by a row in English).
+        margin={"l": 4, "r": 4, "t": 40 + 18 * len(lines), "b": 4 + LEGEND_ROW_PX * math.ceil(len(legend or []) / 3)},
         uniformtext={"minsize": TEXT_MIN_PX, "mode": "hide"},
         showlegend=bool(legend),
         legend={
