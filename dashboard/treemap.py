@@ -322,17 +322,22 @@ def _item_record(leaf: object, color: str, lang: str, years: tuple[str, str]) ->
             ],
         )
     )
-    return _node(
+    detail = f"{oku(leaf.size_oku, lang)} · {rate_text}"
+    node = _node(
         leaf.id,
         leaf.section_id,
         marks + str(leaf.name),
         leaf.size_oku,
         _leaf_colour(leaf, color),
-        f"{oku(leaf.size_oku, lang)} · {rate_text}",
+        detail,
         hover,
         "item",
         lang,
     )
+    if marks and lang == "en":
+        # "[new]" on a line of its own: the document's Japanese name is wrapped apart from English words.
+        node["text"] = "<br>".join([_esc(marks.strip()), _label(str(leaf.name), lang, 7), detail])
+    return node
 
 
 def leaf_records(
