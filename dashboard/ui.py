@@ -512,7 +512,9 @@ def table(table: vw.Table, key: str | None = None, **dataframe_kwargs) -> object
         **dataframe_kwargs,
     )
     if table.csv:
-        download_csv(table.frame, table.csv, table.csv_filters, key=f"csv.{key or table.csv}")
+        # The CSV's columns in the grid's order ("headers as on screen").
+        in_grid_order = table.frame.iloc[:, [list(frame.columns).index(c) for c in grid.order]]
+        download_csv(in_grid_order, table.csv, table.csv_filters, key=f"csv.{key or table.csv}")
     return result
 
 
