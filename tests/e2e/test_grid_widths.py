@@ -253,3 +253,21 @@ def test_phone_keeps_the_name_and_whole_figures(page, server, path: str) -> None
     assert heads[0]["text"] == name
     assert _columns(after)[0]["right"] == pytest.approx(_columns(before)[0]["right"], abs=1)
     shot(page, f"grid-phone-{path.strip('/').replace('?', '-').replace('=', '-')}")
+
+
+def test_a_cut_name_reads_whole_on_double_click(page, server) -> None:
+    # The name column's tooltip says so (grid.name_help): the grid's overlay shows the whole cell.
+    _open(page, f"{server}/treemap?tab=tiles")
+    measured = _measure(page, 0, every_row=False)
+    name_col = _columns(measured)[0]
+    full = measured["cells"][0]["texts"]["1"]
+    drawn = page.evaluate(DRAWN, [measured["font"], [full]])[0][1]
+    assert drawn + PADDING > name_col["right"] - name_col["left"], "the first name is not cut: pick a longer one"
+    grid = _grids(page).nth(0)
+    box = grid.bounding_box()
+    page.mouse.dblclick(box["x"] + name_col["right"] / 2, box["y"] + 36 + 17)
+    page.wait_for_function(
+        "(full) => [...document.querySelectorAll('#portal *')].some(e => e.textContent.includes(full))",
+        arg=full,
+        timeout=10_000,
+    )
