@@ -26,7 +26,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.figures import BASE_COLOUR, LEGEND_TOP, REQUEST_COLOUR, UNLISTED_COLOUR, amount_axis, bar_height
-from dashboard.format import oku, signed_oku, signed_pct, wrap
+from dashboard.format import oku, signed_oku, signed_pct, wrap_label
 from dashboard.i18n import name, t
 from dashboard.items import account_label, base_figures, flag_words, other_base_text
 from dashboard.labels import section_labels, section_url_names, year_labels
@@ -405,7 +405,7 @@ def _bar_labels(rows: pd.DataFrame, lang: str) -> list[str]:
     labels, seen = [], set()
     for row in rows.itertuples():
         # Two lines of 14 characters: on a phone the labels would otherwise squeeze the bars.
-        label = wrap(html.escape(str(row.label), quote=False), 14, 2)
+        label = wrap_label(str(row.label), 14, 2)
         if row.kind == "breakdown":
             label = t("cmp.of_which", lang) + label
         if row.kind == "item" and row.n_new == 1 and pd.isna(row.base_oku):

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import html
 import math
-import textwrap
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -15,7 +14,8 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.figures import REQUEST_COLOUR, TRANSFER_COLOUR, amount_axis
-from dashboard.format import oku, wrap
+from dashboard.format import oku
+from dashboard.format import wrap_label as format_wrap_label
 from dashboard.i18n import name, t
 from dashboard.labels import section_labels, section_url_names
 from dashboard.params import Param
@@ -425,27 +425,9 @@ def subtotal_table(subtotals: pd.DataFrame, lang: str, csv: str | None = None, c
     return Table(frame, kinds, csv, csv_filters or {})
 
 
-def _label_lines(text: str, width: int, lines: int) -> str:
-    """``text`` on at most ``lines`` lines for a plotly label, each line HTML-escaped.
-
-    Text with spaces (an English section name) breaks between words, at 1.6 times the
-    width (Latin letters are narrower); Japanese breaks every ``width`` characters.
-
-    >>> _label_lines("A digital society and generative AI", 18, 2)
-    'A digital society and<br>generative AI'
-    >>> _label_lines("<b>", 18, 2)
-    '&lt;b&gt;'
-    """
-    if " " in text.strip():
-        parts = textwrap.wrap(text, int(width * 1.6), max_lines=lines, placeholder=" …") or [""]
-    else:
-        parts = wrap(text, width, lines).split("<br>")
-    return "<br>".join(html.escape(line, quote=False) for line in parts)
-
-
 def wrap_label(text: str, width: int = LABEL_WIDTH, lines: int = LABEL_LINES) -> str:
     """A bar label on at most two lines of 16 characters (see :func:`dashboard.format.wrap`), HTML-escaped."""
-    return _label_lines(text, width, lines)
+    return format_wrap_label(text, width, lines)
 
 
 def _amount_xaxis(top: float, lang: str) -> dict:
@@ -508,7 +490,7 @@ def section_figure(subtotals: pd.DataFrame, lang: str) -> go.Figure:
         height=max(200, 80 + 34 * len(groups)),
         margin={"l": 10, "r": 110, "t": 10, "b": 40},
         xaxis=_amount_xaxis(top, lang),
-        yaxis=_label_yaxis(groups[::-1], groups, [_label_lines(label, 18, 2) for label in subtotals["label"]]),
+        yaxis=_label_yaxis(groups[::-1], groups, [format_wrap_label(label, 18, 2) for label in subtotals["label"]]),
         showlegend=False,
         barmode="overlay",
         bargap=0.3,

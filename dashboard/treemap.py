@@ -12,17 +12,18 @@ smaller than its children.
 from __future__ import annotations
 
 import html
+import math
 import textwrap
 from collections.abc import Mapping
 from dataclasses import dataclass
 
 import pandas as pd
-import plotly.colors as pc
 import plotly.graph_objects as go
 
 from dashboard.compare import primary
-from dashboard.format import basis_label, oku, pct, signed_oku, signed_pct, wrap
+from dashboard.format import basis_label, oku, pct, signed_number, signed_oku, signed_pct, wrap_label
 from dashboard.i18n import name, t
+from dashboard.i18n.names import SHORT_NAMES
 from dashboard.items import flag_words
 from dashboard.labels import section_labels, section_url_names, year_labels
 from dashboard.params import Param
@@ -35,9 +36,17 @@ COLORS = ("change", "account")
 TABS = ("tiles", "sections", "references")
 ROOT_ID = "root"
 
-#: Diverging red (cut) → blue (increase), without the darkest ends so labels stay readable.
-CHANGE_SCALE = pc.diverging.RdBu[1:-1]
-CHANGE_CLIP = 50.0  # % at which the colour stops getting darker
+#: Change-rate bands (%, lower edge included) and their colours: a diverging red–blue scale
+#: (plotly's RdBu) with breakpoints over the range the document has (▲ to +1,400%), so a +46%
+#: and a +335% section differ at a glance; the legend under the chart names each band.
+CHANGE_BANDS: tuple[tuple[float, float, str], ...] = (
+    (-math.inf, -25.0, "rgb(214, 96, 77)"),
+    (-25.0, 0.0, "rgb(244, 165, 130)"),
+    (0.0, 25.0, "rgb(209, 229, 240)"),
+    (25.0, 100.0, "rgb(146, 197, 222)"),
+    (100.0, 300.0, "rgb(67, 147, 195)"),
+    (300.0, math.inf, "rgb(33, 102, 172)"),
+)
 NEW_COLOUR = "#f2a900"  # 新規: outside the red–blue scale on purpose
 NO_BASE_COLOUR = "#c9b8a6"  # compared with a supplementary budget: no initial-budget rate
 UNLISTED_COLOUR = "#e3e6ea"
@@ -142,17 +151,34 @@ def build(items: pd.DataFrame, sections: pd.DataFrame, size: str = "request", po
     )
 
 
-_SCALE_RGB = [pc.unlabel_rgb(c) for c in CHANGE_SCALE]
-
-
 def _change_colour(rate: float) -> str:
-    """The diverging colour of a change rate (plain interpolation: plotly's sampler costs 1 ms a call)."""
-    clipped = max(-CHANGE_CLIP, min(CHANGE_CLIP, float(rate)))
-    position = (clipped + CHANGE_CLIP) / (2 * CHANGE_CLIP) * (len(_SCALE_RGB) - 1)
-    low = min(int(position), len(_SCALE_RGB) - 2)
-    share = position - low
-    rgb = [round(a + (b - a) * share) for a, b in zip(_SCALE_RGB[low], _SCALE_RGB[low + 1], strict=True)]
-    return f"rgb({rgb[0]}, {rgb[1]}, {rgb[2]})"
+    """The colour of a change rate's band (:data:`CHANGE_BANDS`).
+
+    >>> _change_colour(46.6) != _change_colour(334.7), _change_colour(-5.7) == _change_colour(-0.1)
+    (True, True)
+    """
+    rate = float(rate)
+    return next(colour for low, high, colour in CHANGE_BANDS if low <= rate < high)
+
+
+def band_label(low: float, high: float, lang: str) -> str:
+    """A band in words with the language's signs: "+25〜+100%", "▲25%以上の減" / "−25% or less"."""
+    if low == -math.inf:
+        return t("tm.band.low", lang, rate=signed_number(high, lang, 0, "%"))
+    if high == math.inf:
+        return t("tm.band.high", lang, rate=signed_number(low, lang, 0, "%"))
+    return t("tm.band", lang, low=signed_number(low, lang, 0, "%"), high=signed_number(high, lang, 0, "%"))
+
+
+def legend_entries(color: str, lang: str) -> list[tuple[str, str]]:
+    """What each colour means, as (words, colour): the change bands or the registry's accounts, then the
+    colours outside the scale (新規, a supplementary base, 未掲載)."""
+    if color == "account":
+        entries = [(name(account.name, lang), account.colour) for account in REGISTRY]
+    else:
+        entries = [(band_label(low, high, lang), colour) for low, high, colour in CHANGE_BANDS]
+        entries += [(t("tm.flag.new", lang), NEW_COLOUR), (t("tm.legend.nobase", lang), NO_BASE_COLOUR)]
+    return [*entries, (t("tm.unlisted", lang), UNLISTED_COLOUR)]
 
 
 def _esc(text: object) -> str:
@@ -165,11 +191,8 @@ def _label(text: str, lang: str, width: int) -> str:
 
     Japanese breaks every ``width`` characters; English at spaces, about twice as wide.
     """
-    if lang == "en" and " " in text:
-        lines = textwrap.wrap(text, width * 2, break_long_words=False) or [""]
-    else:
-        lines = wrap(text, width).split("<br>")
-    return "<br>".join(_esc(line) for line in lines)
+    # Tiles have room for more English letters than the bar labels' 1 : 0.6.
+    return wrap_label(text, width * 1.2 if lang == "en" else width)
 
 
 # --- the nodes of the figure: hierarchy, titles, leaves, parents ------------------------------
@@ -194,16 +217,24 @@ def hierarchy(sections: pd.DataFrame) -> dict[str, str]:
     return parent_of
 
 
-def titles(sections: pd.DataFrame, parent_of: dict[str, str], lang: str) -> dict[str, str]:
-    """The title of every node in ``lang`` (unescaped): root, pillars, themes with their number, sections."""
+def titles(sections: pd.DataFrame, parent_of: dict[str, str], lang: str, short: bool = False) -> dict[str, str]:
+    """The title of every node in ``lang`` (unescaped): root, pillars, themes with their number, sections.
+
+    ``short``: pillars and themes by their short names (:data:`SHORT_NAMES`), for the tiles and
+    the path bar, where the whole name would not fit and plotly would show nothing.
+    """
+
+    def called(text: str) -> str:
+        return SHORT_NAMES.get(text, {}).get(lang) or name(text, lang) if short else name(text, lang)
+
     found = {ROOT_ID: t("tm.root", lang)}
     labels = section_labels(sections, lang)
     for row in sections.itertuples():
         parent = parent_of[row.section_id]
         if isinstance(row.theme, str) and row.theme:
-            found[parent] = f"{row.theme_no} {name(row.theme, lang)}" if row.theme_no else name(row.theme, lang)
+            found[parent] = f"{row.theme_no} {called(row.theme)}" if row.theme_no else called(row.theme)
             parent = parent_of[parent]
-        found[parent] = name(row.pillar, lang)
+        found[parent] = called(row.pillar)
         found[row.section_id] = labels[row.section_id]
     return found
 
@@ -232,7 +263,9 @@ def _node(
     """One node. ``label`` is the title on one line (plotly draws it in headers and the path bar,
     where a second line would not fit); ``text`` is what a tile shows: the title broken into
     lines, then ``detail`` (amount, change)."""
-    width = 10  # characters: a 110 px line at 11 px, so tiles of a phone's width still get labels
+    # Characters a line: 110 px at 11 px, so tiles of a phone's width still get labels; a
+    # project's tile (the smallest, often tall and narrow in an opened section) 7, about 80 px.
+    width = 7 if kind == "item" else 10
     return {
         "id": id_,
         "parent": parent,
@@ -260,17 +293,12 @@ def _unlisted_record(leaf: object, totals: object, section_title: str, lang: str
             ),
         ]
     )
-    return _node(
-        leaf.id,
-        leaf.section_id,
-        label,
-        leaf.size_oku,
-        UNLISTED_COLOUR,
-        oku(leaf.size_oku, lang),
-        hover,
-        "unlisted",
-        lang,
+    node = _node(leaf.id, leaf.section_id, label, leaf.size_oku, UNLISTED_COLOUR, "", hover, "unlisted", lang)
+    # The tile says its amount and what it is: "未掲載 1,086億円 / 資料の合計のうち…".
+    node["text"] = "<br>".join(
+        [_esc(f"{label} {oku(leaf.size_oku, lang)}"), _label(t("tm.unlisted.what", lang), lang, 14)]
     )
+    return node
 
 
 def _item_record(leaf: object, color: str, lang: str, years: tuple[str, str]) -> dict:
@@ -294,17 +322,22 @@ def _item_record(leaf: object, color: str, lang: str, years: tuple[str, str]) ->
             ],
         )
     )
-    return _node(
+    detail = f"{oku(leaf.size_oku, lang)} · {rate_text}"
+    node = _node(
         leaf.id,
         leaf.section_id,
         marks + str(leaf.name),
         leaf.size_oku,
         _leaf_colour(leaf, color),
-        f"{oku(leaf.size_oku, lang)} · {rate_text}",
+        detail,
         hover,
         "item",
         lang,
     )
+    if marks and lang == "en":
+        # "[new]" on a line of its own: the document's Japanese name is wrapped apart from English words.
+        node["text"] = "<br>".join([_esc(marks.strip()), _label(str(leaf.name), lang, 7), detail])
+    return node
 
 
 def leaf_records(
@@ -372,6 +405,7 @@ def parent_records(
     """
     size_year = years[0] if tree.size == "request" else years[1]
     values, stated = _sums(tree.leaves, sections, parent_of)
+    short = titles(sections, parent_of, lang, short=True)
     totals = {row.section_id: row for row in tree.sections.itertuples()}
     records = []
     for row in sections.itertuples():
@@ -402,7 +436,7 @@ def parent_records(
             _node(
                 node,
                 parent,
-                node_titles[node],
+                short[node],
                 values[node],
                 colour,
                 oku(values[node], lang),
@@ -468,9 +502,13 @@ TEXT_MIN_PX = 11
 #: Characters per line of the note above the chart (it must fit a 400 px phone).
 NOTE_WIDTH = {"ja": 30, "en": 56}
 HEIGHT = 640
+#: Height of a row of the colour legend under the chart (three entries a row at 1,400 px).
+LEGEND_ROW_PX = 21
 
 
-def figure(frame: pd.DataFrame, focus: str | None = None, note: str = "") -> go.Figure:
+def figure(
+    frame: pd.DataFrame, focus: str | None = None, note: str = "", legend: list[tuple[str, str]] | None = None
+) -> go.Figure:
     """The treemap from :func:`nodes`, two levels at a time, opened at ``focus`` (a node id) when given.
 
     Lean on purpose (it is sent to and laid out by every browser): one array per attribute
@@ -489,15 +527,44 @@ def figure(frame: pd.DataFrame, focus: str | None = None, note: str = "") -> go.
         hovertemplate="%{hovertext}<extra></extra>",
         maxdepth=MAXDEPTH,
         tiling={"pad": 2},
+        # The path bar names where you are (the short titles fit it), not only chevrons.
+        pathbar={"visible": True, "side": "top", "thickness": 22, "textfont": {"size": 13}, "edgeshape": ">"},
     )
     if focus and focus in set(frame["id"]):
         trace.level = focus
     fig = go.Figure(trace)
+    # What each colour means: one empty square-marker trace per colour, so plotly's own legend
+    # (which wraps on a phone) names it; they hold no data and clicking them does nothing.
+    for words, colour in legend or []:
+        fig.add_trace(
+            go.Scatter(
+                x=[None],
+                y=[None],
+                mode="markers",
+                marker={"symbol": "square", "size": 13, "color": colour, "line": {"width": 1, "color": "#8a8f98"}},
+                name=_esc(words),
+                hoverinfo="skip",
+            )
+        )
     lines = [part for line in note.splitlines() for part in _note_lines(line)]
     fig.update_layout(
-        height=HEIGHT + 17 * len(lines),
-        margin={"l": 4, "r": 4, "t": 40 + 18 * len(lines), "b": 4},
+        height=HEIGHT + 17 * len(lines) + LEGEND_ROW_PX * math.ceil(len(legend or []) / 3),
+        # Room for the legend under the chart (plotly's own margin push was short by a row in English).
+        margin={"l": 4, "r": 4, "t": 40 + 18 * len(lines), "b": 4 + LEGEND_ROW_PX * math.ceil(len(legend or []) / 3)},
         uniformtext={"minsize": TEXT_MIN_PX, "mode": "hide"},
+        showlegend=bool(legend),
+        legend={
+            "orientation": "h",
+            "x": 0,
+            "y": -0.01,
+            "yanchor": "top",
+            "itemclick": False,
+            "itemdoubleclick": False,
+            "font": {"size": 12},
+        },
+        xaxis={"visible": False},
+        yaxis={"visible": False},
+        plot_bgcolor="rgba(0,0,0,0)",
     )
     if lines:
         # An annotation, not the title: plotly misplaces a multi-line title anchored at its top.
@@ -634,19 +701,8 @@ def references(items: pd.DataFrame, sections: pd.DataFrame, lang: str, focus: st
 
 
 def legend(color: str, lang: str) -> str:
-    """A Markdown line explaining the colours (Streamlit colour directives, no HTML)."""
-    if color == "account":
-        marks = {
-            "一般会計": "blue",
-            "エネルギー対策特別会計": "orange",
-            "GX推進対策費": "green",
-            "特許特別会計": "violet",
-            "東日本大震災復興特別会計": "red",
-        }
-        parts = [f":{c}[■] {name(a, lang)}" for a, c in marks.items()]
-        parts.append(f":gray[■] {t('tm.unlisted', lang)}")
-        return t("tm.legend.account", lang) + " " + ("　" if lang == "ja" else "  ").join(parts)
-    return t("tm.legend.change", lang, clip=int(CHANGE_CLIP))
+    """The line under the chart: what the colours are (the chart's own legend names each colour)."""
+    return t("tm.legend." + color, lang)
 
 
 # --- page contract (see dashboard/view.py) ---------------------------------------------
@@ -721,7 +777,11 @@ def view(tables: Mapping[str, pd.DataFrame], filters: Filters, lang: str) -> Vie
             "sections": Table(per_section, {t("tm.col.n_listed", lang): INT}, "treemap_sections", csv_filters),
             "references": Table(refs, {}, "treemap_references", csv_filters),
         },
-        figures={"treemap": None if frame.empty else figure(frame, filters.focus, note(tree, lang))},
+        figures={
+            "treemap": None
+            if frame.empty
+            else figure(frame, filters.focus, note(tree, lang), legend_entries(filters.color, lang))
+        },
         texts={
             "legend": legend(filters.color, lang),
             "focus": filters.focus,

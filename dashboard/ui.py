@@ -17,7 +17,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from dashboard import chartimage, data, doccheck, printout
+from dashboard import chartimage, data, doccheck, printout, widths
 from dashboard import upload as uploads
 from dashboard import view as vw
 from dashboard.csvout import csv_filename, neutralize, to_csv_bytes
@@ -561,20 +561,31 @@ def print_stylesheet() -> None:
     st.html(printout.PRINT_CSS)
 
 
-def _column_config(kind: str, help: str | None = None):
+def _column_config(kind: str, help: str | None = None, width: int | None = None, pinned: bool | None = None):
     column = st.column_config
+    size = {"help": help, "width": width, "pinned": pinned}
     return {
-        vw.AMOUNT: lambda: column.NumberColumn(format="localized", help=help),
-        # Shown as signed text (vw.display): right-aligned would need a number column.
-        vw.SIGNED: lambda: column.TextColumn(help=help),
-        vw.PCT: lambda: column.TextColumn(help=help),
-        vw.SHARE: lambda: column.ProgressColumn(format="%.1f%%", min_value=0, max_value=100, width="medium", help=help),
-        vw.INT: lambda: column.NumberColumn(format="%d", help=help),
-        vw.SCORE: lambda: column.NumberColumn(format="%.3f", help=help),
-        vw.TEXT: lambda: column.TextColumn(help=help),
-        vw.LONG_TEXT: lambda: column.TextColumn(width="large", help=help),
-        vw.LINK: lambda: column.LinkColumn(help=help),
+        vw.AMOUNT: lambda: column.NumberColumn(format="localized", **size),
+        # Shown as signed text (vw.display): right-aligned like the other figures.
+        vw.SIGNED: lambda: column.TextColumn(alignment="right", **size),
+        vw.PCT: lambda: column.TextColumn(alignment="right", **size),
+        vw.SHARE: lambda: column.ProgressColumn(format="%.1f%%", min_value=0, max_value=100, **size),
+        vw.INT: lambda: column.NumberColumn(format="%d", **size),
+        vw.SCORE: lambda: column.NumberColumn(format="%.3f", **size),
+        vw.TEXT: lambda: column.TextColumn(**size),
+        vw.LONG_TEXT: lambda: column.TextColumn(**size),
+        vw.LINK: lambda: column.LinkColumn(**size),
     }[kind]()
+
+
+def _header_help(header: str, help: str | None, cut: bool, name: bool, lang: str) -> str | None:
+    """A column's tooltip: its own help, the whole header when the column cuts it, how to read a cut name."""
+    parts = [literal(header)] if cut else []
+    if help:
+        parts.append(help)
+    if name:
+        parts.append(t("grid.name_help", lang))
+    return "\n\n".join(parts) or None
 
 
 def shown(frame: pd.DataFrame) -> pd.DataFrame:
@@ -640,22 +651,40 @@ def table(table: vw.Table, key: str | None = None, **dataframe_kwargs) -> object
     Missing figures show as a dash (never None or nan). A table too big for one websocket
     message (:func:`message_budget`) shows its first rows with a notice; its CSV has every row.
     """
-    frame = shown(vw.display(table, _current_lang()))
+    lang = _current_lang()
+    frame = shown(vw.display(table, lang))
     rows = fitting_rows(frame, message_budget())
     if rows < len(frame):
-        st.info(t("guard.rows", _current_lang(), shown=f"{rows:,}", total=f"{len(frame):,}"), icon="✂️")
+        st.info(t("guard.rows", lang, shown=f"{rows:,}", total=f"{len(frame):,}"), icon="✂️")
         frame = frame.head(rows)
-    dataframe_kwargs.setdefault("placeholder", "—")
+    dataframe_kwargs.setdefault("placeholder", widths.PLACEHOLDER)
+    # Sized to what the columns show (dashboard/widths.py): no figure cut, amounts first.
+    kinds = {neutralize(str(c)): table.kind(c) for c in table.frame.columns}
+    grid = widths.layout(frame, kinds, selectable="selection_mode" in dataframe_kwargs)
     config = {
-        neutralize(str(c)): _column_config(table.kind(c), table.helps.get(c))
-        for c in table.frame.columns
-        if table.kind(c) != vw.TEXT or c in table.helps
+        column: _column_config(
+            kinds[column],
+            _header_help(column, table.helps.get(column), column in grid.cut_headers, column == grid.name, lang),
+            grid.widths[column],
+            column in grid.pinned,
+        )
+        for column in frame.columns
     }
-    result = st.dataframe(frame, hide_index=True, width="stretch", column_config=config, key=key, **dataframe_kwargs)
+    result = st.dataframe(
+        frame,
+        hide_index=True,
+        width="stretch",
+        column_config=config,
+        column_order=grid.order,
+        key=key,
+        **dataframe_kwargs,
+    )
     # The grid is a canvas, never text on paper: its print-only copy (see dashboard/printout.py).
-    st.html(printout.table_html(table, _current_lang()))
+    st.html(printout.table_html(table, lang))
     if table.csv:
-        download_csv(table.frame, table.csv, table.csv_filters, key=f"csv.{key or table.csv}")
+        # The CSV's columns in the grid's order ("headers as on screen").
+        in_grid_order = table.frame.iloc[:, [list(frame.columns).index(c) for c in grid.order]]
+        download_csv(in_grid_order, table.csv, table.csv_filters, key=f"csv.{key or table.csv}")
     return result
 
 

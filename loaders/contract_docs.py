@@ -267,7 +267,7 @@ TABLE_DOCS.update(
         ),
         "budget_checks": Doc(
             "The document's stated base figures (accounts.base_oku) against the budget book's initial budget, per "
-            "account and breakdown (\"of which\") row, with a sentence.",
+            'account and breakdown ("of which") row, with a sentence.',
             "資料記載の比較額（accounts.base_oku）と予算書の当初予算との照合。会計・うち行ごと、説明文付き。",
         ),
     }

@@ -49,6 +49,10 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "filter.all": {"ja": "すべて", "en": "All"},
     "filter.none": {"ja": "なし", "en": "None"},
+    "grid.name_help": {
+        "ja": "長い名前は途中で切れます。セルをダブルクリックすると全文を表示します。",
+        "en": "Long names are cut short: double-click a cell to read it whole.",
+    },
     "csv.download": {"ja": "CSVをダウンロード", "en": "Download CSV"},
     "source.caption": {
         "ja": "出典: {title}（{source}、sha256 {sha}…）",

@@ -43,6 +43,21 @@ NAMES_EN: dict[str, str] = {
 }
 
 
+#: Short titles for the treemap's tiles and path bar, where the whole name does not fit (the
+#: hover keeps the whole name). By the same display names; a name not listed is shown whole.
+SHORT_NAMES: dict[str, dict[str, str]] = {
+    "国内投資の拡大とイノベーションの加速を通じた新たな経済社会構造への転換": {
+        "ja": "国内投資・イノベーションによる経済社会構造の転換",
+        "en": "Domestic investment and innovation",
+    },
+    "最重要課題：福島復興の更なる加速": {"ja": "福島", "en": "Fukushima"},
+    "世界をリードする先端分野への投資促進": {"ja": "先端分野への投資", "en": "Advanced fields"},
+    "イノベーションの推進": {"ja": "イノベーション", "en": "Innovation"},
+    "構造的課題への対応": {"ja": "構造的課題", "en": "Structural challenges"},
+    "有志国連携による産業政策・経済安全保障": {"ja": "有志国連携・経済安保", "en": "Allies, economic security"},
+}
+
+
 #: Readable URL values of the sections (``/compare?section=gx-energy``), by the same display names.
 #: A section not listed here is written by its id.
 SECTION_SLUGS: dict[str, str] = {

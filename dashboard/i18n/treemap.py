@@ -79,11 +79,24 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "tm.note.unlisted_row": {"ja": "資料の合計 − 掲載事業", "en": "stated total − listed projects"},
     "tm.legend.change": {
-        "ja": "色: :blue[■ 増額] 　:red[■ 減額]（±{clip}%で最も濃い）　:orange[■ 新規]　:gray[■ 未掲載・補正比較]",
-        "en": "Colour: :blue[■ increase]  :red[■ decrease] (darkest at ±{clip}%)  :orange[■ new]"
-        "  :gray[■ not itemised, or compared with a supplementary budget]",
+        "ja": "色: 増減率（前年度当初予算→要求額）の区分。▲は減少。新規と、比較額が補正予算の事業は別の色。"
+        "区分はグラフ下の凡例のとおり。",
+        "en": "Colour: the band of the change rate (initial budget of the year before → request); − is a "
+        "decrease. New projects and those compared with a supplementary budget have their own colours, "
+        "named in the legend under the chart.",
     },
-    "tm.legend.account": {"ja": "色（会計）:", "en": "Colour (account):"},
+    "tm.legend.account": {
+        "ja": "色: 会計（グラフ下の凡例のとおり）。",
+        "en": "Colour: the account (named in the legend under the chart).",
+    },
+    "tm.legend.nobase": {"ja": "比較額が補正予算（率なし）", "en": "compared with a supplementary budget (no rate)"},
+    "tm.band": {"ja": "{low}〜{high}", "en": "{low} to {high}"},
+    "tm.band.low": {"ja": "{rate}以上の減", "en": "{rate} or less"},
+    "tm.band.high": {"ja": "{rate}以上", "en": "{rate} or more"},
+    "tm.unlisted.what": {
+        "ja": "資料の合計のうち個別に掲載されていない分",
+        "en": "the part of the stated total the document does not itemise",
+    },
     "tm.focus.link": {"ja": "「{section}」の事業一覧を開く", "en": "Open the project list of “{section}”"},
     "tm.focus.hint": {
         "ja": "小さな施策は「施策に絞る」で開けます。開いた施策からは事業一覧へ移れます。",
