@@ -179,8 +179,10 @@ _AUTOLINK = re.compile(r"(?i)(https?|ftp|mailto|www|@)")
 # text *after* Markdown has removed the escapes (frontend StreamlitMarkdown: mdast
 # find-and-replace and remark-emoji over text nodes). Directives (``:red[x]``,
 # ``:blue-background[x]``, ``:small[x]``, ``:violet-badge[x]``, ``:help[x]``) need a
-# letter right after the colon. A word joiner after every colon breaks all of them.
-_COLON = re.compile(":")
+# letter right after the colon. A word joiner after every colon that touches the next
+# character breaks all of them; a colon before a space or the end ("Project: 事業") opens
+# none, and stays as typed, so interface sentences and copied text carry no joiner there.
+_COLON = re.compile(r":(?=\S)")
 # Streamlit also rewrites " -> ", " <- ", " <-> ", " -- ", " >= ", " <= ", " ~= " in text
 # into arrows and dashes; a joiner inside the pair keeps the characters as written.
 _TYPOGRAPHY = re.compile(r"([<>~-])(?=[->=])")
@@ -193,7 +195,9 @@ def md_literal(text: str | None) -> str:
 
     >>> md_literal("**b** http://evil.example $x$") == "\\*\\*b\\*\\* http\u2060:\u2060//evil\\.example \\$x\\$"
     True
-    >>> md_literal(":rocket: :red[x]") == ":\u2060rocket:\u2060 :\u2060red\\[x\\]"
+    >>> md_literal(":rocket: :red[x]") == ":\u2060rocket: :\u2060red\\[x\\]"
+    True
+    >>> md_literal("Project: 事業") == "Project: 事業"
     True
     """
     text = _TYPOGRAPHY.sub("\\1" + JOINER, text or "")

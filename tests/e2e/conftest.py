@@ -153,3 +153,16 @@ def grid_rows(page, index: int = 0) -> int:
     """Data rows of the ``index``-th st.dataframe (glide grid's aria-rowcount minus the header)."""
     grid = page.locator("[data-testid=stDataFrame] [role=grid]").nth(index)
     return int(grid.get_attribute("aria-rowcount")) - 1
+
+
+def in_own_loop(coroutine):
+    """Run a websocket client's coroutine to its end on a thread of its own.
+
+    Playwright's sync API keeps an event loop running on the test's thread once a browser
+    fixture has started, and ``asyncio.run`` refuses to run inside it.
+    """
+    import asyncio
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()

@@ -15,13 +15,12 @@ come, depends on how busy the machine is: that is measured, not asserted, by
 
 from __future__ import annotations
 
-import asyncio
 from urllib.parse import urlparse
 
 import pytest
 
 from benchmarks._common import StreamlitSession
-from tests.e2e.conftest import WIDTHS, exceptions, wait_idle
+from tests.e2e.conftest import WIDTHS, exceptions, in_own_loop, wait_idle
 
 CHART_PAGES = ["", "treemap", "compare", "priority"]
 BROWSER_AGENT = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0 Safari/537.36"
@@ -40,7 +39,7 @@ async def _first_run_order(port: int, page_name: str) -> list[str]:
 
 @pytest.mark.parametrize("path", CHART_PAGES)
 def test_a_browser_tab_is_sent_every_table_before_the_first_chart(server, path: str) -> None:
-    order = asyncio.run(_first_run_order(urlparse(server).port, path))
+    order = in_own_loop(_first_run_order(urlparse(server).port, path))
     assert "plotly_chart" in order and "dataframe" in order, order
     first_chart = order.index("plotly_chart")
     last_table = max(i for i, kind in enumerate(order) if kind == "dataframe")

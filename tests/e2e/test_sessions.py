@@ -14,6 +14,7 @@ from urllib.parse import urlparse
 
 from benchmarks._common import StreamlitSession
 from dashboard.registry import PAGES
+from tests.e2e.conftest import in_own_loop
 
 SESSIONS = 8
 #: Each session's reruns of one page: the language switched and kept, three times on one
@@ -46,5 +47,5 @@ async def _all(port: int) -> list[str]:
 
 
 def test_concurrent_sessions_with_language_switches_raise_nothing(server) -> None:
-    problems = asyncio.run(_all(urlparse(server).port))
+    problems = in_own_loop(_all(urlparse(server).port))
     assert problems == [], problems
