@@ -122,7 +122,8 @@ def filter_items(
     ``exclude`` drops rows with any of those flags ("not 新規"); ``has`` keeps rows that
     have every figure named; ``counted`` keeps the rows sums count (primary, not 内数);
     ``review`` (:data:`REVIEW_CODES`) keeps the listings whose *project* has that review link
-    (``links``: ``review_links``), so a re-listed row goes with its primary listing.
+    (``links``: ``review_links``), so a re-listed row goes with its primary listing; a project
+    without a primary listing (※ rows only) was not looked up and is neither linked nor unlinked.
     """
     keep = pd.Series(True, index=items.index)
     needle = normalize(q)
@@ -154,11 +155,10 @@ def filter_items(
     if review in REVIEW_CODES:
         summary = review_summary(links)
         keys = items["project_key"]
-        linked = keys.map(summary["linked"]).fillna(False).astype(bool)
         if review == "linked":
-            keep &= linked
-        elif review == "unlinked":
-            keep &= ~linked
+            keep &= keys.map(summary["linked"]).fillna(False).astype(bool)
+        elif review == "unlinked":  # looked up, nothing found (a project with no primary listing was not looked up)
+            keep &= keys.map(summary["match"]).eq("none")
         else:
             keep &= keys.map(summary["ambiguous"]).fillna(False).astype(bool)
     return items[keep].sort_values("order")
@@ -274,6 +274,7 @@ def listing_table(
         counted_request = None if portion else row.request_oku
         counted_base = None if base_portion else base.initial_base_oku
         review = reviews.loc[row.project_key] if row.project_key in reviews.index else None
+        review_text = t("it.review.untried", lang) if review is None and len(reviews) else ""
         shown = {
             t("it.col.name", lang): row.name,
             t("it.col.request", lang, year=years[0]): counted_request,
@@ -286,7 +287,7 @@ def listing_table(
             t("it.col.multiyear_years", lang): row.multiyear_years,
             t("it.col.account", lang): account_label(row.account, bool(row.account_partial), lang),
             t("it.col.section", lang): labels.get(row.section_id, row.section_id),
-            t("it.col.review", lang): ""
+            t("it.col.review", lang): review_text
             if review is None
             else review_words(review["match"], bool(review["ambiguous"]), int(review["candidates"]), lang),
             t("it.col.review_ids", lang): "" if review is None else review["ids"],

@@ -86,6 +86,7 @@ TEXT: dict[str, dict[str, str]] = {
     "it.col.review": {"ja": "レビュー対応", "en": "Review link"},
     "it.col.review_ids": {"ja": "予算事業ID", "en": "Review project ID"},
     "it.review.ambiguous": {"ja": "{match}（{n}件の候補、未確定）", "en": "{match} (ambiguous: {n} records)"},
+    "it.review.untried": {"ja": "対象外（主掲なし）", "en": "not looked up (no primary listing)"},
     "it.filter.review": {"ja": "行政事業レビュー", "en": "Project review"},
     "it.filter.review.help": {
         "ja": "事業の主掲に対応する行政事業レビューの記録の有無（再掲などの行は主掲と同じ扱い）。",
