@@ -156,3 +156,14 @@ def test_shipped_document_needs_no_coverage_sentence(tables) -> None:
         "The project-review data has 経済産業省's reviews of 2024, 2025; none of 2027, which covers FY2026, "
         "so the links use the nearest review year."
     )
+
+
+def test_review_hits_in_english_have_no_untranslated_interface_text(tables) -> None:
+    from tests.english_scan import page_texts, source_lines, source_strings, untranslated
+
+    at = open_app_page("search", lang="en", q="高温ガス炉")
+    assert any(s.value.startswith("Project reviews that matched") for s in at.subheader)
+    # the query itself is echoed (the reader's own words): allowed, nothing else Japanese but the sources'
+    assert untranslated(page_texts(at), source_strings(tables), source_lines(tables), ["高温ガス炉"]) == []
+    at = open_app_page("items", lang="en", review="ambiguous")
+    assert untranslated(page_texts(at), source_strings(tables), source_lines(tables), []) == []
