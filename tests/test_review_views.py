@@ -6,12 +6,11 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from dashboard import data
+from dashboard import data, upload
 from dashboard import items as it
 from dashboard import reference_view as rv
 from dashboard import search as sr
 from dashboard import stages as sg
-from dashboard import upload
 from tests.conftest import SHIPPED, open_app_page
 
 # --- /items -----------------------------------------------------------------------------------------
