@@ -181,17 +181,17 @@ def review_summary(links: pd.DataFrame | None) -> pd.DataFrame:
     columns = ["match", "linked", "ambiguous", "candidates", "ids"]
     if links is None or links.empty:
         return pd.DataFrame(columns=columns, index=pd.Index([], name="project_key"))
-    rows = {}
-    for key, group in links.groupby("project_key", sort=False):
-        ids = sorted({int(i) for i in group["project_id"].dropna()})
-        match = str(group["match"].iloc[0])
-        rows[key] = {
-            "match": match,
-            "linked": match != "none",
-            "ambiguous": bool(group["ambiguous"].fillna(False).any()),
-            "candidates": len(ids),
-            "ids": ", ".join(str(i) for i in ids),
-        }
+    # Plain Python over about 130 rows: a pandas groupby with a join is ten times slower here.
+    rows: dict[str, dict] = {}
+    columns_in = zip(links["project_key"], links["match"], links["ambiguous"], links["project_id"], strict=True)
+    for key, match, ambiguous, project_id in columns_in:
+        row = rows.setdefault(key, {"match": str(match), "ambiguous": False, "_ids": set()})
+        row["ambiguous"] |= bool(ambiguous) if not pd.isna(ambiguous) else False
+        if not pd.isna(project_id):
+            row["_ids"].add(int(project_id))
+    for row in rows.values():
+        ids = sorted(row.pop("_ids"))
+        row |= {"linked": row["match"] != "none", "candidates": len(ids), "ids": ", ".join(map(str, ids))}
     frame = pd.DataFrame.from_dict(rows, orient="index", columns=columns)
     frame.index.name = "project_key"
     return frame
@@ -266,14 +266,14 @@ def listing_table(
     The review link and 予算事業ID(s) are the project's (:func:`review_summary`), on every listing of it.
     """
     labels = section_labels(sections, lang)
-    reviews = review_summary(links)
+    reviews = review_summary(links).to_dict("index")
     bases = base_figures(items)
     rows = []
     for row, base in zip(items.itertuples(), bases.itertuples(), strict=True):
         portion, base_portion = bool(row.is_portion), bool(row.base_is_portion)
         counted_request = None if portion else row.request_oku
         counted_base = None if base_portion else base.initial_base_oku
-        review = reviews.loc[row.project_key] if row.project_key in reviews.index else None
+        review = reviews.get(row.project_key)
         review_text = t("it.review.untried", lang) if review is None and len(reviews) else ""
         shown = {
             t("it.col.name", lang): row.name,
