@@ -25,6 +25,9 @@ ACCOUNT_CODES: dict[str, str] = {a.code: a.name for a in REGISTRY}
 #: "has" filters: rows that have a figure of that kind.
 HAS_CODES: tuple[str, ...] = ("base", "request", "multiyear")
 
+#: ``review=`` codes: projects with a project-review record (any kind), without one, or with an ambiguous one.
+REVIEW_CODES: tuple[str, ...] = ("linked", "unlinked", "ambiguous")
+
 #: URL codes for the flags, in the order they are written in the flags column.
 FLAG_CODES: tuple[str, ...] = ("new", "portion", "relisted", "forward", "reference", "multiyear")
 
@@ -110,12 +113,17 @@ def filter_items(
     exclude: list[str] | None = None,
     has: list[str] | None = None,
     counted: bool = False,
+    review: str | None = None,
+    links: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """The listings matching every filter that is set (a row needs *any* of the chosen flags).
 
     ``accounts`` are URL codes (:func:`account_codes`); unknown codes match nothing.
     ``exclude`` drops rows with any of those flags ("not 新規"); ``has`` keeps rows that
-    have every figure named; ``counted`` keeps the rows sums count (primary, not 内数).
+    have every figure named; ``counted`` keeps the rows sums count (primary, not 内数);
+    ``review`` (:data:`REVIEW_CODES`) keeps the listings whose *project* has that review link
+    (``links``: ``review_links``), so a re-listed row goes with its primary listing; a project
+    without a primary listing (※ rows only) was not looked up and is neither linked nor unlinked.
     """
     keep = pd.Series(True, index=items.index)
     needle = normalize(q)
@@ -144,7 +152,62 @@ def filter_items(
     for code in has or ():
         if code in HAS_CODES:
             keep &= has_mask(items, code)
+    if review in REVIEW_CODES:
+        summary = review_summary(links)
+        keys = items["project_key"]
+        if review == "linked":
+            keep &= keys.map(summary["linked"]).fillna(False).astype(bool)
+        elif review == "unlinked":  # looked up, nothing found (a project with no primary listing was not looked up)
+            keep &= keys.map(summary["match"]).eq("none")
+        else:
+            keep &= keys.map(summary["ambiguous"]).fillna(False).astype(bool)
     return items[keep].sort_values("order")
+
+
+# --- the project reviews (行政事業レビュー) beside each listing -----------------------------------
+
+
+def review_summary(links: pd.DataFrame | None) -> pd.DataFrame:
+    """Per ``project_key``: its link kind, whether linked, ambiguous, and its 予算事業ID(s) as text.
+
+    Only a project's primary listing is linked (``review_links``, one row per candidate record or one
+    ``none`` row); every other listing of the project shows the same, through its ``project_key``.
+
+    >>> links = pd.DataFrame({"project_key": ["a", "a", "b"], "match": ["exact", "exact", "none"],
+    ...                       "ambiguous": [True, True, False], "project_id": [7268, 6019, None]})
+    >>> review_summary(links)[["match", "ambiguous", "ids"]].to_dict("index")
+    {'a': {'match': 'exact', 'ambiguous': True, 'ids': '6019, 7268'}, 'b': {'match': 'none', 'ambiguous': False, 'ids': ''}}
+    """
+    columns = ["match", "linked", "ambiguous", "candidates", "ids"]
+    if links is None or links.empty:
+        return pd.DataFrame(columns=columns, index=pd.Index([], name="project_key"))
+    # Plain Python over about 130 rows: a pandas groupby with a join is ten times slower here.
+    rows: dict[str, dict] = {}
+    columns_in = zip(links["project_key"], links["match"], links["ambiguous"], links["project_id"], strict=True)
+    for key, match, ambiguous, project_id in columns_in:
+        row = rows.setdefault(key, {"match": str(match), "ambiguous": False, "_ids": set()})
+        row["ambiguous"] |= bool(ambiguous) if not pd.isna(ambiguous) else False
+        if not pd.isna(project_id):
+            row["_ids"].add(int(project_id))
+    for row in rows.values():
+        ids = sorted(row.pop("_ids"))
+        row |= {"linked": row["match"] != "none", "candidates": len(ids), "ids": ", ".join(map(str, ids))}
+    frame = pd.DataFrame.from_dict(rows, orient="index", columns=columns)
+    frame.index.name = "project_key"
+    return frame
+
+
+def review_words(match: object, ambiguous: bool, candidates: int, lang: str) -> str:
+    """The link kind in words: ``名称が一致``, ``表記の正規化で一致（2件の候補、未確定）``; "" when nothing was linked
+    (no review data loaded for the document).
+
+    >>> review_words("fuzzy", False, 1, "en"), review_words("exact", True, 2, "en")
+    ('one character differs', 'same name (ambiguous: 2 records)')
+    """
+    if not isinstance(match, str) or not match:
+        return ""
+    words = t(f"st.match.{match}", lang)
+    return t("it.review.ambiguous", lang, match=words, n=candidates) if ambiguous else words
 
 
 def account_label(account: str | None, partial: bool, lang: str) -> str:
@@ -192,6 +255,7 @@ def listing_table(
     lang: str,
     years: tuple[str, str],
     with_raw: bool = False,
+    links: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """The listings as shown on screen and in the CSV (amounts as plain 億円 numbers).
 
@@ -199,14 +263,18 @@ def listing_table(
     ``with_raw`` is the project detail: one project, so no name column, the line first. The source
     text itself is shown verbatim in a code block beside it, not in the grid: the grid makes a
     cell starting with "-" (a bulleted line) formula-safe with a leading ' (see ``ui.shown``).
+    The review link and 予算事業ID(s) are the project's (:func:`review_summary`), on every listing of it.
     """
     labels = section_labels(sections, lang)
+    reviews = review_summary(links).to_dict("index")
     bases = base_figures(items)
     rows = []
     for row, base in zip(items.itertuples(), bases.itertuples(), strict=True):
         portion, base_portion = bool(row.is_portion), bool(row.base_is_portion)
         counted_request = None if portion else row.request_oku
         counted_base = None if base_portion else base.initial_base_oku
+        review = reviews.get(row.project_key)
+        review_text = t("it.review.untried", lang) if review is None and len(reviews) else ""
         shown = {
             t("it.col.name", lang): row.name,
             t("it.col.request", lang, year=years[0]): counted_request,
@@ -219,6 +287,10 @@ def listing_table(
             t("it.col.multiyear_years", lang): row.multiyear_years,
             t("it.col.account", lang): account_label(row.account, bool(row.account_partial), lang),
             t("it.col.section", lang): labels.get(row.section_id, row.section_id),
+            t("it.col.review", lang): review_text
+            if review is None
+            else review_words(review["match"], bool(review["ambiguous"]), int(review["candidates"]), lang),
+            t("it.col.review_ids", lang): "" if review is None else review["ids"],
             t("it.col.reference", lang): row.reference_oku,
             t("it.col.line", lang): row.source_line,
         }
@@ -247,6 +319,8 @@ def _columns(lang: str, years: tuple[str, str], with_raw: bool) -> list[str]:
         "it.col.multiyear_years",
         "it.col.account",
         "it.col.section",
+        "it.col.review",
+        "it.col.review_ids",
         "it.col.reference",
         "it.col.line",
     ]
@@ -369,7 +443,7 @@ def totals(listings: pd.DataFrame, lang: str) -> dict[str, object]:
 
 def specs(tables: Mapping[str, pd.DataFrame]) -> list[Param]:
     """URL keys of /items: ``q``, ``section``, ``account``, ``flag``, ``exclude``, ``has`` (repeatable),
-    ``primary``, ``counted``, ``project``."""
+    ``primary``, ``counted``, ``review`` (linked | unlinked | ambiguous), ``project``."""
     sections = tables["sections"].sort_values("order")
     return [
         Param("q", "text", default=""),
@@ -386,6 +460,7 @@ def specs(tables: Mapping[str, pd.DataFrame]) -> list[Param]:
         Param("has", "multi", HAS_CODES, default=[]),
         Param("primary", "choice", ("1",), default=None),
         Param("counted", "choice", ("1",), default=None),
+        Param("review", "choice", REVIEW_CODES, default=None),
         Param("project", "choice", tuple(tables["items"]["project_key"].unique()), default=None),
     ]
 
@@ -403,6 +478,7 @@ class Filters:
     exclude: tuple[str, ...] = ()
     has: tuple[str, ...] = ()
     counted: bool = False
+    review: str | None = None
 
     @classmethod
     def from_values(cls, values: Mapping[str, object]) -> Filters:
@@ -416,6 +492,7 @@ class Filters:
             exclude=tuple(values.get("exclude") or ()),
             has=tuple(values.get("has") or ()),
             counted=values.get("counted") == "1",
+            review=values.get("review") or None,
         )
 
     def listing(self) -> Filters:
@@ -432,6 +509,7 @@ class Filters:
             "has": list(self.has),
             "primary": "1" if self.primary else None,
             "counted": "1" if self.counted else None,
+            "review": self.review,
         }
 
 
@@ -449,10 +527,17 @@ def view(tables: Mapping[str, pd.DataFrame], filters: Filters, lang: str) -> Vie
         list(filters.exclude),
         list(filters.has),
         filters.counted,
+        filters.review,
+        tables.get("review_links"),
     )
+    links = tables.get("review_links")
     kinds = {t("it.col.change", lang): SIGNED, t("it.col.line", lang): INT, t("it.col.multiyear_years", lang): INT}
     helps = {t("it.col.flags", lang): t("it.col.help.portion", lang)}
-    out = {"items": Table(listing_table(filtered, sections, lang, years), kinds, "items", filters.csv_filters(), helps)}
+    out = {
+        "items": Table(
+            listing_table(filtered, sections, lang, years, links=links), kinds, "items", filters.csv_filters(), helps
+        )
+    }
     texts: dict[str, object] = {
         "shown": len(filtered),
         "total": len(items),
@@ -464,7 +549,7 @@ def view(tables: Mapping[str, pd.DataFrame], filters: Filters, lang: str) -> Vie
     listings = project_listings(items, filters.project)
     if not listings.empty:
         priority = project_priority(tables["priority_requests"], filters.project, listings)
-        detail = listing_table(listings, sections, lang, years, with_raw=True)
+        detail = listing_table(listings, sections, lang, years, with_raw=True, links=links)
         out["detail"] = Table(detail, kinds, None)
         texts["detail"] = detail_texts(listings, priority, lang)
         texts["source_lines"] = source_lines_text(listings)

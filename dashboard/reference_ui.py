@@ -26,8 +26,11 @@ def quality_section(lang: str) -> None:
             ui.plain(sentence)
         if view.texts["book_source"]:
             ui.plain(view.texts["book_source"])
-    if view.texts["link_rate"]:
+    if view.texts["link_rate"] or view.texts["review_coverage"]:
         st.subheader(t("st.qa.links", lang))
+    if view.texts["review_coverage"]:
+        ui.plain(view.texts["review_coverage"])  # names the document's ministry: plain text
+    if view.texts["link_rate"]:
         st.markdown(view.texts["link_rate"])  # our words and counts only
         st.markdown(f"**{t('st.qa.unlinked', lang)}**")
         ui.table(view.tables["unlinked"], key="unlinked")

@@ -106,6 +106,35 @@ def unlinked_table(links: pd.DataFrame, lang: str) -> Table:
     )
 
 
+def review_coverage(documents: pd.DataFrame, reviews: pd.DataFrame | None, lang: str) -> str | None:
+    """A sentence when the project reviews cannot describe the document: none loaded, none of its ministry,
+    or none of the review year that covers its request year (links then use the nearest year); else None.
+
+    The review of year N describes the budget of fiscal year N-1 (review 2025: FY2024), as the linking assumes.
+    """
+    if documents.empty:
+        return None
+    doc = documents.iloc[0]
+    ministry = doc["ministry"]
+    if reviews is None or reviews.empty:
+        return t("st.qa.reviews.none", lang)
+    mine = reviews[reviews["ministry"] == ministry]
+    if mine.empty:
+        return t("st.qa.reviews.ministry", lang, ministry=ministry)
+    target = int(doc["request_fiscal_year"]) + 1
+    years = sorted(int(y) for y in mine["review_year"].dropna().unique())
+    if target not in years:
+        return t(
+            "st.qa.reviews.year",
+            lang,
+            ministry=ministry,
+            years=", ".join(map(str, years)),
+            fy=target - 1,
+            target=target,
+        )
+    return None
+
+
 @dataclass(frozen=True)
 class Filters:
     """No filters: the checks and links of the document on screen."""
@@ -131,6 +160,7 @@ def view(tables: Mapping[str, pd.DataFrame], filters: Filters, lang: str) -> Vie
         texts["link_rate"] = t("st.qa.link_rate", lang, rate=f"{rate:.1%}", **{k: counts[k] for k in counts})
         texts["counts"] = counts
         out["unlinked"] = unlinked_table(links, lang)
+    texts["review_coverage"] = review_coverage(tables["documents"], tables.get("review_records"), lang)
     texts["review_source"] = attribution(tables.get("reference_sources"), "project_review", lang)
     texts["book_source"] = attribution(tables.get("reference_sources"), "budget_book", lang)
     return View(tables=out, texts=texts)

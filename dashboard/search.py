@@ -5,7 +5,13 @@ with the match between « » (never Markdown or HTML). What matched is said, nev
 a project is a *name* hit only when its own name holds the words; a policy paragraph is
 one hit of its own with the projects under it listed beside it (a reader must not take
 each of them for a project about the words); section, theme and pillar headings are
-searched too. Name hits come first. Pure functions of DataFrames (no Streamlit).
+searched too. Name hits come first.
+
+The project reviews (行政事業レビュー) linked to the document's projects (``review_links``) are
+searched last: a record's purpose and overview, each a hit marked as such ("review purpose",
+"review overview") and pointing to the linked project, after every hit in the document itself.
+Only linked records are searched: they belong to a project of this document, which the hit can
+open; the ministry's other records are not the document's. Pure functions of DataFrames (no Streamlit).
 """
 
 from __future__ import annotations
@@ -24,7 +30,9 @@ from dashboard.view import AMOUNT, INT, LONG_TEXT, QueryFilters, Table, View, ch
 BEFORE, AFTER = 10, 40
 
 #: Where a hit can be, in the order the results list them.
-WHERE = ("name", "heading", "policy", "note", "priority", "matter")
+WHERE = ("name", "heading", "policy", "note", "priority", "matter", "review_purpose", "review_overview")
+#: The project-review fields searched, as (``where``, column of ``review_records``).
+REVIEW_FIELDS = (("review_purpose", "purpose"), ("review_overview", "overview"))
 
 #: Columns of :func:`hits` (one row per hit).
 COLUMNS = [
@@ -39,6 +47,7 @@ COLUMNS = [
     "flags",
     "source_line",
     "projects",  # a paragraph hit: the projects under it, ((project_key, name, flags), ...)
+    "review",  # a review hit: (予算事業ID, review year) of the record that matched
 ]
 
 
@@ -113,6 +122,7 @@ def hits(tables: Mapping[str, pd.DataFrame], query: str) -> pd.DataFrame:
             "project_is_portion": False,
             "flags": (),
             "projects": (),
+            "review": None,
             "where": where,
             "label": label,
             "context": context,
@@ -180,7 +190,36 @@ def hits(tables: Mapping[str, pd.DataFrame], query: str) -> pd.DataFrame:
     matters = tables["matter_requests"].sort_values("order")
     for matter in matters[_matching(matters["text"], parsed)].itertuples():
         rows.append(row("matter", matter.text, _excerpt(matter.text, parsed), matter.source_line))
+
+    for record in _linked_reviews(tables, projects).itertuples():
+        for where, column in REVIEW_FIELDS:
+            text = getattr(record, column)
+            if isinstance(text, str) and parsed.matches(normalize(text)):
+                primary = projects.loc[record.project_key]
+                fields = {
+                    "section_id": primary["section_id"],
+                    "review": (int(record.project_id), int(record.review_year)),
+                    **project(record.project_key),
+                }
+                rows.append(row(where, primary["name"], _excerpt(text, parsed), None, **fields))
     return pd.DataFrame(rows, columns=COLUMNS)
+
+
+def _linked_reviews(tables: Mapping[str, pd.DataFrame], projects: pd.DataFrame) -> pd.DataFrame:
+    """The review records linked to the document's projects, in the projects' document order, each with its
+    ``project_key`` (an ambiguous link: every candidate record, each its own row)."""
+    links, records = tables.get("review_links"), tables.get("review_records")
+    if links is None or records is None or links.empty or records.empty:
+        return pd.DataFrame(columns=["project_key", "project_id", "review_year", "purpose", "overview"])
+    linked = links[(links["match"] != "none") & links["project_key"].isin(projects.index)]
+    linked = linked.dropna(subset=["project_id", "review_year"]).astype({"project_id": "int64", "review_year": "int64"})
+    texts = records[["project_id", "review_year", "purpose", "overview"]].astype(
+        {"project_id": "int64", "review_year": "int64"}
+    )
+    merged = linked[["project_key", "project_id", "review_year"]].merge(texts, on=["project_id", "review_year"])
+    order = projects["order"].to_dict()
+    merged["_order"] = merged["project_key"].map(order)
+    return merged.sort_values(["_order", "project_id"], kind="stable").drop(columns="_order")
 
 
 def item_link(project_key: str, lang: str) -> dict[str, str]:
@@ -209,11 +248,13 @@ def display_table(found: pd.DataFrame, sections: pd.DataFrame, lang: str) -> pd.
     """The hits as shown and downloaded: where, what, the text with the match in « », and figures."""
     labels = section_labels(sections, lang)
 
-    def note(flags: tuple[str, ...], portion: bool) -> str:
+    def note(flags: tuple[str, ...], portion: bool, review: tuple[int, int] | None) -> str:
         # The projects page's words for a listing's marks (one wording across pages).
         words = [t("sr.flag.transfer" if code == "transfer" else f"it.flag.{code}", lang) for code in flags]
         if portion:
             words.append(t("it.flag.portion", lang))
+        if review:
+            words.append(t("sr.review.record", lang, id=review[0], year=review[1]))
         return t("it.flag.sep", lang).join(words)
 
     def listed(projects: tuple) -> str:
@@ -230,7 +271,8 @@ def display_table(found: pd.DataFrame, sections: pd.DataFrame, lang: str) -> pd.
             t("sr.col.request", lang): pd.to_numeric(found["project_request_oku"], errors="coerce").astype(float),
             t("sr.col.priority", lang): pd.to_numeric(found["priority_oku"], errors="coerce").astype(float),
             t("sr.col.note", lang): [
-                note(f, p) for f, p in zip(found["flags"], found["project_is_portion"], strict=True)
+                note(f, p, r)
+                for f, p, r in zip(found["flags"], found["project_is_portion"], found["review"], strict=True)
             ],
             t("sr.col.line", lang): pd.to_numeric(found["source_line"], errors="coerce").astype("Int64"),
         }
@@ -251,6 +293,7 @@ def view(tables: Mapping[str, pd.DataFrame], filters: Filters, lang: str) -> Vie
     named = found[found["where"] == "name"]
     counts = found["where"].value_counts()
     policies = found[found["where"] == "policy"]
+    reviews = found[found["where"].isin([w for w, _ in REVIEW_FIELDS])]
     return View(
         tables={"hits": Table(frame, kinds, "search", csv_filters)},
         texts={
@@ -267,5 +310,23 @@ def view(tables: Mapping[str, pd.DataFrame], filters: Filters, lang: str) -> Vie
                 for c, listed in zip(policies["context"], policies["projects"], strict=True)
             ],
             "priority": priority_link(filters.q) if counts.get("priority", 0) else None,
+            # review hits: what matched (purpose or overview) and in which record, the project to open
+            "reviews": [
+                {
+                    "where": t(f"sr.where.{w}", lang),
+                    "record": t("sr.review.record", lang, id=r[0], year=r[1]),
+                    "context": c,
+                    "project_key": k,
+                    "name": n,
+                }
+                for w, r, c, k, n in zip(
+                    reviews["where"],
+                    reviews["review"],
+                    reviews["context"],
+                    reviews["project_key"],
+                    reviews["label"],
+                    strict=True,
+                )
+            ],
         },
     )

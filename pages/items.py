@@ -72,6 +72,13 @@ c8.pills(
     format_func=lambda _: t("it.filter.counted", lang),
     label_visibility="hidden",
 )
+st.pills(
+    t("it.filter.review", lang),
+    list(it.REVIEW_CODES),
+    key=keys["review"],
+    help=t("it.filter.review.help", lang),
+    format_func=lambda code: t(f"it.review.opt.{code}", lang),
+)
 
 state = st.session_state
 view = ui.cached_view(it.view, it.Filters.from_values(ui.filter_values(PAGE, specs)))

@@ -1,4 +1,4 @@
-"""検索 Search: reads items, policies, accounts, priority_requests, matter_requests, sections."""
+"""検索 Search: reads items, policies, accounts, priority_requests, matter_requests, sections, review_links, review_records."""
 
 import streamlit as st
 
@@ -89,3 +89,14 @@ if texts["priority"]:
         icon=":material/star:",
         query_params={**link_params, **texts["priority"]},
     )
+if texts["reviews"]:
+    # After the document's own hits: these texts are the reviews', shown only as plain text.
+    st.subheader(t("sr.reviews", lang, n=len(texts["reviews"])))
+    st.caption(t("sr.reviews.note", lang))
+    for number, hit in enumerate(texts["reviews"][:MAX_LINKS]):
+        with st.container(border=True, key=f"search.review.{number}"):
+            st.caption(ui.literal(f"{hit['where']} · {hit['record']}"))
+            ui.plain(hit["context"])
+            _detail_link(hit["project_key"], hit["name"])
+    if len(texts["reviews"]) > MAX_LINKS:
+        st.caption(t("sr.projects.more", lang, n=len(texts["reviews"]) - MAX_LINKS))

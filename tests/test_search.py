@@ -192,7 +192,16 @@ def test_view_and_csv(tables: dict) -> None:
     assert table.csv == "search" and table.csv_filters == {"q": "サイバー対処能力"}
     assert table.kind("行") == "int" and table.kind("事業の要求額（億円）") == "amount"
     assert len(table.frame) == 1 and set(table.frame["一致した箇所"]) == {"施策の説明文"}
-    assert view.texts["by_where"] == {"name": 0, "heading": 0, "policy": 1, "note": 0, "priority": 0, "matter": 0}
+    assert view.texts["by_where"] == {
+        "name": 0,
+        "heading": 0,
+        "policy": 1,
+        "note": 0,
+        "priority": 0,
+        "matter": 0,
+        "review_purpose": 0,
+        "review_overview": 0,
+    }
     assert view.texts["projects"] == []  # no project's own name holds the words
     assert [n for _, n in view.texts["paragraphs"][0]["projects"]][:2] == CYBER_PROJECTS[:2]
     assert view.texts["row_projects"] == [None] and view.texts["priority"] is None

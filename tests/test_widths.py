@@ -44,7 +44,12 @@ def test_every_figure_column_holds_its_longest_value(tables: dict, module, value
         assert sum(grid.widths[c] for c in pinned) <= wd.PIN_MAX_PX
         rest = [kinds[c] in wd.NUMBER_KINDS for c in grid.order[len(pinned) :]]
         assert rest == sorted(rest, reverse=True)
-        assert grid.total <= wd.FIT_PX, (module.__name__, values, grid.total)
+        if (module, values) in FIT:
+            assert grid.total <= wd.FIT_PX, (module.__name__, values, grid.total)
+        else:  # a wider table (issue 20): the name and every figure within the first screen width, text after
+            first = [c for c in grid.order if c in grid.pinned or kinds[c] in wd.NUMBER_KINDS]
+            select = wd.SELECT_PX if module in (items, search) else 0
+            assert select + sum(grid.widths[c] for c in first) <= wd.FIT_PX, (module.__name__, values)
 
 
 def test_headers_are_cut_only_when_the_figures_need_the_room() -> None:

@@ -83,6 +83,19 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "Multi-year contract authority: {multiyear_n} listings, {multiyear} in all (on top of the single-year requests).",
     },
     "it.col.flags": {"ja": "区分", "en": "Flags"},
+    "it.col.review": {"ja": "レビュー対応", "en": "Review link"},
+    "it.col.review_ids": {"ja": "予算事業ID", "en": "Review project ID"},
+    "it.review.ambiguous": {"ja": "{match}（{n}件の候補、未確定）", "en": "{match} (ambiguous: {n} records)"},
+    "it.review.untried": {"ja": "対象外（主掲なし）", "en": "not looked up (no primary listing)"},
+    "it.filter.review": {"ja": "行政事業レビュー", "en": "Project review"},
+    "it.filter.review.help": {
+        "ja": "事業の主掲に対応する行政事業レビューの記録の有無（再掲などの行は主掲と同じ扱い）。",
+        "en": "Whether the project's primary listing links to a project-review record "
+        "(re-listed and other rows follow their primary listing).",
+    },
+    "it.review.opt.linked": {"ja": "対応あり", "en": "linked"},
+    "it.review.opt.unlinked": {"ja": "対応なし", "en": "unlinked"},
+    "it.review.opt.ambiguous": {"ja": "候補が複数", "en": "ambiguous"},
     "it.col.line": {"ja": "行", "en": "Line"},
     "it.col.help.portion": {
         "ja": "内数の額は大きな予算全体の額で、この項目の分ではありません。",

@@ -5,11 +5,13 @@ TEXT: dict[str, dict[str, str]] = {
     "sr.title": {"ja": "資料全体を検索", "en": "Search the whole document"},
     "sr.intro": {
         "ja": "事業名、施策・柱の見出し、施策の説明文（その下に並ぶ事業を添えて1件として表示）、注記（会計の注記と事業の行の"
-        "金額・記号）、重要政策推進枠の要望、事項要求を探します。事業名に一致したものを先に並べます。"
+        "金額・記号）、重要政策推進枠の要望、事項要求を探し、最後に事業に対応づけた行政事業レビューの事業の目的・概要も探します。"
+        "事業名に一致したものを先に並べます。"
         "全角・半角、大文字・小文字、空白の違いは無視します。",
         "en": "Searches project names, section and pillar headings, the policy paragraphs (one hit each, with the "
         "projects under them beside it), notes (the accounts' notes and the amounts and marks on each project's "
-        "line), the priority-policy quota requests and the matter requests. Project-name hits come first. "
+        "line), the priority-policy quota requests and the matter requests; then the purposes and overviews of "
+        "the project-review records linked to the projects. Project-name hits come first. "
         "Width, case and spaces are ignored.",
     },
     "sr.q": {"ja": "探す文字", "en": "Text to find"},
@@ -25,9 +27,11 @@ TEXT: dict[str, dict[str, str]] = {
     "sr.none": {"ja": "{q} はどこにも見つかりませんでした。", "en": "{q} was found nowhere in the document."},
     "sr.count": {
         "ja": "{q}: {hits}件（事業名 {name}、見出し {heading}、施策の説明文 {policy}、注記 {note}、重要政策推進枠 "
-        "{priority}、事項要求 {matter}）。«» の間が一致した箇所です。",
+        "{priority}、事項要求 {matter}、レビューの事業の目的 {review_purpose}、レビューの事業の概要 {review_overview}）。"
+        "«» の間が一致した箇所です。",
         "en": "{q}: {hits} hits (project name {name}, heading {heading}, policy paragraph {policy}, note {note}, "
-        "priority-policy quota request {priority}, matter request {matter}). The match is between «».",
+        "priority-policy quota request {priority}, matter request {matter}, review purpose {review_purpose}, "
+        "review overview {review_overview}). The match is between «».",
     },
     "sr.not_searched": {
         "ja": "資料末尾の説明文は探していません（「データ品質・出典」ページで原文を確認できます）。",
@@ -82,5 +86,20 @@ TEXT: dict[str, dict[str, str]] = {
     "sr.where.note": {"ja": "注記", "en": "note"},
     "sr.where.priority": {"ja": "重要政策推進枠", "en": "priority-policy quota request"},
     "sr.where.matter": {"ja": "事項要求", "en": "matter request"},
+    "sr.where.review_purpose": {"ja": "レビューの事業の目的", "en": "review purpose"},
+    "sr.where.review_overview": {"ja": "レビューの事業の概要", "en": "review overview"},
+    "sr.review.record": {
+        "ja": "行政事業レビュー 予算事業ID {id}（{year}年度）",
+        "en": "project review, ID {id} ({year})",
+    },
+    "sr.reviews": {
+        "ja": "行政事業レビューに一致（{n}件）",
+        "en": "Project reviews that matched ({n})",
+    },
+    "sr.reviews.note": {
+        "ja": "資料の事業に対応づけた行政事業レビューの記録の、事業の目的と概要です（資料そのものの文ではありません）。",
+        "en": "The purpose and overview of the project-review records linked to the document's projects "
+        "(not the document's own text).",
+    },
     "sr.flag.transfer": {"ja": "会計間の繰入", "en": "transfer between accounts"},
 }

@@ -105,6 +105,20 @@ TEXT: dict[str, dict[str, str]] = {
         "ja": "{total}事業のうち{linked}事業（{rate}）が行政事業レビューの記録に対応しました（曖昧なもの{ambiguous}事業）。",
         "en": "{linked} of {total} projects ({rate}) link to a project-review record ({ambiguous} ambiguously).",
     },
+    "st.qa.reviews.none": {
+        "ja": "行政事業レビューのデータ（data/reference/）がないため、どの事業も対応づけていません。",
+        "en": "No project-review data (data/reference/) is loaded, so no project is linked.",
+    },
+    "st.qa.reviews.ministry": {
+        "ja": "行政事業レビューのデータに{ministry}の記録がないため、この資料の事業はどれも対応づけられません。",
+        "en": "The project-review data has no records of {ministry}, so none of this document's projects can be linked.",
+    },
+    "st.qa.reviews.year": {
+        "ja": "行政事業レビューのデータにある{ministry}のレビュー年度は{years}で、{fy}年度予算を扱う{target}年度の"
+        "レビューはありません。対応づけには最も近い年度の記録を使っています。",
+        "en": "The project-review data has {ministry}'s reviews of {years}; none of {target}, which covers FY{fy}, "
+        "so the links use the nearest review year.",
+    },
     "st.qa.unlinked": {"ja": "対応のない事業", "en": "Projects without a review record"},
     "st.qa.col.project": {"ja": "事業名", "en": "Project"},
     "st.qa.col.status": {"ja": "結果", "en": "Result"},

@@ -118,7 +118,9 @@ def test_search_says_what_matched(page, workflow) -> None:
     assert exceptions(page) == []
     main = page.locator("[data-testid=stMain]").inner_text()
     assert "事業名に一致した事業（4件）" in main and "施策の説明文に一致（1件）" in main
-    assert grid_rows(page) == 8  # 4 names, 1 paragraph (not 12 projects), 3 推進枠 requests
+    # 4 names, 1 paragraph (not 12 projects), 3 推進枠 requests; then 7 review purposes and overviews (issue 23)
+    assert grid_rows(page) == 15
+    assert "行政事業レビューに一致（7件）" in main
     # 産総研 and ポスト5G: under the paragraph, once each, never a hit of their own
     assert page.get_by_role("link", name="国立研究開発法人産業技術総合研究所運営費交付金（後掲）").count() == 1
     assert page.get_by_role("link", name=re.compile("^ポスト5G情報通信システム基盤強化研究開発事業")).count() == 1
