@@ -15,8 +15,10 @@ from pathlib import Path
 
 import pytest
 
+from dashboard.registry import PAGES
 from deploy import servers
 from tests.conftest import ROOT
+from tests.fixtures_years import write_two_years
 
 SHOTS = ROOT / "artifacts" / "screenshots"
 LOGS = ROOT / "artifacts" / "logs"
@@ -72,6 +74,41 @@ def server() -> Iterator[str]:
     """Base URL of the app server shared by the browser tests (output in artifacts/logs/)."""
     with streamlit_server() as url:
         yield url
+
+
+@pytest.fixture(scope="session")
+def two_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A server of two documents: the shipped text and the next-year fixture (tests/fixtures_years.py).
+
+    The server for pages that need two documents (``min_documents`` in dashboard/registry.py) and the
+    browser tests of /years and document choice; uploads stay in their browser session, so one serves all.
+    """
+    folder = tmp_path_factory.mktemp("two-years")
+    write_two_years(folder / "raw")
+    env = {"BUDGET_RAW_DIR": str(folder / "raw"), "BUDGET_OUT_DIR": str(folder / "processed")}
+    with streamlit_server("streamlit-two-years", env=env) as url:
+        yield url
+
+
+def page_paths(documents: int | None = None) -> list[str]:
+    """URL paths of the app's pages (dashboard/registry.py), in navigation order.
+
+    ``documents``: only the pages shown when that many documents are loaded (``min_documents``).
+    """
+    return [p.url_path for p in PAGES if documents is None or p.min_documents <= documents]
+
+
+def server_for(request: pytest.FixtureRequest, path: str) -> str:
+    """The server to open ``path`` on: ``two_server`` for a page that needs two documents, else ``server``."""
+    info = next(p for p in PAGES if p.url_path == path.split("?")[0])
+    return request.getfixturevalue("two_server" if info.min_documents > 1 else "server")
+
+
+def skip_if_needs_documents(path: str, documents: int = 1) -> None:
+    """Skip a page that is not shown when ``documents`` documents are served (with the reason)."""
+    info = next(p for p in PAGES if p.url_path == path.split("?")[0])
+    if info.min_documents > documents:
+        pytest.skip(f"/{path} needs {info.min_documents} documents; this server serves {documents}")
 
 
 @pytest.fixture(scope="session")
@@ -146,8 +183,9 @@ RUNS = """(() => {
 
 #: True once the app is idle and has stayed so, with the same number of elements, for two animation
 #: frames in a row (polled once a frame): connected, the script stopped after the last run the page
-#: asked for, no stale element left from a previous run, ``charts`` Plotly SVGs drawn and every table's
-#: accessibility tree built (the tests read [role=grid], which glide-data-grid builds 200 ms, debounced,
+#: asked for, no stale element left from a previous run, no element still loading its code (Streamlit's
+#: skeleton while a lazy chunk loads, e.g. Plotly's), every Plotly chart drawn (and at least
+#: ``charts`` SVGs) and every table's accessibility tree built (the tests read [role=grid], which glide-data-grid builds 200 ms, debounced,
 #: after it has drawn the canvas).
 IDLE = """(charts) => {
   const app = document.querySelector('[data-testid=stApp]');
@@ -157,7 +195,9 @@ IDLE = """(charts) => {
     && app.getAttribute('data-test-connection-state') === 'CONNECTED'
     && (!runs || runs.asked === 0 || runs.finished > runs.asked)
     && !document.querySelector('[data-stale=true]')
+    && !document.querySelector('[data-testid=stElementContainer] [data-testid=stSkeleton]')
     && document.querySelectorAll('.js-plotly-plot .main-svg').length >= charts
+    && [...document.querySelectorAll('[data-testid=stPlotlyChart]')].every((d) => d.querySelector('.main-svg'))
     && [...document.querySelectorAll('[data-testid=stDataFrame]')].every((d) => d.querySelector('[role=grid]'));
   const seen = (window.__idleFrames = window.__idleFrames || {count: -1, frames: 0});
   const count = idle ? document.getElementsByTagName('*').length : -1;
