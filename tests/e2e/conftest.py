@@ -141,15 +141,17 @@ def page(browser):
 
 
 #: Installed in every page before the app's scripts (and by :func:`wait_idle` in a page without it).
-#: On one counter it numbers the browser's requests for a run (BackMsg ``rerun_script``, and
-#: ``file_urls_request``, which an upload's run follows) and the server's reports of a finished run
-#: (ForwardMsg ``script_finished`` other than "stopped early for a rerun"), so :func:`wait_idle` can
-#: tell whether the last request has been answered. The script-state attribute alone cannot: React
-#: may batch a quick run's "running" and "notRunning" into one render, and before the server has
-#: answered a request the page still shows the previous run's "notRunning".
+#: On one counter it numbers the browser's requests for a run (BackMsg ``rerun_script``) and the
+#: server's reports of a finished run (ForwardMsg ``script_finished`` other than "stopped early for a
+#: rerun"), so :func:`wait_idle` can tell whether the last request has been answered. The script-state
+#: attribute alone cannot: React may batch a quick run's "running" and "notRunning" into one render,
+#: and before the server has answered a request the page still shows the previous run's "notRunning".
+#: An upload is counted from its request for URLs (BackMsg ``file_urls_request``) to the server's
+#: answer (ForwardMsg ``file_urls_response``) and then while its HTTP upload lasts; the run that
+#: follows a good upload is asked for when the upload ends.
 RUNS = """(() => {
   if (window.__runs) return;
-  const runs = (window.__runs = {seq: 0, asked: 0, finished: 0});
+  const runs = (window.__runs = {seq: 0, asked: 0, finished: 0, uploads: 0});
   const varint = (bytes, at) => {
     let value = 0, shift = 0, byte;
     do { byte = bytes[at++]; value += (byte & 0x7f) * 2 ** shift; shift += 7; } while (byte & 0x80);
@@ -168,7 +170,17 @@ RUNS = """(() => {
       else return;
       // ForwardMsg field 6: script_finished; 2 is FINISHED_EARLY_FOR_RERUN (another run follows)
       if (tag >> 3 === 6 && type === 0) { if (value !== 2) runs.finished = ++runs.seq; return; }
+      if (tag >> 3 === 19 && type === 2) { runs.uploads = Math.max(0, runs.uploads - 1); return; }
     }
+  };
+  const open = XMLHttpRequest.prototype.open, post = XMLHttpRequest.prototype.send;
+  XMLHttpRequest.prototype.open = function (method, url) { this.__url = String(url); return open.apply(this, arguments); };
+  XMLHttpRequest.prototype.send = function () {
+    if (this.__url && this.__url.includes('upload_file')) {
+      runs.uploads += 1;
+      this.addEventListener('loadend', () => { runs.uploads -= 1; });
+    }
+    return post.apply(this, arguments);
   };
   const send = WebSocket.prototype.send;
   WebSocket.prototype.send = function (data) {
@@ -176,7 +188,8 @@ RUNS = """(() => {
     const bytes = data instanceof ArrayBuffer ? new Uint8Array(data) : ArrayBuffer.isView(data)
       ? new Uint8Array(data.buffer, data.byteOffset, Math.min(2, data.byteLength)) : null;
     // BackMsg tags: field 11 (rerun_script) is 0x5a, field 16 (file_urls_request) is 0x82 0x01
-    if (bytes && (bytes[0] === 0x5a || (bytes[0] === 0x82 && bytes[1] === 0x01))) runs.asked = ++runs.seq;
+    if (bytes && bytes[0] === 0x5a) runs.asked = ++runs.seq;
+    if (bytes && bytes[0] === 0x82 && bytes[1] === 0x01) runs.uploads += 1;
     return send.apply(this, arguments);
   };
 })()"""
@@ -193,7 +206,7 @@ IDLE = """(charts) => {
   const idle = !!app
     && app.getAttribute('data-test-script-state') === 'notRunning'
     && app.getAttribute('data-test-connection-state') === 'CONNECTED'
-    && (!runs || runs.asked === 0 || runs.finished > runs.asked)
+    && (!runs || ((runs.asked === 0 || runs.finished > runs.asked) && runs.uploads === 0))
     && !document.querySelector('[data-stale=true]')
     && !document.querySelector('[data-testid=stElementContainer] [data-testid=stSkeleton]')
     && document.querySelectorAll('.js-plotly-plot .main-svg').length >= charts

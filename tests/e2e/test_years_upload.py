@@ -120,7 +120,7 @@ def _upload(page, name: str, data: bytes) -> None:
     page.locator("[data-testid=stFileUploaderDropzoneInput]").set_input_files(
         {"name": name, "mimeType": "text/plain", "buffer": data}
     )
-    wait_idle(page)  # waits for the run that follows the upload (its file_urls_request)
+    wait_idle(page)  # waits for the upload and the run that follows it (conftest.RUNS)
 
 
 def test_an_upload_shows_in_its_browser_only_and_survives_a_reload(browser, one_server) -> None:
