@@ -212,11 +212,14 @@ IDLE = """(charts) => {
     && document.querySelectorAll('.js-plotly-plot .main-svg').length >= charts
     && [...document.querySelectorAll('[data-testid=stPlotlyChart]')].every((d) => d.querySelector('.main-svg'))
     && [...document.querySelectorAll('[data-testid=stDataFrame]')].every((d) => d.querySelector('[role=grid]'));
-  const seen = (window.__idleFrames = window.__idleFrames || {count: -1, frames: 0});
-  const count = idle ? document.getElementsByTagName('*').length : -1;
+  const seen = (window.__idleFrames = window.__idleFrames || {count: -1, frames: 0, since: 0});
+  const grids = [...document.querySelectorAll('[role=grid]')].map((g) => g.getAttribute('aria-rowcount'));
+  const count = idle ? [document.getElementsByTagName('*').length, ...grids].join(',') : -1;
   if (idle && count === seen.count) seen.frames += 1;
-  else Object.assign(seen, {count, frames: 0});
-  return seen.frames >= 2;
+  else Object.assign(seen, {count, frames: 0, since: performance.now()});
+  // glide-data-grid rebuilds a table's accessibility tree (rows read by the tests) 200 ms, debounced,
+  // after it redraws: with a table on the page that tree must have held for longer than that.
+  return seen.frames >= 2 && (grids.length === 0 || performance.now() - seen.since > 250);
 }"""
 
 #: True once the page's layout has stayed the same for two animation frames (after a resize).
