@@ -56,15 +56,29 @@ def app_data() -> None:
     ensure_built(RAW_DIR, Path(os.environ["BUDGET_OUT_DIR"]))
 
 
+def app_test(context: dict | None = None, **params: str | list[str]):
+    """The suite's one AppTest factory: app.py (the router) with ``params`` in the URL, not run yet.
+
+    ``default_timeout`` is sized for a busy 2-core machine; ``context`` sets what the browser would
+    tell (``url``, ``is_embedded``). Every AppTest of the suite starts here or in :func:`open_app_page`.
+    """
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(APP, default_timeout=60)
+    if context:
+        at.context = context
+    for key, value in params.items():
+        at.query_params[key] = value
+    return at
+
+
 def open_app_page(script: str | None = None, lang: str | None = None, **params: str | list[str]):
     """Run app.py (the router), switch to ``pages/<script>.py`` with ``params`` in the URL; no exception.
 
     The one AppTest entry of the page tests. The router runs first: ``switch_page``
     before a first run would skip app.py (AppTest's behaviour).
     """
-    from streamlit.testing.v1 import AppTest
-
-    at = AppTest.from_file(APP, default_timeout=60)
+    at = app_test()
     if script:
         at.switch_page(f"pages/{script}.py")
     if lang:

@@ -28,16 +28,39 @@ def test_registry_order_and_codes() -> None:
     assert [a.tag for a in accounts.REGISTRY] == [None, "エネ特", "GX", "特許特", "復興特"]
     assert [a.short for a in accounts.REGISTRY] == ["一般", "エネ特", "GX", "特許特", "復興特"]
     assert all(a.colour.startswith("#") and len(a.colour) == 7 for a in accounts.REGISTRY)
-    assert tuple(a.name for a in accounts.REGISTRY) == ACCOUNTS_NAMES
+    # The schema's names are derived from the registry, so comparing the two could not fail:
+    # compare with the names as the document prints them (literal, in the accounts table's order).
+    assert ACCOUNTS_NAMES == (
+        "一般会計",
+        "エネルギー対策特別会計",
+        "GX推進対策費",
+        "特許特別会計",
+        "東日本大震災復興特別会計",
+    )
 
 
 def test_colours_and_english_match_the_dashboard() -> None:
+    """The treemap's colours and the English names, against independent expectations.
+
+    ``ACCOUNT_COLOURS`` is built from the registry, so comparing it with the registry could not
+    fail; instead: the colours as published (literal), one colour per account (a chart coloured by
+    account must tell them apart) and every account coloured. ``NAMES_EN`` is a separate
+    hand-kept mapping, so it is compared with the registry and with a literal name.
+    """
     from dashboard.i18n.names import NAMES_EN
     from dashboard.treemap import ACCOUNT_COLOURS
 
+    assert ACCOUNT_COLOURS == {
+        "一般会計": "#4a90d9",
+        "エネルギー対策特別会計": "#f5a623",
+        "GX推進対策費": "#3cb371",
+        "特許特別会計": "#9b7fd1",
+        "東日本大震災復興特別会計": "#e5685f",
+    }
+    assert len({colour.lower() for colour in ACCOUNT_COLOURS.values()}) == len(accounts.REGISTRY)
     for account in accounts.REGISTRY:
-        assert account.colour == ACCOUNT_COLOURS[account.name]
         assert account.english == NAMES_EN[account.name]
+    assert NAMES_EN["エネルギー対策特別会計"] == "Energy Special Account"
 
 
 @pytest.mark.parametrize(

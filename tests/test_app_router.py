@@ -7,13 +7,13 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.conftest import APP, SHIPPED
+from tests.conftest import SHIPPED, app_test
 
 
 def _app(monkeypatch: pytest.MonkeyPatch, raw: Path, out: Path, **params: str) -> AppTest:
     monkeypatch.setenv("BUDGET_RAW_DIR", str(raw))
     monkeypatch.setenv("BUDGET_OUT_DIR", str(out))
-    at = AppTest.from_file(APP, default_timeout=60)
+    at = app_test()
     for key, value in params.items():
         at.query_params[key] = value
     return at.run()

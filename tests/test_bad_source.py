@@ -18,7 +18,7 @@ from streamlit.testing.v1 import AppTest
 from loaders import build
 from loaders.build import check, ensure_built, source_failures
 from loaders.write import read_table
-from tests.conftest import APP, SHIPPED
+from tests.conftest import SHIPPED, app_test
 
 LINES = SHIPPED.read_text(encoding="utf-8").split("\n")
 BROKEN = "\n".join([*LINES[:60], " - 事業【1億円(新規)", *LINES[60:]])  # line 61: a 【 never closed
@@ -90,7 +90,7 @@ def test_the_same_document_keeps_its_last_good_tables_when_its_new_text_fails(di
 def _app(monkeypatch: pytest.MonkeyPatch, raw: Path, out: Path) -> AppTest:
     monkeypatch.setenv("BUDGET_RAW_DIR", str(raw))
     monkeypatch.setenv("BUDGET_OUT_DIR", str(out))
-    return AppTest.from_file(APP, default_timeout=60)
+    return app_test()
 
 
 def test_the_app_serves_the_good_document_with_one_notice(dirs, monkeypatch) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from dashboard import view as vw
@@ -23,10 +24,20 @@ def test_every_page_module_has_the_contract(info, tables: dict) -> None:
     hash(filters)  # part of the cache key
     result = module.view(tables, filters, "ja")
     assert isinstance(result, vw.View)
-    for table in result.tables.values():
+    numeric = {vw.AMOUNT, vw.SIGNED, vw.PCT, vw.SHARE, vw.INT, vw.SCORE}
+    for name, table in result.tables.items():
         assert isinstance(table, vw.Table)
+        # ``kind()`` always answers one of KINDS (Table checks the declared ones), so membership
+        # could not fail. What a wrong declaration breaks is the match between a column's kind and
+        # its values: a figure declared on a text column would be formatted as a number (or fail),
+        # and a numeric column left as text would lose its unit and its right alignment.
         for column in table.frame.columns:
-            assert table.kind(column) in vw.KINDS
+            values = table.frame[column].dropna()
+            kind = table.kind(column)
+            if kind in numeric:
+                assert values.empty or pd.api.types.is_numeric_dtype(values), (info.script, name, column, kind)
+            elif kind == vw.TEXT and not values.empty:
+                assert not pd.api.types.is_float_dtype(values), (info.script, name, column, kind)
 
 
 def _readme_keys() -> dict[str, set[str]]:

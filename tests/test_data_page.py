@@ -7,18 +7,14 @@ from streamlit.testing.v1 import AppTest
 
 from dashboard.share import iframe_src
 from loaders.package import package_dir
-from tests.conftest import APP
+from tests.conftest import app_test
 
 DATA = "pages/data.py"
 
 
 def _page(page: str, **params: str) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=60)
-    for key, value in params.items():
-        at.query_params[key] = value
-    at.run()
-    at.switch_page(page)
-    return at.run()
+    """The router runs first with ``params`` (as a link's first load), then ``page`` (as a click in the navigation)."""
+    return app_test(**params).run().switch_page(page).run()
 
 
 def test_data_page_lists_every_table_with_its_row_count() -> None:
@@ -64,7 +60,7 @@ def test_table_key_picks_the_table_and_a_bad_value_falls_back() -> None:
 
 
 def test_urls_are_absolute_when_the_browser_address_is_known() -> None:
-    at = AppTest.from_file(APP, default_timeout=60)
+    at = app_test()
     at.context = {"url": "http://example.org:8501/data"}
     at.run()
     at.switch_page(DATA)
@@ -77,7 +73,7 @@ def test_urls_are_absolute_when_the_browser_address_is_known() -> None:
 
 @pytest.mark.parametrize("lang", ["ja", "en"])
 def test_share_gives_the_link_and_the_iframe_of_this_view(lang: str) -> None:
-    at = AppTest.from_file(APP, default_timeout=60)
+    at = app_test()
     at.query_params["lang"] = lang
     at.run()
     at.switch_page("pages/priority.py")
@@ -97,7 +93,7 @@ def test_share_gives_the_link_and_the_iframe_of_this_view(lang: str) -> None:
 
 
 def test_embedded_view_has_no_sidebar_and_no_share_but_keeps_filters() -> None:
-    at = AppTest.from_file(APP, default_timeout=60)
+    at = app_test()
     at.context = {"is_embedded": True}
     at.query_params["lang"] = "en"
     at.run()

@@ -5,11 +5,10 @@ from __future__ import annotations
 import re
 
 import pytest
-from streamlit.testing.v1 import AppTest
 
 from dashboard import glossary as gl
 from dashboard.i18n import TEXT
-from tests.conftest import APP
+from tests.conftest import app_test
 
 REQUIRED = (
     "概算要求",
@@ -73,7 +72,7 @@ def test_years_come_from_the_document(tables: dict) -> None:
 
 
 def test_page_lists_every_term() -> None:
-    at = AppTest.from_file(APP, default_timeout=60)
+    at = app_test()
     at.switch_page("pages/glossary.py")
     at.run()
     assert not at.exception
@@ -86,7 +85,7 @@ def test_page_lists_every_term() -> None:
 
 
 def test_page_search_and_english() -> None:
-    at = AppTest.from_file(APP, default_timeout=60)
+    at = app_test()
     at.query_params["lang"] = "en"
     at.run()
     at.switch_page("pages/glossary.py")

@@ -10,7 +10,7 @@ from streamlit.testing.v1 import AppTest
 
 from dashboard.i18n import TEXT
 from dashboard.registry import PAGES as REGISTRY
-from tests.conftest import APP, ROOT
+from tests.conftest import ROOT, app_test
 from tests.english_scan import REFERENCE_PAGES, page_texts, reference_words, source_lines, source_strings, untranslated
 
 JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff66-\uff9f]")
@@ -94,7 +94,7 @@ TABS = {info.path: getattr(info.dashboard(), "TABS", ())[1:] for info in REGISTR
 def test_english_page_has_no_japanese_interface_text(
     page: str, tab: str | None, allowed: list[str], tables: dict
 ) -> None:
-    at = AppTest.from_file(APP, default_timeout=60)
+    at = app_test()
     at.query_params["lang"] = "en"
     if tab:
         at.query_params["tab"] = tab

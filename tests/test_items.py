@@ -6,12 +6,11 @@ from functools import partial
 
 import pandas as pd
 import pytest
-from streamlit.testing.v1 import AppTest
 
 from dashboard import items as it
 from dashboard.csvout import to_csv_bytes
 from dashboard.format import md_escape
-from tests.conftest import APP, open_app_page
+from tests.conftest import app_test, open_app_page
 
 IPA = "独立行政法人情報処理推進機構運営費交付金"
 GX_CHAIN = "GXサプライチェーン構築支援事業"
@@ -190,7 +189,7 @@ def test_page_bad_params_warn() -> None:
 
 
 def test_page_english() -> None:
-    at = AppTest.from_file(APP, default_timeout=60)
+    at = app_test()
     at.query_params["lang"] = "en"
     at.run()
     at.switch_page("pages/items.py")

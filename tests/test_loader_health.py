@@ -18,7 +18,7 @@ from loaders.build import check, ensure_built, is_fresh, parse_sources
 from loaders.decode import MAX_SOURCE_BYTES, MAX_SOURCE_MB
 from loaders.schema import TABLES
 from loaders.write import read_table
-from tests.conftest import APP, ROOT, SHIPPED
+from tests.conftest import ROOT, SHIPPED, app_test
 
 
 def test_loader_imports_without_fcntl() -> None:
@@ -91,7 +91,7 @@ def test_check_names_a_truncated_table(dirs, capsys) -> None:
 def _app(monkeypatch: pytest.MonkeyPatch, raw: Path, out: Path) -> AppTest:
     monkeypatch.setenv("BUDGET_RAW_DIR", str(raw))
     monkeypatch.setenv("BUDGET_OUT_DIR", str(out))
-    return AppTest.from_file(APP, default_timeout=60).run()
+    return app_test().run()
 
 
 @pytest.mark.parametrize("damage", ["truncate", "delete"])

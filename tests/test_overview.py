@@ -8,7 +8,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from dashboard import overview as ov
-from tests.conftest import APP
+from tests.conftest import app_test
 
 YEARS_JA = ("令和6年度", "令和5年度")
 YEARS_EN = ("FY2024", "FY2023")
@@ -147,7 +147,7 @@ def test_matter_list_never_zero(tables: dict) -> None:
 
 
 def _overview(lang: str | None = None) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=60)
+    at = app_test()
     if lang:
         at.query_params["lang"] = lang
     at.run()

@@ -15,13 +15,12 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from streamlit.testing.v1 import AppTest
 
 from dashboard import ui
 from loaders.build import check, ensure_built
 from loaders.package import MANIFEST, ZIP_NAME, package_dir, package_problems
 from loaders.schema import TABLES
-from tests.conftest import APP, SHIPPED
+from tests.conftest import SHIPPED, app_test
 
 
 @pytest.fixture
@@ -77,7 +76,7 @@ def test_a_damaged_package_is_named_by_check_and_rewritten_at_start(dirs, damage
 
 def test_the_app_heals_the_package_and_the_manifest_while_it_runs(dirs) -> None:
     _, out = dirs
-    at = AppTest.from_file(APP, default_timeout=60).run()
+    at = app_test().run()
     assert not at.exception and not at.error
     DAMAGE["all three"](package_dir())
     at.run()  # the next page view

@@ -9,7 +9,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from dashboard import quality as qa
-from tests.conftest import APP, ROOT, open_app_page
+from tests.conftest import ROOT, app_test, open_app_page
 
 YEARS = ("令和6年度", "令和5年度")
 
@@ -154,7 +154,7 @@ def test_page_bad_params_warn(params: dict) -> None:
 
 
 def test_page_english() -> None:
-    at = AppTest.from_file(APP, default_timeout=60)
+    at = app_test()
     at.query_params["lang"] = "en"
     at.run()
     at.switch_page("pages/quality.py")

@@ -13,7 +13,7 @@ from streamlit.testing.v1 import AppTest
 from dashboard import treemap as tm
 from dashboard.format import basis_label
 from dashboard.labels import year_labels
-from tests.conftest import APP
+from tests.conftest import app_test, open_app_page
 
 YEARS = ("令和6年度", "令和5年度")
 
@@ -152,13 +152,7 @@ def test_figure_is_a_go_treemap_with_focus(tables: dict, tree: tm.Tree) -> None:
 
 
 def _page(**params: str | list[str]) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=60)
-    at.switch_page("pages/treemap.py")
-    for key, value in params.items():
-        at.query_params[key] = value
-    at.run()
-    assert not at.exception
-    return at
+    return open_app_page("treemap", **params)
 
 
 def _spec(at: AppTest) -> dict:
@@ -198,7 +192,7 @@ def test_page_bad_params_warn_and_fall_back(params: dict) -> None:
 
 
 def test_page_in_english() -> None:
-    at = AppTest.from_file(APP, default_timeout=60)
+    at = app_test()
     at.query_params["lang"] = "en"
     at.run()
     at.switch_page("pages/treemap.py")

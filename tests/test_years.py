@@ -227,7 +227,7 @@ def test_a_project_missing_from_the_middle_document_is_exact_across_the_gap(tmp_
 from streamlit.testing.v1 import AppTest  # noqa: E402
 
 from dashboard.registry import PAGES  # noqa: E402
-from tests.conftest import APP  # noqa: E402
+from tests.conftest import app_test  # noqa: E402
 
 
 @pytest.fixture
@@ -240,7 +240,7 @@ def two_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.Monke
 
 
 def _run(script: str | None = None, **params: str) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=60)
+    at = app_test()
     for key, value in params.items():
         at.query_params[key] = value
     at.run()

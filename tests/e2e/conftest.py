@@ -15,8 +15,10 @@ from pathlib import Path
 
 import pytest
 
+from dashboard.registry import PAGES
 from deploy import servers
 from tests.conftest import ROOT
+from tests.fixtures_years import write_two_years
 
 SHOTS = ROOT / "artifacts" / "screenshots"
 LOGS = ROOT / "artifacts" / "logs"
@@ -75,6 +77,41 @@ def server() -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
+def two_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A server of two documents: the shipped text and the next-year fixture (tests/fixtures_years.py).
+
+    The server for pages that need two documents (``min_documents`` in dashboard/registry.py) and the
+    browser tests of /years and document choice; uploads stay in their browser session, so one serves all.
+    """
+    folder = tmp_path_factory.mktemp("two-years")
+    write_two_years(folder / "raw")
+    env = {"BUDGET_RAW_DIR": str(folder / "raw"), "BUDGET_OUT_DIR": str(folder / "processed")}
+    with streamlit_server("streamlit-two-years", env=env) as url:
+        yield url
+
+
+def page_paths(documents: int | None = None) -> list[str]:
+    """URL paths of the app's pages (dashboard/registry.py), in navigation order.
+
+    ``documents``: only the pages shown when that many documents are loaded (``min_documents``).
+    """
+    return [p.url_path for p in PAGES if documents is None or p.min_documents <= documents]
+
+
+def server_for(request: pytest.FixtureRequest, path: str) -> str:
+    """The server to open ``path`` on: ``two_server`` for a page that needs two documents, else ``server``."""
+    info = next(p for p in PAGES if p.url_path == path.split("?")[0])
+    return request.getfixturevalue("two_server" if info.min_documents > 1 else "server")
+
+
+def skip_if_needs_documents(path: str, documents: int = 1) -> None:
+    """Skip a page that is not shown when ``documents`` documents are served (with the reason)."""
+    info = next(p for p in PAGES if p.url_path == path.split("?")[0])
+    if info.min_documents > documents:
+        pytest.skip(f"/{path} needs {info.min_documents} documents; this server serves {documents}")
+
+
+@pytest.fixture(scope="session")
 def browser():
     if not Path(CHROMIUM).exists():
         pytest.fail(f"no Chromium at {CHROMIUM}: install Debian's chromium or set CHROMIUM_PATH")
@@ -82,6 +119,15 @@ def browser():
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        new_context = browser.new_context
+
+        def watched_context(*args, **kwargs):
+            """Every context counts its pages' runs from the start (:data:`RUNS`, for :func:`wait_idle`)."""
+            context = new_context(*args, **kwargs)
+            context.add_init_script(RUNS)
+            return context
+
+        browser.new_context = watched_context
         yield browser
         browser.close()
 
@@ -94,24 +140,121 @@ def page(browser):
     context.close()
 
 
+#: Installed in every page before the app's scripts (and by :func:`wait_idle` in a page without it).
+#: On one counter it numbers the browser's requests for a run (BackMsg ``rerun_script``) and the
+#: server's reports of a finished run (ForwardMsg ``script_finished`` other than "stopped early for a
+#: rerun"), so :func:`wait_idle` can tell whether the last request has been answered. The script-state
+#: attribute alone cannot: React may batch a quick run's "running" and "notRunning" into one render,
+#: and before the server has answered a request the page still shows the previous run's "notRunning".
+#: An upload is counted from its request for URLs (BackMsg ``file_urls_request``) to the server's
+#: answer (ForwardMsg ``file_urls_response``) and then while its HTTP upload lasts; the run that
+#: follows a good upload is asked for when the upload ends.
+RUNS = """(() => {
+  if (window.__runs) return;
+  const runs = (window.__runs = {seq: 0, asked: 0, finished: 0, uploads: 0});
+  const varint = (bytes, at) => {
+    let value = 0, shift = 0, byte;
+    do { byte = bytes[at++]; value += (byte & 0x7f) * 2 ** shift; shift += 7; } while (byte & 0x80);
+    return [value, at];
+  };
+  const received = (event) => {
+    if (!(event.data instanceof ArrayBuffer)) return;
+    const bytes = new Uint8Array(event.data);
+    for (let at = 0, tag, value; at < bytes.length;) {
+      [tag, at] = varint(bytes, at);
+      const type = tag & 7;
+      if (type === 0) [value, at] = varint(bytes, at);
+      else if (type === 2) { [value, at] = varint(bytes, at); at += value; }
+      else if (type === 1) at += 8;
+      else if (type === 5) at += 4;
+      else return;
+      // ForwardMsg field 6: script_finished; 2 is FINISHED_EARLY_FOR_RERUN (another run follows)
+      if (tag >> 3 === 6 && type === 0) { if (value !== 2) runs.finished = ++runs.seq; return; }
+      if (tag >> 3 === 19 && type === 2) { runs.uploads = Math.max(0, runs.uploads - 1); return; }
+    }
+  };
+  const open = XMLHttpRequest.prototype.open, post = XMLHttpRequest.prototype.send;
+  XMLHttpRequest.prototype.open = function (method, url) { this.__url = String(url); return open.apply(this, arguments); };
+  XMLHttpRequest.prototype.send = function () {
+    if (this.__url && this.__url.includes('upload_file')) {
+      runs.uploads += 1;
+      this.addEventListener('loadend', () => { runs.uploads -= 1; });
+    }
+    return post.apply(this, arguments);
+  };
+  const send = WebSocket.prototype.send;
+  WebSocket.prototype.send = function (data) {
+    if (!this.__watched) { this.__watched = true; this.addEventListener('message', received); }
+    const bytes = data instanceof ArrayBuffer ? new Uint8Array(data) : ArrayBuffer.isView(data)
+      ? new Uint8Array(data.buffer, data.byteOffset, Math.min(2, data.byteLength)) : null;
+    // BackMsg tags: field 11 (rerun_script) is 0x5a, field 16 (file_urls_request) is 0x82 0x01
+    if (bytes && bytes[0] === 0x5a) runs.asked = ++runs.seq;
+    if (bytes && bytes[0] === 0x82 && bytes[1] === 0x01) runs.uploads += 1;
+    return send.apply(this, arguments);
+  };
+})()"""
+
+#: True once the app is idle and has stayed so, with the same number of elements, for two animation
+#: frames in a row (polled once a frame): connected, the script stopped after the last run the page
+#: asked for, no stale element left from a previous run, no element still loading its code (Streamlit's
+#: skeleton while a lazy chunk loads, e.g. Plotly's), every Plotly chart drawn (and at least
+#: ``charts`` SVGs) and every table's accessibility tree built (the tests read [role=grid], which glide-data-grid builds 200 ms, debounced,
+#: after it has drawn the canvas).
+IDLE = """(charts) => {
+  const app = document.querySelector('[data-testid=stApp]');
+  const runs = window.__runs;
+  const idle = !!app
+    && app.getAttribute('data-test-script-state') === 'notRunning'
+    && app.getAttribute('data-test-connection-state') === 'CONNECTED'
+    && (!runs || ((runs.asked === 0 || runs.finished > runs.asked) && runs.uploads === 0))
+    && !document.querySelector('[data-stale=true]')
+    && !document.querySelector('[data-testid=stElementContainer] [data-testid=stSkeleton]')
+    && document.querySelectorAll('.js-plotly-plot .main-svg').length >= charts
+    && [...document.querySelectorAll('[data-testid=stPlotlyChart]')].every((d) => d.querySelector('.main-svg'))
+    && [...document.querySelectorAll('[data-testid=stDataFrame]')].every((d) => d.querySelector('[role=grid]'));
+  const seen = (window.__idleFrames = window.__idleFrames || {count: -1, frames: 0, since: 0});
+  const grids = [...document.querySelectorAll('[role=grid]')].map((g) => g.getAttribute('aria-rowcount'));
+  const count = idle ? [document.getElementsByTagName('*').length, ...grids].join(',') : -1;
+  if (idle && count === seen.count) seen.frames += 1;
+  else Object.assign(seen, {count, frames: 0, since: performance.now()});
+  // glide-data-grid rebuilds a table's accessibility tree (rows read by the tests) 200 ms, debounced,
+  // after it redraws: with a table on the page that tree must have held for longer than that.
+  return seen.frames >= 2 && (grids.length === 0 || performance.now() - seen.since > 250);
+}"""
+
+#: True once the page's layout has stayed the same for two animation frames (after a resize).
+SETTLED = """() => {
+  const main = document.querySelector('[data-testid=stMain]');
+  const sizes = [...document.querySelectorAll('.js-plotly-plot .main-svg, canvas')].map((e) => e.clientWidth);
+  const key = [document.getElementsByTagName('*').length, main && main.scrollHeight, ...sizes].join(',');
+  const seen = (window.__settled = window.__settled || {key: null, frames: 0});
+  if (key === seen.key) seen.frames += 1;
+  else Object.assign(seen, {key, frames: 0});
+  return seen.frames >= 2;
+}"""
+
+
 def wait_idle(page, charts: int = 0, timeout: float = 45_000) -> None:
-    """Wait for the app's own state: the script has run and stopped (and ``charts`` plotly SVGs drawn)."""
-    app = "[data-testid=stApp]"
-    page.wait_for_selector(f"{app}[data-test-script-state]", timeout=timeout)
-    # A run may start just after the page loads: wait until it has stopped twice in a row.
-    for _ in range(2):
-        page.wait_for_selector(f"{app}[data-test-script-state=notRunning]", timeout=timeout)
-        page.wait_for_timeout(250)
-    if charts:
-        page.wait_for_function(
-            "n => document.querySelectorAll('.js-plotly-plot .main-svg').length >= n", arg=charts, timeout=timeout
-        )
-    # Every table drawn and readable: the tests read the grid's accessibility tree ([role=grid]),
-    # which glide-data-grid builds 200 ms (debounced) after it has drawn the canvas.
-    page.wait_for_function(
-        "() => [...document.querySelectorAll('[data-testid=stDataFrame]')].every(d => d.querySelector('[role=grid]'))",
-        timeout=timeout,
+    """Wait for the app's own signals: the last run the page asked for has finished and the page is drawn.
+
+    No fixed sleep. "A run may start just after the page loads" (the browser asks for one when
+    it connects, and again when a widget or an upload changes): :data:`RUNS` counts the page's
+    requests for a run, so an idle state left from before a request does not count.
+    """
+    page.wait_for_selector("[data-testid=stApp][data-test-script-state]", timeout=timeout)
+    page.evaluate(RUNS)  # a no-op where the context installed it before the app's scripts
+    page.evaluate("() => { window.__idleFrames = null; }")
+    page.wait_for_function(IDLE, arg=charts, polling="raf", timeout=timeout)
+
+
+def after_transition(page, act, timeout: float = 20_000) -> None:
+    """Do ``act()`` (a click on a chart) and wait for Plotly's transition to end (``plotly_animated``)."""
+    page.evaluate(
+        "() => { window.__animated = false; document.querySelectorAll('.js-plotly-plot')"
+        ".forEach((gd) => gd.once('plotly_animated', () => { window.__animated = true; })); }"
     )
+    act()
+    page.wait_for_function("() => window.__animated", polling="raf", timeout=timeout)
 
 
 def open_page(page, url: str, charts: int = 0) -> None:
@@ -134,7 +277,8 @@ def shot(page, name: str) -> Path:
         ".map(e => e.scrollHeight), document.body.scrollHeight)"
     )
     page.set_viewport_size({"width": size["width"], "height": min(max(height, size["height"]), 12000)})
-    page.wait_for_timeout(300)
+    page.evaluate("() => { window.__settled = null; }")
+    page.wait_for_function(SETTLED, polling="raf", timeout=10_000)  # charts and tables laid out again
     page.screenshot(path=str(path), full_page=True)
     page.set_viewport_size(size)
     return path

@@ -16,12 +16,10 @@ grid scrolls sideways and the figures next to it are whole.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 import pytest
 
-from tests.e2e.conftest import WIDTHS, exceptions, open_page, shot, streamlit_server
-from tests.fixtures_years import write_two_years
+from tests.e2e.conftest import WIDTHS, exceptions, open_page, shot
 
 # One grid as drawn: borders from the canvas, texts from the accessibility tree, widths by the page's font.
 MEASURE = """
@@ -204,15 +202,6 @@ def test_wide_tables_show_their_figures_in_the_first_screen(page, server, path: 
     figures = _figure_columns(page, measured)
     assert len(figures) >= 2
     assert not _cut_figures(page, measured)
-
-
-@pytest.fixture(scope="module")
-def two_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    folder = tmp_path_factory.mktemp("two-years-grid")
-    write_two_years(folder / "raw")
-    env = {"BUDGET_RAW_DIR": str(folder / "raw"), "BUDGET_OUT_DIR": str(folder / "processed")}
-    with streamlit_server("streamlit-two-years-grid", env=env) as url:
-        yield url
 
 
 def test_years_tables_show_their_figures_in_the_first_screen(page, two_server) -> None:

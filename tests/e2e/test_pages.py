@@ -6,20 +6,21 @@ import re
 
 import pytest
 
-from tests.e2e.conftest import WIDTHS, exceptions, open_page, shot, wait_idle
+from tests.e2e.conftest import WIDTHS, exceptions, open_page, page_paths, server_for, shot, wait_idle
 
-# url_path → plotly charts the page draws by default.
-PAGES = {"": 1, "treemap": 1, "compare": 1, "priority": 1, "items": 0, "quality": 0, "glossary": 0}
+# Every page of dashboard/registry.py; one that needs two documents opens on the two-document server.
+PAGES = page_paths()
 JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 
 
 @pytest.mark.parametrize("width", WIDTHS)
 @pytest.mark.parametrize("path", PAGES)
-def test_page_opens_without_exception(browser, server, path: str, width: str) -> None:
+def test_page_opens_without_exception(browser, request, path: str, width: str) -> None:
+    server = server_for(request, path)
     context = browser.new_context(viewport={"width": WIDTHS[width], "height": 900})
     page = context.new_page()
     try:
-        open_page(page, f"{server}/{path}", charts=PAGES[path])
+        open_page(page, f"{server}/{path}")
         shot(page, f"{path or 'overview'}-{width}")
         assert exceptions(page) == []
         main = page.locator("[data-testid=stMain]")
@@ -32,8 +33,9 @@ def test_page_opens_without_exception(browser, server, path: str, width: str) ->
 
 
 @pytest.mark.parametrize("path", PAGES)
-def test_english_interface(page, server, path: str) -> None:
-    open_page(page, f"{server}/{path}?lang=en", charts=PAGES[path])
+def test_english_interface(page, request, path: str) -> None:
+    server = server_for(request, path)
+    open_page(page, f"{server}/{path}?lang=en")
     shot(page, f"{path or 'overview'}-en")
     assert exceptions(page) == []
     nav = page.locator("[data-testid=stSidebarNav]").inner_text()

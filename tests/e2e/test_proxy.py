@@ -2,7 +2,7 @@
 
 Every page renders in Chromium through the proxy; static JavaScript arrives gzipped with
 long cache headers and the security headers; a browser's requests stick to one replica;
-100 websocket sessions at once all finish; the command line starts and stops everything;
+20 websocket sessions at once all finish, spread over the replicas; the command line starts and stops everything;
 and, last, the replica serving a browser is killed: the page reconnects through the proxy
 to the other replica and shows the same view, rebuilt from its URL.
 """
@@ -28,9 +28,21 @@ from pathlib import Path
 import pytest
 
 from deploy.local import STICKY_COOKIE, free_port, healthy, running
-from tests.e2e.conftest import LOGS, ROOT, WIDTHS, exceptions, open_page, shot, wait_idle
+from tests.e2e.conftest import (
+    LOGS,
+    ROOT,
+    WIDTHS,
+    exceptions,
+    open_page,
+    page_paths,
+    shot,
+    skip_if_needs_documents,
+    wait_idle,
+)
 
-PAGES = {"": 1, "treemap": 1, "compare": 1, "priority": 1, "items": 0, "quality": 0, "glossary": 0}
+# Every page of dashboard/registry.py; the replicas serve the shipped document only, so a page that
+# needs two documents is skipped (its two-document rendering is tested without the proxy).
+PAGES = page_paths()
 BASE_PATH = "budget"
 
 # Before Streamlit's scripts: collect CSP violations and the script state's changes (with times).
@@ -102,7 +114,8 @@ def _upstreams(lines: list[str]) -> set[str]:
 
 @pytest.mark.parametrize("path", PAGES)
 def test_every_page_renders_through_the_proxy(watched, proxy, path: str) -> None:
-    open_page(watched, f"{proxy.url}/{path}", charts=PAGES[path])
+    skip_if_needs_documents(path, documents=1)
+    open_page(watched, f"{proxy.url}/{path}")
     shot(watched, f"proxy-{path or 'overview'}")
     assert exceptions(watched) == []
     assert len(watched.locator("[data-testid=stMain]").inner_text().strip()) > 50
@@ -242,7 +255,13 @@ def test_a_browser_sticks_to_one_replica(watched, proxy) -> None:
     assert len(_upstreams(lines)) == 1, lines
 
 
-def test_100_sessions_at_once_through_the_proxy(proxy) -> None:
+#: Sessions held open at once through the proxy: enough to prove that they all finish side by side
+#: and that sessions without the sticky cookie are spread over the replicas (3 replicas: all 20 on one
+#: has probability 3 × 3⁻²⁰). Throughput and CPU shares are measured in benchmarks/bench_concurrency.py.
+SESSIONS = 20
+
+
+def test_sessions_at_once_through_the_proxy_all_finish_on_several_replicas(proxy) -> None:
     from benchmarks._common import cpu_seconds
     from benchmarks.bench_concurrency import _level
 
@@ -250,14 +269,16 @@ def test_100_sessions_at_once_through_the_proxy(proxy) -> None:
     before = [cpu_seconds(pid) for pid in pids]
     # In a thread: Playwright's sync API keeps an event loop running in this one.
     with ThreadPoolExecutor(1) as pool:
-        level = pool.submit(asyncio.run, _level("app", proxy.port, pids, 100, 1, base_path=proxy.base_path)).result()
+        level = pool.submit(
+            asyncio.run, _level("app", proxy.port, pids, SESSIONS, 1, base_path=proxy.base_path)
+        ).result()
     work = [cpu_seconds(pid) - start for pid, start in zip(pids, before, strict=True)]
-    print(f"100 sessions: {level.throughput:.1f} reruns/s, replica CPU seconds {[round(w, 1) for w in work]}")
     assert level.failed == 0, level.errors[:3]
     assert level.exceptions == []
-    assert len(level.latencies) == 200
-    # Sessions without the cookie are hashed by their request id: both replicas did the work.
-    assert min(work) > 0.2 * sum(work), work
+    assert len(level.latencies) == 2 * SESSIONS  # the first run and one change, every session
+    # Sessions without the cookie are hashed by their request id: at least two replicas did a real
+    # share of the work (the even split over three is a measurement: benchmarks/bench_concurrency.py).
+    assert sorted(work)[-2] > 0.1 * sum(work), work
 
 
 def test_command_line_prints_the_url_and_stops_everything_on_sigterm() -> None:

@@ -13,7 +13,7 @@ import pandas as pd
 import pytest
 
 from dashboard.treemap import MAXDEPTH
-from tests.e2e.conftest import WIDTHS, exceptions, grid_rows, open_page, shot, wait_idle
+from tests.e2e.conftest import WIDTHS, after_transition, exceptions, grid_rows, open_page, shot, wait_idle
 
 #: Japanese script, CJK punctuation and full-width forms.
 JAPANESE = re.compile(r"[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]")
@@ -98,14 +98,13 @@ def test_a_click_on_a_theme_opens_its_sections_and_projects(page, server: str) -
     open_page(page, f"{server}/treemap", charts=1)
     before = page.evaluate(VISIBLE_SLICES)
     theme = page.locator(".js-plotly-plot g.slice").filter(has_text="(2) イノベーション").first
-    theme.click()
+    after_transition(page, theme.click)  # plotly's zoom transition has ended (plotly_animated)
     # the theme becomes the top tile (its title in the header) with its sections under it
     page.wait_for_function(
         "() => [...document.querySelectorAll('.js-plotly-plot g.slice text.slicetext')]"
         ".some((t) => t.textContent.startsWith('(2)② イノベーション'))",
         timeout=10_000,
     )
-    page.wait_for_timeout(1000)  # plotly's zoom transition
     text = _text(_tiles(page))
     assert "(2) イノベーション" in text and "(2)② イノベーションエコシステムの構築" in text
     assert "国際博覧会事業" in text  # and their projects, one level further down
@@ -158,8 +157,7 @@ def test_english_page_shows_no_japanese_outside_source_names(page, server: str, 
     lines += [line for tile in page.evaluate(TILES) for line in tile["lines"]]
     assert not _japanese_outside_names(lines, source_names), _japanese_outside_names(lines, source_names)
     # one level down the projects appear, with their names as printed and English around them
-    page.locator(".js-plotly-plot g.slice").filter(has_text="(1) Advanced fields").first.click()
-    page.wait_for_timeout(1500)
+    after_transition(page, page.locator(".js-plotly-plot g.slice").filter(has_text="(1) Advanced fields").first.click)
     tiles = page.evaluate(TILES)
     drilled = [line for tile in tiles for line in tile["lines"]]
     assert any(JAPANESE.search(line) for line in drilled), "project names stay as printed"

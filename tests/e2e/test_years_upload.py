@@ -1,8 +1,8 @@
 """Several documents in a real browser: every page names its document, /years side by side, uploads per browser.
 
-Two servers of this module's own: one with the shipped text and a next-year fixture
-(:mod:`tests.fixtures_years`, built here, never shipped) in its raw folder, one with the
-shipped text only, to which the fixture is uploaded from the browser.
+Two servers: the session's ``two_server`` (tests/e2e/conftest.py: the shipped text and a next-year
+fixture, :mod:`tests.fixtures_years`, never shipped, in its raw folder) and one of this module's own
+with the shipped text only, to which the fixture is uploaded from the browser.
 """
 
 from __future__ import annotations
@@ -15,20 +15,12 @@ from collections.abc import Iterator
 import pytest
 
 from dashboard.i18n import t
-from tests.e2e.conftest import WIDTHS, exceptions, open_page, shot, streamlit_server, wait_idle
-from tests.fixtures_years import CHANGED, DROPPED, NEW, NEXT_TITLE, RENAMED, SHIPPED, next_year_text, write_two_years
+from tests.e2e.conftest import WIDTHS, exceptions, open_page, page_paths, shot, streamlit_server, wait_idle
+from tests.fixtures_years import CHANGED, DROPPED, NEW, NEXT_TITLE, RENAMED, SHIPPED, next_year_text
 
 NEXT_CAPTION = f"表示中の資料: {NEXT_TITLE}（令和7年度 概算要求 / 令和6年度 当初予算との比較）"
-PAGES = ["", "treemap", "compare", "priority", "items", "quality", "glossary", "data"]
-
-
-@pytest.fixture(scope="module")
-def two_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    folder = tmp_path_factory.mktemp("two-years")
-    write_two_years(folder / "raw")
-    env = {"BUDGET_RAW_DIR": str(folder / "raw"), "BUDGET_OUT_DIR": str(folder / "processed")}
-    with streamlit_server("streamlit-two-years", env=env) as url:
-        yield url
+# Every page of the registry except /years (its own tests below) names the document it shows.
+PAGES = [path for path in page_paths(documents=2) if path != "years"]
 
 
 @pytest.fixture(scope="module")
@@ -128,8 +120,7 @@ def _upload(page, name: str, data: bytes) -> None:
     page.locator("[data-testid=stFileUploaderDropzoneInput]").set_input_files(
         {"name": name, "mimeType": "text/plain", "buffer": data}
     )
-    page.wait_for_timeout(500)
-    wait_idle(page)
+    wait_idle(page)  # waits for the upload and the run that follows it (conftest.RUNS)
 
 
 def test_an_upload_shows_in_its_browser_only_and_survives_a_reload(browser, one_server) -> None:
