@@ -4,9 +4,11 @@ from pathlib import Path
 
 import streamlit as st
 
-from dashboard import share_ui, ui, upload_ui
 from dashboard.i18n import t
 from dashboard.registry import PAGES
+from dashboard.st import chrome, session
+from dashboard.st import share as share_ui
+from dashboard.st import upload as upload_ui
 
 # A local favicon: a :material/…: icon would make every browser fetch it from an outside font host.
 FAVICON = Path(__file__).parent / "dashboard" / "assets" / "favicon.png"
@@ -14,12 +16,12 @@ st.set_page_config(page_title="METI 概算要求", page_icon=str(FAVICON), layou
 
 # ?embed=true (Streamlit's own key): the page alone, no navigation and no sidebar; lang/doc still from the URL.
 embedded = share_ui.is_embedded()
-lang = ui.language_picker(show=not embedded)
+lang = session.language_picker(show=not embedded)
 
-loaded = ui.load()
+loaded = session.load()
 upload_ui.restore()  # this browser's uploads, before the picker reads doc=
-ui.document_picker(loaded, show=not embedded)
-n_documents = len(ui.documents(loaded)[0])
+session.document_picker(loaded, show=not embedded)
+n_documents = len(session.documents(loaded)[0])
 
 pages = [
     st.Page(
@@ -37,6 +39,6 @@ page = st.navigation(pages, position="hidden" if embedded else "sidebar")
 if not embedded:
     share_ui.share_control(page, lang)
     upload_ui.sidebar(lang)
-ui.print_stylesheet()  # @media print: no sidebar or toolbars, tables as text (dashboard/printout.py)
-ui.document_note(skip=page.url_path == "years")
+chrome.print_stylesheet()  # @media print: no sidebar or toolbars, tables as text (dashboard/domain/printout.py)
+chrome.document_note(skip=page.url_path == "years")
 page.run()

@@ -34,7 +34,7 @@ class Page:
     ``widget_key``/``values``: the widget a user flips (AppTest sets it, alternating).
     ``queries``: the same change as URL query strings, alternating; the pages seed their
     widgets from the URL whenever it differs from what they last wrote
-    (``dashboard.ui.url_filters``), so a rerun with another query string is a filter change.
+    (``dashboard.st.urlstate.url_filters``), so a rerun with another query string is a filter change.
     """
 
     url_path: str  # "" is the overview (default page)

@@ -2,7 +2,7 @@
 
 For each document (the shipped summary; ``--lines`` project lines inserted after its first
 project line, 100,000 by default, about 3.4 MB, under the 5 MB upload cap): the seconds of
-``dashboard.upload.parse_upload``, whether it was refused, the process RSS before and
+``dashboard.uploads.store.parse_upload``, whether it was refused, the process RSS before and
 after (VmRSS, MiB) and the parsed tables' own size in memory (pandas deep memory_usage).
 With the caps, also the largest documents they let through (most listings; longest lines).
 Then ``--browsers`` fresh browsers each upload into one BrowserStore (the big file; with
@@ -26,7 +26,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _common import ROOT, machine, rss_mb
 
-from dashboard import upload as up
+from dashboard.uploads import store as up
 from loaders import LoaderError, tables
 
 SHIPPED = ROOT / "data" / "raw" / "meti_r6_gaisan_gaiyou.txt"

@@ -19,7 +19,7 @@ class PageInfo:
     script: str  # pages/<script>.py
     url_path: str  # "" for the default page
     icon: str
-    module: str  # dashboard.<module>: specs(tables), Filters, view(tables, filters, lang)
+    module: str  # dashboard.views.<module>: specs(tables), Filters, view(tables, filters, lang)
     min_documents: int = 1  # shown in the navigation only when this many documents are loaded
 
     @property
@@ -31,7 +31,7 @@ class PageInfo:
         return f"pages/{self.script}.py"
 
     def dashboard(self) -> ModuleType:
-        return import_module(f"dashboard.{self.module}")
+        return import_module(f"dashboard.views.{self.module}")
 
 
 PAGES: tuple[PageInfo, ...] = (

@@ -2,20 +2,20 @@
 
 import streamlit as st
 
-from dashboard import compare as cmp
-from dashboard import ui
+from dashboard.domain.labels import section_labels, year_labels
 from dashboard.i18n import name, t
-from dashboard.labels import section_labels, year_labels
+from dashboard.st import charts, grids, session, urlstate
+from dashboard.views import compare as cmp
 
-lang = ui.lang()
-tables = ui.tables()
+lang = session.lang()
+tables = session.tables()
 years = year_labels(tables["documents"], lang)
 labels = section_labels(tables["sections"], lang)
 specs = cmp.specs(tables)
 
 st.title(t("cmp.heading", lang, base=years[1], request=years[0]))
 st.caption(t("cmp.intro", lang))
-keys = ui.url_filters("compare", specs)
+keys = urlstate.url_filters("compare", specs)
 c1, c2, c3, c4 = st.columns([4, 1, 3, 2])
 c1.segmented_control(
     t("cmp.level", lang), cmp.LEVELS, key=keys["level"], required=True, format_func=lambda v: t(f"cmp.level.{v}", lang)
@@ -44,7 +44,7 @@ c6.multiselect(
     format_func=lambda a: name(a, lang),
     placeholder=t("cmp.filter.all", lang),
 )
-view = ui.cached_view(cmp.view, cmp.Filters.from_values(ui.sync_url("compare", specs)))
+view = session.cached_view(cmp.view, cmp.Filters.from_values(urlstate.sync_url("compare", specs)))
 texts = view.texts
 if not texts["shown"]:
     st.info(t("cmp.empty", lang))
@@ -53,10 +53,10 @@ if not texts["shown"]:
 st.caption(t("cmp.count", lang, **texts) + " " + t(f"cmp.measure.{texts['measure']}", lang))
 if texts.get("multiyear", {}).get("n"):
     st.caption(t("cmp.multiyear", lang, **texts["multiyear"]))
-chart = ui.chart_slot(view.figures["bars"], "compare.bars", view.tables["rows"].csv_filters)
+chart = charts.chart_slot(view.figures["bars"], "compare.bars", view.tables["rows"].csv_filters)
 
 st.subheader(t("cmp.table", lang))
-ui.table(view.tables["rows"])
+grids.table(view.tables["rows"])
 st.caption(t("cmp.note.portion", lang) + " " + t("cmp.note.basis", lang))
 st.caption(t("glossary.hint", lang))
-ui.draw_charts(chart)
+charts.draw_charts(chart)

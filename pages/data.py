@@ -2,24 +2,24 @@
 
 import streamlit as st
 
-from dashboard import datapkg as dp
-from dashboard import ui
 from dashboard.i18n import t
+from dashboard.st import downloads, grids, prose, session, urlstate
+from dashboard.views import datapkg as dp
 from loaders.package import DESCRIPTOR, ZIP_NAME, csv_path, package_dir, parquet_path
 from loaders.schema import TABLES
 
 PAGE = "data"
-lang = ui.lang()
-ui.tables()  # through the router, like every page
-every = ui.all_tables()  # the package holds every document
+lang = session.lang()
+session.tables()  # through the router, like every page
+every = session.all_tables()  # the package holds every document
 specs = dp.specs(every)
 
 st.title(t("data.heading", lang))
-keys = ui.url_filters(PAGE, specs)
+keys = urlstate.url_filters(PAGE, specs)
 st.caption(t("data.intro", lang))
 st.caption(t("data.sum_rule", lang))
-for line in ui.cached_view(dp.view, dp.Filters()).texts["figures"]:
-    st.caption(ui.literal(line))
+for line in session.cached_view(dp.view, dp.Filters()).texts["figures"]:
+    st.caption(prose.literal(line))
 st.caption(t("data.licence", lang))
 
 folder = package_dir()
@@ -37,7 +37,7 @@ else:
         ):
             st.download_button(
                 label,
-                data=lambda p=path: ui.package_file(p),
+                data=lambda p=path: downloads.package_file(p),
                 file_name=path,
                 mime=mime,
                 icon=icon,
@@ -61,7 +61,7 @@ st.code(dp.url_list(root), language=None, wrap_lines=True)
 
 st.subheader(t("data.table", lang))
 st.selectbox(t("data.table", lang), options=list(TABLES), key=keys["table"], label_visibility="collapsed")
-filters = dp.Filters.from_values(ui.sync_url(PAGE, specs))
+filters = dp.Filters.from_values(urlstate.sync_url(PAGE, specs))
 name = filters.table
 if info is not None:
     with st.container(horizontal=True):
@@ -71,7 +71,7 @@ if info is not None:
         ):
             st.download_button(
                 f"{label}: {name}",
-                data=lambda p=path: ui.package_file(p),
+                data=lambda p=path: downloads.package_file(p),
                 file_name=path.split("/")[-1],
                 mime=mime,
                 icon=":material/download:",
@@ -81,7 +81,7 @@ if info is not None:
     # The machine CSVs stay raw (no ' before = + - @): said where the button is clicked.
     st.caption(t("data.csv.raw", lang))
 st.markdown(f"**{t('data.columns', lang, table=name)}**")
-ui.table(ui.cached_view(dp.view, filters).tables["columns"], height="content")  # every column, no inner scroll
+grids.table(session.cached_view(dp.view, filters).tables["columns"], height="content")  # every column, no inner scroll
 
 st.subheader(t("data.snippets", lang))
 for key, (language, code) in dp.snippets(root, name).items():

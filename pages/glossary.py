@@ -2,19 +2,19 @@
 
 import streamlit as st
 
-from dashboard import glossary as gl
-from dashboard import ui
 from dashboard.i18n import t
+from dashboard.st import prose, session, urlstate
+from dashboard.views import glossary as gl
 
 PAGE = "glossary"
-lang = ui.lang()
+lang = session.lang()
 specs = gl.specs({})
 
 st.title(t("gl.heading", lang))
-keys = ui.url_filters(PAGE, specs)
+keys = urlstate.url_filters(PAGE, specs)
 st.caption(t("gl.intro", lang))
 st.text_input(t("gl.search", lang), key=keys["q"], icon=":material/search:")
-view = ui.cached_view(gl.view, gl.Filters.from_values(ui.sync_url(PAGE, specs)))
+view = session.cached_view(gl.view, gl.Filters.from_values(urlstate.sync_url(PAGE, specs)))
 
 link_params = {} if lang == "ja" else {"lang": lang}
 if not view.texts["entries"]:
@@ -24,8 +24,8 @@ for entry in view.texts["entries"]:
     with st.container(border=True):
         st.subheader(f"{term.ja} — {term.en}", anchor=term.id)
         # The explanations name the document's years: document text, made literal.
-        st.markdown(f"**{t('gl.meaning', lang)}**: {ui.literal(entry.meaning)}")
-        st.markdown(f"**{t('gl.treat', lang)}**: {ui.literal(entry.treat)}")
+        st.markdown(f"**{t('gl.meaning', lang)}**: {prose.literal(entry.meaning)}")
+        st.markdown(f"**{t('gl.treat', lang)}**: {prose.literal(entry.treat)}")
         if entry.count is not None:
             st.caption(t("gl.count", lang, n=entry.count))
         if entry.items_link is not None:

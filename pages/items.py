@@ -2,16 +2,18 @@
 
 import streamlit as st
 
-from dashboard import items as it
-from dashboard import reference_ui, ui
-from dashboard.format import oku
+from dashboard.domain import listings
+from dashboard.domain.format import oku
 from dashboard.i18n import t
+from dashboard.st import downloads, grids, prose, session, urlstate
+from dashboard.st import reference as reference_ui
+from dashboard.views import items as it
 
 PAGE = "items"
-lang = ui.lang()
-tables = ui.tables()
+lang = session.lang()
+tables = session.tables()
 specs = it.specs(tables)
-keys = ui.url_filters(PAGE, specs)
+keys = urlstate.url_filters(PAGE, specs)
 labels = it.section_labels(tables["sections"], lang)
 
 st.title(t("it.heading", lang))
@@ -19,12 +21,12 @@ st.caption(t("it.intro", lang) + " " + t("glossary.hint", lang))
 
 c1, c2 = st.columns([2, 1])
 c1.text_input(t("it.filter.q", lang), key=keys["q"], help=t("it.filter.q.help", lang))
-accounts = it.account_codes(tables["items"])
+accounts = listings.account_codes(tables["items"])
 c2.multiselect(
     t("it.filter.account", lang),
     list(accounts),
     key=keys["account"],
-    format_func=lambda code: it.account_label(accounts[code], False, lang),
+    format_func=lambda code: listings.account_label(accounts[code], False, lang),
     placeholder=t("filter.all", lang),
 )
 c3, c4 = st.columns([2, 1])
@@ -37,7 +39,7 @@ c3.multiselect(
 )
 c4.multiselect(
     t("it.filter.flag", lang),
-    list(it.FLAG_CODES),
+    list(listings.FLAG_CODES),
     key=keys["flag"],
     format_func=lambda code: t(f"it.flagname.{code}", lang),
     placeholder=t("filter.all", lang),
@@ -45,7 +47,7 @@ c4.multiselect(
 c5, c6 = st.columns([1, 2])
 c5.multiselect(
     t("it.filter.exclude", lang),
-    list(it.FLAG_CODES),
+    list(listings.FLAG_CODES),
     key=keys["exclude"],
     format_func=lambda code: t(f"it.flagname.{code}", lang),
     placeholder=t("filter.none", lang),
@@ -81,7 +83,7 @@ st.pills(
 )
 
 state = st.session_state
-view = ui.cached_view(it.view, it.Filters.from_values(ui.filter_values(PAGE, specs)))
+view = session.cached_view(it.view, it.Filters.from_values(urlstate.filter_values(PAGE, specs)))
 texts = view.texts
 st.caption(t("it.count", lang, shown=texts["shown"], total=texts["total"]) + " · " + t("it.select.help", lang))
 totals = texts["totals"]
@@ -97,10 +99,10 @@ def _select() -> None:
 
 if not texts["shown"]:
     st.info(t("it.empty", lang))
-    ui.download_csv(view.tables["items"].frame, PAGE, view.tables["items"].csv_filters)
+    downloads.download_csv(view.tables["items"].frame, PAGE, view.tables["items"].csv_filters)
 else:
-    ui.table(view.tables["items"], key=texts["table_key"], on_select=_select, selection_mode="single-row")
-ui.sync_url(PAGE, specs)
+    grids.table(view.tables["items"], key=texts["table_key"], on_select=_select, selection_mode="single-row")
+urlstate.sync_url(PAGE, specs)
 
 st.subheader(t("it.detail.heading", lang))
 if "detail" not in view.tables or state.get(keys["project"]) is None:
@@ -108,7 +110,7 @@ if "detail" not in view.tables or state.get(keys["project"]) is None:
     st.stop()
 
 detail = texts["detail"]
-st.markdown(f"#### {ui.literal(detail['name'])}")
+st.markdown(f"#### {prose.literal(detail['name'])}")
 st.button(t("it.detail.clear", lang), on_click=lambda: state.update({keys["project"]: None}), icon=":material/close:")
 # Two by two: a 内数 amount with its marker does not fit a quarter of the page.
 m1, m2 = st.columns(2)
@@ -118,10 +120,10 @@ m2.metric(detail["base_label"], detail["base"])
 m3.metric(t("it.detail.listings", lang), detail["listings"])
 m4.metric(t("it.detail.priority", lang), detail["priority"])
 if detail["base_note"]:
-    st.caption(ui.literal(detail["base_note"]))
+    st.caption(prose.literal(detail["base_note"]))
 
 st.markdown(f"**{t('it.detail.places', lang)}**")
-ui.table(view.tables["detail"])
+grids.table(view.tables["detail"])
 st.caption(t("it.detail.source", lang))
 st.code(texts["source_lines"], language=None, wrap_lines=True)
 link_params = {} if lang == "ja" else {"lang": lang}
@@ -140,8 +142,8 @@ if paragraphs.empty:
 for paragraph in paragraphs.itertuples():
     with st.container(border=True):
         where = f"{labels.get(paragraph.section_id, paragraph.section_id)} · {t('it.col.line', lang)} {paragraph.source_line}"
-        st.caption(ui.literal(where))
-        ui.plain(paragraph.text)
+        st.caption(prose.literal(where))
+        prose.plain(paragraph.text)
 
 st.markdown(f"**{t('it.detail.priority.heading', lang)}**")
 if texts["priority"].empty:
@@ -155,6 +157,6 @@ for request in texts["priority"].itertuples():
         name=request.name,
         match=t(f"it.match.{request.match}", lang),
     )
-    st.markdown("- " + ui.literal(row))
+    st.markdown("- " + prose.literal(row))
 
 reference_ui.review_records(tables, state.get(keys["project"]), lang)

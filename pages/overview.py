@@ -2,17 +2,17 @@
 
 import streamlit as st
 
-from dashboard import overview as ov
-from dashboard import ui
 from dashboard.i18n import t
+from dashboard.st import charts, grids, prose, session
+from dashboard.views import overview as ov
 
-lang = ui.lang()
-view = ui.cached_view(ov.view, ov.Filters())
+lang = session.lang()
+view = session.cached_view(ov.view, ov.Filters())
 texts = view.texts
 request_year, base_year = texts["years"]
 
-st.title(ui.literal(texts["title"]))
-st.caption(ui.literal(texts["source"]))
+st.title(prose.literal(texts["title"]))
+st.caption(prose.literal(texts["source"]))
 
 if texts["headline"]:
     head = texts["headline"]
@@ -22,20 +22,20 @@ if texts["headline"]:
     c3.metric(t("ov.metric.change", lang), head["pct"])
 
 st.subheader(t("ov.accounts", lang))
-charts = []
+slots = []
 if "accounts" not in view.tables:
     st.info(t("ov.none", lang))
 else:
-    charts.append(ui.chart_slot(view.figures["accounts"], "overview.accounts"))
-    ui.table(view.tables["accounts"], height=texts["accounts_height"])
+    slots.append(charts.chart_slot(view.figures["accounts"], "overview.accounts"))
+    grids.table(view.tables["accounts"], height=texts["accounts_height"])
     if texts["notes"]:
         st.markdown(f"**{t('ov.notes', lang)}**")
-        st.markdown("\n".join(f"- {ui.literal(line)}" for line in texts["notes"]))
+        st.markdown("\n".join(f"- {prose.literal(line)}" for line in texts["notes"]))
     st.caption(t("ov.rounding", lang))
 
 st.subheader(t("ov.matters", lang))
 st.caption(t("ov.matters.help", lang))
 matters = texts["matters"]
-st.markdown("\n".join(f"- {ui.literal(line)}" for line in matters) if matters else t("ov.none", lang))
+st.markdown("\n".join(f"- {prose.literal(line)}" for line in matters) if matters else t("ov.none", lang))
 st.caption(t("glossary.hint", lang))
-ui.draw_charts(*charts)
+charts.draw_charts(*slots)

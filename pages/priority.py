@@ -2,21 +2,21 @@
 
 import streamlit as st
 
-from dashboard import priority as pr
-from dashboard import ui
-from dashboard.format import md_code
+from dashboard.domain.format import md_code
 from dashboard.i18n import t
+from dashboard.st import charts, grids, prose, session, urlstate
+from dashboard.views import priority as pr
 
 PAGE = "priority"
-lang = ui.lang()
-specs = pr.specs(ui.tables())
-section_labels = ui.cached_view(pr.choices, pr.Filters()).texts["section_labels"]
+lang = session.lang()
+specs = pr.specs(session.tables())
+section_labels = session.cached_view(pr.choices, pr.Filters()).texts["section_labels"]
 link_params = {} if lang == "ja" else {"lang": lang}
 
 st.title(t("pr.title", lang))
 st.caption(t("pr.intro", lang))
 
-keys = ui.url_filters(PAGE, specs)
+keys = urlstate.url_filters(PAGE, specs)
 
 
 def _set_filters(**values: object) -> None:
@@ -62,7 +62,7 @@ with st.container(border=True):
         horizontal=True,
         format_func=lambda v: t(f"pr.f.transfer.{v}", lang),
     )
-view = ui.cached_view(pr.view, pr.Filters.from_values(ui.sync_url(PAGE, specs)))
+view = session.cached_view(pr.view, pr.Filters.from_values(urlstate.sync_url(PAGE, specs)))
 texts = view.texts
 s = texts["summary"]
 
@@ -81,7 +81,7 @@ if texts["q_matched"] is not None:
         st.caption(t("pr.q.sections", lang))
         for found in texts["q_sections"]:
             st.button(
-                ui.literal(t("pr.q.section_link", lang, label=found["label"], count=found["count"])),
+                prose.literal(t("pr.q.section_link", lang, label=found["label"], count=found["count"])),
                 key=f"priority.to_section.{found['section_id']}",
                 icon=":material/filter_alt:",
                 type="tertiary",
@@ -139,14 +139,14 @@ if s.stated_oku is None:
 else:
     st.caption(t("pr.note.rounding", lang, **texts["rounding"]))
 if s.transfer_oku:
-    transfer = texts["transfer_texts"] | {"name": ui.literal(texts["transfer_texts"]["name"])}
+    transfer = texts["transfer_texts"] | {"name": prose.literal(texts["transfer_texts"]["name"])}
     st.caption(t("pr.note.transfer_total", lang, **transfer))
     if transfer["stated_without"]:
         st.caption(t("pr.note.transfer_stated", lang, **transfer))
 
 # Two tabs, and only the open one is sent: the requests (chart, table) or their subtotals by section.
-tab, box = ui.url_tabs(keys["tab"], {tab: t(f"pr.tab.{tab}", lang) for tab in pr.TABS})
-charts = []
+tab, box = urlstate.url_tabs(keys["tab"], {tab: t(f"pr.tab.{tab}", lang) for tab in pr.TABS})
+slots = []
 with box:
     if tab == "requests":
         if view.figures["bars"] is None:
@@ -154,16 +154,18 @@ with box:
         else:
             st.subheader(t("pr.chart", lang))
             st.caption(t("pr.chart.help", lang))
-            charts.append(ui.chart_slot(view.figures["bars"], "priority.bars", view.tables["requests"].csv_filters))
+            slots.append(charts.chart_slot(view.figures["bars"], "priority.bars", view.tables["requests"].csv_filters))
         st.subheader(t("pr.table", lang))
         st.caption(t("pr.table.help", lang))
         # An unlinked request has no project figure: a dash, not "None" and not 0.
-        ui.table(view.tables["requests"], key="priority.requests", placeholder="—")
+        grids.table(view.tables["requests"], key="priority.requests", placeholder="—")
     elif view.figures["sections"] is None:
         st.info(t("pr.empty", lang))
     else:
         st.subheader(t("pr.sub", lang))
         st.caption(t("pr.sub.help", lang))
-        charts.append(ui.chart_slot(view.figures["sections"], "priority.sections", view.tables["sections"].csv_filters))
-        ui.table(view.tables["sections"], key="priority.sections", placeholder="—")
-ui.draw_charts(*charts)
+        slots.append(
+            charts.chart_slot(view.figures["sections"], "priority.sections", view.tables["sections"].csv_filters)
+        )
+        grids.table(view.tables["sections"], key="priority.sections", placeholder="—")
+charts.draw_charts(*slots)

@@ -2,32 +2,32 @@
 
 import streamlit as st
 
-from dashboard import search as sr
-from dashboard import ui
-from dashboard.format import md_code
+from dashboard.domain.format import md_code
+from dashboard.domain.text import normalize
 from dashboard.i18n import t
-from dashboard.text import normalize
+from dashboard.st import grids, prose, session, urlstate
+from dashboard.views import search as sr
 
 PAGE = "search"
 #: Page links to at most this many projects under the table; the rest through a selected row.
 MAX_LINKS = 30
 
-lang = ui.lang()
-specs = sr.specs(ui.tables())
+lang = session.lang()
+specs = sr.specs(session.tables())
 
 st.title(t("sr.title", lang))
 st.caption(t("sr.intro", lang))
-keys = ui.url_filters(PAGE, specs)
+keys = urlstate.url_filters(PAGE, specs)
 st.text_input(t("sr.q", lang), key=keys["q"], help=t("sr.q.help", lang), placeholder=t("sr.q.placeholder", lang))
-view = ui.cached_view(sr.view, sr.Filters.from_values(ui.sync_url(PAGE, specs)))
+view = session.cached_view(sr.view, sr.Filters.from_values(urlstate.sync_url(PAGE, specs)))
 texts = view.texts
-link_params = ui.link_params()
+link_params = urlstate.link_params()
 
 
 def _detail_link(project_key: str, label: str, **kwargs) -> None:
     st.page_link(
         "pages/items.py",
-        label=ui.literal(label),
+        label=prose.literal(label),
         icon=":material/open_in_new:",
         query_params={**link_params, **sr.item_link(project_key, lang)},
         **kwargs,
@@ -49,7 +49,7 @@ st.caption(t("sr.count", lang, q=q, hits=texts["hits"], projects=len(texts["proj
 st.caption(t("sr.not_searched", lang) + " " + t("sr.select.help", lang))
 # The key follows the query: a selected row must not carry over to another query's rows.
 table_key = f"search.hits.{lang}.{normalize(texts['q'])}"
-event = ui.table(view.tables["hits"], key=table_key, on_select="rerun", selection_mode="single-row")
+event = grids.table(view.tables["hits"], key=table_key, on_select="rerun", selection_mode="single-row")
 selected = event.selection.rows if event is not None else []
 if selected:
     row = selected[0]
@@ -74,7 +74,7 @@ if texts["paragraphs"]:
     st.caption(t("sr.paragraphs.note", lang))
     for number, paragraph in enumerate(texts["paragraphs"]):
         with st.container(border=True, key=f"search.paragraph.{number}"):
-            ui.plain(paragraph["context"])
+            prose.plain(paragraph["context"])
             if not paragraph["projects"]:
                 st.caption(t("sr.paragraph.none", lang))
             for project, label in paragraph["projects"][:MAX_LINKS]:
@@ -95,8 +95,8 @@ if texts["reviews"]:
     st.caption(t("sr.reviews.note", lang))
     for number, hit in enumerate(texts["reviews"][:MAX_LINKS]):
         with st.container(border=True, key=f"search.review.{number}"):
-            st.caption(ui.literal(f"{hit['where']} · {hit['record']}"))
-            ui.plain(hit["context"])
+            st.caption(prose.literal(f"{hit['where']} · {hit['record']}"))
+            prose.plain(hit["context"])
             _detail_link(hit["project_key"], hit["name"])
     if len(texts["reviews"]) > MAX_LINKS:
         st.caption(t("sr.projects.more", lang, n=len(texts["reviews"]) - MAX_LINKS))

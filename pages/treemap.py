@@ -2,13 +2,13 @@
 
 import streamlit as st
 
-from dashboard import treemap as tm
-from dashboard import ui
+from dashboard.domain.labels import section_labels, section_url_names, year_labels
 from dashboard.i18n import t
-from dashboard.labels import section_labels, section_url_names, year_labels
+from dashboard.st import charts, grids, prose, session, urlstate
+from dashboard.views import treemap as tm
 
-lang = ui.lang()
-tables = ui.tables()
+lang = session.lang()
+tables = session.tables()
 years = year_labels(tables["documents"], lang)
 labels = section_labels(tables["sections"], lang)
 specs = tm.specs(tables)
@@ -17,7 +17,7 @@ st.title(t("tm.heading", lang))
 st.caption(t("tm.intro", lang))
 if st.query_params.get("portion") == "0":  # portion=0 is the default spelled out, not an error
     del st.query_params["portion"]
-keys = ui.url_filters("treemap", specs)
+keys = urlstate.url_filters("treemap", specs)
 c1, c2, c3, c4 = st.columns([3, 2, 2, 3])
 c1.segmented_control(
     t("tm.size", lang),
@@ -37,20 +37,20 @@ c4.selectbox(
     format_func=lambda s: t("tm.focus.all", lang) if s is None else labels[s],
     placeholder=t("tm.focus.all", lang),
 )
-view = ui.cached_view(tm.view, tm.Filters.from_values(ui.sync_url("treemap", specs)))
+view = session.cached_view(tm.view, tm.Filters.from_values(urlstate.sync_url("treemap", specs)))
 figure = view.figures["treemap"]
 if figure is None:
     st.info(t("tm.none", lang))
     st.stop()
 
 # The chart's place, filled last: the tables and their CSV buttons below are drawn first.
-chart = ui.chart_slot(figure, "treemap", view.tables["sections"].csv_filters)
+chart = charts.chart_slot(figure, "treemap", view.tables["sections"].csv_filters)
 st.markdown(view.texts["legend"])
 focus = view.texts["focus"]
 if focus:
     st.page_link(
         "pages/items.py",
-        label=t("tm.focus.link", lang, section=ui.literal(view.texts["focus_label"])),
+        label=t("tm.focus.link", lang, section=prose.literal(view.texts["focus_label"])),
         icon=":material/list:",
         query_params={
             "section": section_url_names(tables["sections"])[focus],
@@ -61,10 +61,10 @@ else:
     st.caption(t("tm.focus.hint", lang))
 
 # The figures under the treemap, one table a tab; only the open tab is sent.
-tab, box = ui.url_tabs(keys["tab"], {tab: t(f"tm.tab.{tab}", lang) for tab in tm.TABS})
+tab, box = urlstate.url_tabs(keys["tab"], {tab: t(f"tm.tab.{tab}", lang) for tab in tm.TABS})
 with box:
     st.subheader(t({"tiles": "tm.table", "sections": "tm.sections", "references": "tm.references"}[tab], lang))
-    ui.table(view.tables[tab], key=tab)
+    grids.table(view.tables[tab], key=tab)
 st.caption(t("tm.glossary.hint", lang))
 
-ui.draw_charts(chart)
+charts.draw_charts(chart)

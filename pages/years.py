@@ -2,28 +2,28 @@
 
 import streamlit as st
 
-from dashboard import ui
-from dashboard import years as yrs
 from dashboard.i18n import t
+from dashboard.st import charts, grids, prose, session, urlstate
+from dashboard.views import years as yrs
 
-lang = ui.lang()
-every = ui.every_document()
+lang = session.lang()
+every = session.every_document()
 ids = yrs.ordered(every["documents"])
 st.title(t("yrs.heading", lang))
 if len(ids) < 2:
     st.info(t("yrs.need_two", lang, n=len(ids)))
     st.stop()
 st.caption(t("yrs.intro", lang, n=len(ids)))
-titles = ui.documents()[1]
+titles = session.documents()[1]
 specs = yrs.specs(every)
-keys = ui.url_filters("years", specs)
+keys = urlstate.url_filters("years", specs)
 c1, c2 = st.columns(2)
 c1.selectbox(t("yrs.older", lang), ids, key=keys["older"], format_func=titles.get)
 c2.selectbox(t("yrs.newer", lang), ids, key=keys["newer"], format_func=titles.get)
-view = ui.cached_view_all(yrs.view, yrs.Filters.from_values(ui.sync_url("years", specs)))
+view = session.cached_view_all(yrs.view, yrs.Filters.from_values(urlstate.sync_url("years", specs)))
 texts = view.texts
 # The labels carry a document id (a file name) when two documents share a year: literal.
-pair = texts | {side: ui.literal(texts[side]) for side in ("older", "newer")}
+pair = texts | {side: prose.literal(texts[side]) for side in ("older", "newer")}
 st.info(t("yrs.pair", lang, **pair), icon=":material/compare_arrows:")
 
 st.subheader(t("yrs.changes", lang))
@@ -42,34 +42,34 @@ c8.selectbox(t("yrs.sort", lang), yrs.SORTS, key=keys["sort"], format_func=lambd
 c5, c6 = st.columns([3, 2])
 c5.text_input(t("yrs.q", lang), key=keys["q"])
 c6.pills(t("yrs.match", lang), specs[4].choices, key=keys["match"], format_func=lambda m: t(f"yrs.match.{m}", lang))
-charts = []
+slots = []
 if view.figures["changes"].layout.meta["rows"]:
     st.caption(t("yrs.chart.changes", lang, n=yrs.TOP_CHANGES))
-    charts.append(ui.chart_slot(view.figures["changes"], "years.changes", view.tables["projects"].csv_filters))
+    slots.append(charts.chart_slot(view.figures["changes"], "years.changes", view.tables["projects"].csv_filters))
 else:
     st.caption(t("yrs.chart.none", lang))
 st.caption(t("yrs.projects.count", lang, **texts) + " " + t("yrs.projects.note", lang))
-ui.table(view.tables["projects"], key="projects")
+grids.table(view.tables["projects"], key="projects")
 
 st.subheader(t("yrs.history", lang))
 st.selectbox(t("yrs.project", lang), specs[2].choices, key=keys["project"], index=None, placeholder=texts["project"])
 if texts["project_suggested"]:
     st.caption(t("yrs.project.suggested", lang))
-charts.append(ui.chart_slot(view.figures["history"], "years.history", view.tables["history"].csv_filters))
-ui.table(view.tables["history"], key="history")
+slots.append(charts.chart_slot(view.figures["history"], "years.history", view.tables["history"].csv_filters))
+grids.table(view.tables["history"], key="history")
 st.caption(t("yrs.history.note", lang))
 
 c3, c4 = st.columns(2)
 with c3:
     st.subheader(t("yrs.new", lang))
-    ui.table(view.tables["new"], key="new")
+    grids.table(view.tables["new"], key="new")
 with c4:
     st.subheader(t("yrs.dropped", lang))
-    ui.table(view.tables["dropped"], key="dropped")
+    grids.table(view.tables["dropped"], key="dropped")
 
 st.subheader(t("yrs.accounts", lang))
-ui.table(view.tables["accounts"], key="accounts")
+grids.table(view.tables["accounts"], key="accounts")
 st.subheader(t("yrs.sections", lang))
 st.caption(t("yrs.sections.note", lang))
-ui.table(view.tables["sections"], key="sections")
-ui.draw_charts(*charts)
+grids.table(view.tables["sections"], key="sections")
+charts.draw_charts(*slots)

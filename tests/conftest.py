@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from dashboard.data import for_document, read_tables  # noqa: E402
+from dashboard.domain.data import for_document, read_tables  # noqa: E402
 from loaders.build import RAW_DIR, build, ensure_built  # noqa: E402
 
 SHIPPED = ROOT / "data" / "raw" / "meti_r6_gaisan_gaiyou.txt"

@@ -46,7 +46,7 @@ REFERENCE_PAGES = ("glossary", "data")
 def reference_words(tables: Mapping[str, pd.DataFrame]) -> list[str]:
     """The document's words a reference page explains: the glossary's terms, the years as printed
     (令和6年度), the notation of a budget's source (R4補正), the brackets the document writes them in."""
-    from dashboard.glossary import japanese_words
+    from dashboard.views.glossary import japanese_words
 
     years = [
         str(v)

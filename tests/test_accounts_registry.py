@@ -48,7 +48,7 @@ def test_colours_and_english_match_the_dashboard() -> None:
     hand-kept mapping, so it is compared with the registry and with a literal name.
     """
     from dashboard.i18n.names import NAMES_EN
-    from dashboard.treemap import ACCOUNT_COLOURS
+    from dashboard.views.treemap import ACCOUNT_COLOURS
 
     assert ACCOUNT_COLOURS == {
         "一般会計": "#4a90d9",

@@ -3,7 +3,7 @@
 ``廃炉・汚染水・処理水対策事業【176 億円（149 億円（R4 補正））】``: 149 is the R4 supplementary
 budget. It never sits in an initial-budget column nor in a change (176 − 149 = +27, or +176 as
 if new); every view shows it in a column of its own, "149億円（R4補正）". The rule lives in
-``dashboard.items.base_figures``; these tests walk every page (AppTest) and every CSV.
+``dashboard.domain.listings.base_figures``; these tests walk every page (AppTest) and every CSV.
 """
 
 from __future__ import annotations
@@ -13,12 +13,12 @@ import io
 import pandas as pd
 import pytest
 
-from dashboard import compare as cmp
-from dashboard import items as it
-from dashboard import years as yrs
-from dashboard.csvout import to_csv_bytes
-from dashboard.params import parse_all
+from dashboard.domain import comparison, listings
+from dashboard.domain.csvout import to_csv_bytes
+from dashboard.domain.params import parse_all
 from dashboard.registry import PAGES
+from dashboard.views import items as it
+from dashboard.views import years as yrs
 from tests.conftest import open_app_page
 from tests.fixtures_years import write_two_years
 
@@ -71,15 +71,15 @@ def other_texts(frame: pd.DataFrame) -> set[str]:
 def test_the_rule_splits_the_base(tables: dict) -> None:
     items = tables["items"]
     row = items[items["project_key"] == PROJECT]
-    figures = it.base_figures(row).iloc[0]
+    figures = listings.base_figures(row).iloc[0]
     assert pd.isna(figures["initial_base_oku"]) and figures["other_base_oku"] == SUPPLEMENTARY
     assert figures["other_base_basis"] == "R4補正" and not figures["comparable"]
-    plain = it.base_figures(items[items["base_basis"].isna()])
+    plain = listings.base_figures(items[items["base_basis"].isna()])
     assert plain["comparable"].all() and plain["other_base_oku"].isna().all()
     assert plain["initial_base_oku"].equals(items.loc[items["base_basis"].isna(), "base_oku"].astype("float64"))
     for lang, text in OTHER_TEXT.items():
-        assert it.other_base_text(SUPPLEMENTARY, "R4補正", lang) == text
-    assert it.other_base_text(70.0, None, "ja") == ""
+        assert listings.other_base_text(SUPPLEMENTARY, "R4補正", lang) == text
+    assert listings.other_base_text(70.0, None, "ja") == ""
 
 
 @pytest.mark.parametrize("lang", ["ja", "en"])
@@ -142,7 +142,7 @@ def test_years_keeps_the_supplementary_base_out(two_dirs, lang: str) -> None:
 
 
 def test_compare_rows_have_no_change_for_the_project(tables: dict) -> None:
-    rows = cmp.compare_rows(tables["items"], tables["sections"], tables["accounts"], "item", "ja")
+    rows = comparison.compare_rows(tables["items"], tables["sections"], tables["accounts"], "item", "ja")
     row = rows[rows["label"] == PROJECT].iloc[0]
     assert pd.isna(row["base_oku"]) and pd.isna(row["change_oku"]) and row["other_base"] == OTHER_TEXT["ja"]
     listed = it.view(tables, it.Filters(q=PROJECT), "ja").tables["items"].frame.iloc[0]

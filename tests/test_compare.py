@@ -9,15 +9,16 @@ from functools import partial
 import pandas as pd
 import pytest
 
-from dashboard import compare as cmp
-from dashboard.csvout import to_csv_bytes
+from dashboard.domain import comparison
+from dashboard.domain.csvout import to_csv_bytes
+from dashboard.views import compare as cmp
 from tests.conftest import open_app_page
 
 YEARS = ("令和6年度", "令和5年度")
 
 
 def rows(tables: dict, level: str, lang: str = "ja", **kwargs) -> pd.DataFrame:
-    return cmp.compare_rows(tables["items"], tables["sections"], tables["accounts"], level, lang, **kwargs)
+    return comparison.compare_rows(tables["items"], tables["sections"], tables["accounts"], level, lang, **kwargs)
 
 
 def test_section_listed_sums_equal_primary_listings(tables: dict) -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from dashboard import view as vw
+from dashboard.domain import contract as vw
 from dashboard.i18n import TEXT
 from dashboard.registry import PAGES
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from dashboard.share import iframe_src
+from dashboard.domain.urls import iframe_src
 from loaders.package import package_dir
 from tests.conftest import app_test
 

@@ -10,9 +10,9 @@ import re
 
 import pytest
 
-from dashboard.glossary import TERMS
 from dashboard.i18n import TEXT
 from dashboard.registry import PAGES
+from dashboard.views.glossary import TERMS
 from tests.conftest import open_app_page
 from tests.english_scan import REFERENCE_PAGES, page_texts, reference_words, source_lines, source_strings, untranslated
 
@@ -105,7 +105,7 @@ def test_probe_an_injected_leak_fails_the_page_scan(
     import streamlit as st
 
     monkeypatch.setitem(TEXT[key], "en", leak)
-    st.cache_resource.clear()  # the views are cached (ui._cached_view): the leak must reach the page
+    st.cache_resource.clear()  # the views are cached (session._cached_view): the leak must reach the page
     try:
         at = open_app_page(script, lang="en", **params)
         found = untranslated(_texts(at), source_strings(tables), source_lines(tables))
@@ -118,7 +118,7 @@ def test_probe_an_injected_leak_fails_the_page_scan(
 @pytest.mark.parametrize("info", PAGES, ids=lambda p: p.script)
 def test_csv_headers_and_cells_in_english(info, tables: dict) -> None:
     """Every table a page hands its CSV button, built in English: headers and text cells."""
-    from dashboard.csvout import to_csv_bytes
+    from dashboard.domain.csvout import to_csv_bytes
 
     module = info.dashboard()
     if info.min_documents > 1:
@@ -136,8 +136,8 @@ def test_csv_headers_and_cells_in_english(info, tables: dict) -> None:
 
 
 def test_probe_a_leaked_csv_header_fails(monkeypatch: pytest.MonkeyPatch, tables: dict) -> None:
-    from dashboard import items as it
-    from dashboard.csvout import to_csv_bytes
+    from dashboard.domain.csvout import to_csv_bytes
+    from dashboard.views import items as it
 
     monkeypatch.setitem(TEXT["it.col.request"], "en", "{year} 要求額 (100M yen)")
     header = to_csv_bytes(it.view(tables, it.Filters(), "en").tables["items"].frame).decode("utf-8-sig")

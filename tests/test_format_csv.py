@@ -11,9 +11,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from dashboard.csvout import csv_filename, neutralize, to_csv_bytes
-from dashboard.format import change, oku, pct, signed_oku, signed_pct
-from dashboard.params import Param, parse, parse_all, serialize
+from dashboard.domain.csvout import csv_filename, neutralize, to_csv_bytes
+from dashboard.domain.format import change, oku, pct, signed_oku, signed_pct
+from dashboard.domain.params import Param, parse, parse_all, serialize
 
 BOM = b"\xef\xbb\xbf"
 DAY = dt.date(2026, 11, 29)

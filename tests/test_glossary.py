@@ -6,8 +6,8 @@ import re
 
 import pytest
 
-from dashboard import glossary as gl
 from dashboard.i18n import TEXT
+from dashboard.views import glossary as gl
 from tests.conftest import app_test
 
 REQUIRED = (

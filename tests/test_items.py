@@ -7,9 +7,10 @@ from functools import partial
 import pandas as pd
 import pytest
 
-from dashboard import items as it
-from dashboard.csvout import to_csv_bytes
-from dashboard.format import md_escape
+from dashboard.domain import listings
+from dashboard.domain.csvout import to_csv_bytes
+from dashboard.domain.format import md_escape
+from dashboard.views import items as it
 from tests.conftest import app_test, open_app_page
 
 IPA = "独立行政法人情報処理推進機構運営費交付金"
@@ -68,15 +69,15 @@ def test_primary_gives_one_row_per_project(tables: dict) -> None:
     ],
 )
 def test_flag_words(tables: dict, line: int, lang: str, expected: str) -> None:
-    assert it.flag_words(_row(tables["items"], line), lang) == expected
+    assert listings.flag_words(_row(tables["items"], line), lang) == expected
 
 
 def test_reference_and_supplementary_base_in_words(tables: dict) -> None:
     items = tables["items"]
     reference = items[items["is_reference"] & (items["reference_basis"] == "R4補正")].iloc[0]
-    assert "※参考 (R4補正)" in it.flag_words(reference, "ja")
+    assert "※参考 (R4補正)" in listings.flag_words(reference, "ja")
     supplementary = items[items["base_basis"].notna()].iloc[0]
-    assert f"比較額は当初予算以外: 149億円（{supplementary['base_basis']}）" in it.flag_words(supplementary, "ja")
+    assert f"比較額は当初予算以外: 149億円（{supplementary['base_basis']}）" in listings.flag_words(supplementary, "ja")
 
 
 def test_listing_table_numbers_and_partial_account(tables: dict) -> None:

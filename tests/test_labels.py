@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dashboard.labels import section_labels, year_labels
+from dashboard.domain.labels import section_labels, year_labels
 
 
 def test_year_labels_follow_the_document_and_the_language(tables: dict) -> None:

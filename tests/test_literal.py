@@ -1,4 +1,4 @@
-"""The one literal-text rule (dashboard.format.md_literal) against Streamlit's own Markdown extensions.
+"""The one literal-text rule (dashboard.domain.format.md_literal) against Streamlit's own Markdown extensions.
 
 The patterns below are the ones Streamlit 1.67's frontend applies (StreamlitMarkdown: the raw
 source's ``:material/`` rewrite, then, on text nodes *after* backslash escapes are removed,
@@ -13,7 +13,7 @@ import re
 
 import pytest
 
-from dashboard.format import JOINER, md_code, md_literal
+from dashboard.domain.format import JOINER, md_code, md_literal
 
 # What CommonMark leaves of an escaped text: "\x" becomes "x" for ASCII punctuation.
 _UNESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")

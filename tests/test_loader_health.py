@@ -182,11 +182,11 @@ def test_command_line_honours_the_data_folders(tmp_path: Path) -> None:
 
 
 def test_data_dirs_is_one_setting(monkeypatch, tmp_path: Path) -> None:
-    from dashboard import ui
+    from dashboard.st import session
 
     monkeypatch.setenv("BUDGET_RAW_DIR", str(tmp_path / "r"))
     monkeypatch.setenv("BUDGET_OUT_DIR", str(tmp_path / "o"))
-    assert build.data_dirs() == ui.data_dirs() == (tmp_path / "r", tmp_path / "o")
+    assert build.data_dirs() == session.data_dirs() == (tmp_path / "r", tmp_path / "o")
 
 
 def test_table_folder_is_a_normal_folder_and_leftovers_are_swept(tmp_path: Path) -> None:
@@ -202,7 +202,7 @@ def test_table_folder_is_a_normal_folder_and_leftovers_are_swept(tmp_path: Path)
 
 
 def test_source_viewer_opens_a_raw_folder_outside_the_checkout(monkeypatch, tmp_path: Path) -> None:
-    from dashboard import quality as qa
+    from dashboard.views import quality as qa
 
     raw = tmp_path / "raw"
     raw.mkdir()

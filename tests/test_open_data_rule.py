@@ -16,8 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from dashboard import datapkg as dp
-from dashboard.format import oku
+from dashboard.domain.format import oku
+from dashboard.views import datapkg as dp
 from loaders.package import DESCRIPTOR, LICENSE, README, ZIP_NAME, write_package
 from loaders.package_readme import COUNTED_SQL, duckdb_snippet, pandas_snippet, r_snippet
 from tests.conftest import open_app_page

@@ -7,7 +7,7 @@ import json
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from dashboard import overview as ov
+from dashboard.views import overview as ov
 from tests.conftest import app_test
 
 YEARS_JA = ("令和6年度", "令和5年度")

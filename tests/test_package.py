@@ -11,7 +11,7 @@ import pandas as pd
 import pyarrow as pa
 import pytest
 
-from dashboard.data import read_tables
+from dashboard.domain.data import read_tables
 from loaders import LOADER_VERSION, LoaderError
 from loaders.build import parse_sources
 from loaders.contract_docs import column_doc

@@ -16,7 +16,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from dashboard import ui
+from dashboard.st import downloads
 from loaders.build import check, ensure_built
 from loaders.package import MANIFEST, ZIP_NAME, package_dir, package_problems
 from loaders.schema import TABLES
@@ -89,6 +89,6 @@ def test_the_app_heals_the_package_and_the_manifest_while_it_runs(dirs) -> None:
 
 def test_the_parquet_button_reads_a_file_deleted_since_the_page_was_drawn(dirs, caplog) -> None:
     (package_dir() / "parquet" / "items.parquet").unlink()
-    data = ui.package_file("parquet/items.parquet")  # before: FileNotFoundError and a traceback in the log
+    data = downloads.package_file("parquet/items.parquet")  # before: FileNotFoundError and a traceback in the log
     assert len(pd.read_parquet(io.BytesIO(data))) == 158
     assert not [r for r in caplog.records if r.exc_info]

@@ -9,9 +9,9 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from dashboard import priority as pr
-from dashboard.csvout import csv_filename, to_csv_bytes
-from dashboard.params import parse_all
+from dashboard.domain.csvout import csv_filename, to_csv_bytes
+from dashboard.domain.params import parse_all
+from dashboard.views import priority as pr
 from tests.conftest import open_app_page
 
 # ---------------------------------------------------------------- pure functions

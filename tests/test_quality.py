@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from dashboard import quality as qa
+from dashboard.views import quality as qa
 from tests.conftest import ROOT, app_test, open_app_page
 
 YEARS = ("令和6年度", "令和5年度")

@@ -14,7 +14,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from dashboard import stages as sg
+from dashboard.views import stages as sg
 from loaders import reference as ref
 from loaders.review_links import link_reviews, normalize
 from tests.conftest import ROOT
@@ -279,7 +279,7 @@ def test_a_damaged_reference_file_is_named(tmp_path: Path, monkeypatch) -> None:
 
 
 def test_an_upload_gets_the_joins_and_shares_the_reference_tables(tables) -> None:
-    from dashboard import upload
+    from dashboard.uploads import store as upload
 
     shipped = (ROOT / "data" / "raw" / "meti_r6_gaisan_gaiyou.txt").read_bytes()
     uploaded = upload.parse_upload(shipped.replace("令和6年度".encode(), "令和7年度".encode(), 1), "r7.txt")

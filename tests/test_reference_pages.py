@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dashboard import reference_view as rv
+from dashboard.domain import reference as domain_reference
+from dashboard.views import reference as rv
 from tests.conftest import open_app_page
 
 
@@ -53,7 +54,7 @@ def test_an_unlinked_project_says_so() -> None:
 
 
 def test_review_url_is_a_link_only_when_safe() -> None:
-    assert rv.review_url("https://www.meti.go.jp/main/yosangaisan/fy2025/pr/a.pdf")
-    assert rv.review_url("https://www.nedo.go.jp/activities/ZZJP_100196.html")
+    assert domain_reference.review_url("https://www.meti.go.jp/main/yosangaisan/fy2025/pr/a.pdf")
+    assert domain_reference.review_url("https://www.nedo.go.jp/activities/ZZJP_100196.html")
     for bad in ("https://evil.example/a.pdf", "http://www.meti.go.jp/a.pdf", "https://go.jp.evil.example/x", None):
-        assert rv.review_url(bad) is None
+        assert domain_reference.review_url(bad) is None

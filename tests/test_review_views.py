@@ -6,11 +6,12 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from dashboard import data, upload
-from dashboard import items as it
-from dashboard import reference_view as rv
-from dashboard import search as sr
-from dashboard import stages as sg
+from dashboard.domain import data
+from dashboard.uploads import store as upload
+from dashboard.views import items as it
+from dashboard.views import reference as rv
+from dashboard.views import search as sr
+from dashboard.views import stages as sg
 from tests.conftest import SHIPPED, open_app_page
 
 # --- /items -----------------------------------------------------------------------------------------
@@ -72,7 +73,7 @@ def test_other_listings_show_their_primary_listings_link(tables) -> None:
 
 
 def test_review_filter_is_in_the_csv_name_and_falls_back_on_garbage(tables) -> None:
-    from dashboard.csvout import csv_filename
+    from dashboard.domain.csvout import csv_filename
 
     filters = it.Filters.from_values({"review": "unlinked", "primary": "1"}).csv_filters()
     assert csv_filename("items", filters).startswith("items_primary-1_review-unlinked_")
@@ -117,7 +118,7 @@ def test_search_review_text_is_never_markup(tables) -> None:
     hostile["review_records"] = records
     view = sr.view(hostile, sr.Filters(q="ゼータ炉"), "ja")
     (hit,) = view.texts["reviews"]
-    assert hit["context"].startswith("**«ゼータ炉»** <script>")  # kept as text, for ui.plain
+    assert hit["context"].startswith("**«ゼータ炉»** <script>")  # kept as text, for prose.plain
     assert hit["where"] == "レビューの事業の目的"
 
 

@@ -10,10 +10,10 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from dashboard import priority as pr
-from dashboard import search as sr
-from dashboard import text as tx
-from dashboard.csvout import csv_filename, to_csv_bytes
+from dashboard.domain import text as tx
+from dashboard.domain.csvout import csv_filename, to_csv_bytes
+from dashboard.views import priority as pr
+from dashboard.views import search as sr
 from tests.conftest import SHIPPED, open_app_page
 
 #: The projects listed under the policy paragraph holding サイバー対処能力 (source lines 143-156 of

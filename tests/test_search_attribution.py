@@ -11,7 +11,7 @@ import urllib.parse
 
 import pytest
 
-from dashboard import search as sr
+from dashboard.views import search as sr
 from tests.conftest import open_app_page
 
 AIST = "国立研究開発法人産業技術総合研究所運営費交付金"

@@ -1,7 +1,7 @@
 """Pages with tabs (``tab=`` in the URL): each tab opens from a link, alone, and a bad value gets a notice.
 
 A page with tabs declares them as ``TABS`` in its dashboard module and as a ``tab`` Param
-(``ui.url_tabs``); only the open tab's content is run and sent. The click on a tab (which
+(``urlstate.url_tabs``); only the open tab's content is run and sent. The click on a tab (which
 AppTest cannot do) is driven in Chromium: tests/e2e/test_features.py.
 """
 

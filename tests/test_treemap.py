@@ -10,9 +10,9 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from dashboard import treemap as tm
-from dashboard.format import basis_label
-from dashboard.labels import year_labels
+from dashboard.domain.format import basis_label
+from dashboard.domain.labels import year_labels
+from dashboard.views import treemap as tm
 from tests.conftest import app_test, open_app_page
 
 YEARS = ("令和6年度", "令和5年度")

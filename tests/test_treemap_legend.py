@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from dashboard import treemap as tm
-from dashboard.labels import section_url_names
+from dashboard.domain.labels import section_url_names
+from dashboard.views import treemap as tm
 from loaders.accounts import REGISTRY
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from dashboard import upload as up
+from dashboard.uploads import store as up
 from loaders import LoaderError
 from tests.conftest import open_app_page
 from tests.fixtures_years import CHANGED, NEXT_TITLE, SHIPPED, next_year_text
@@ -229,7 +229,7 @@ def test_every_page_works_on_an_uploaded_document() -> None:
 
 
 def test_an_uploaded_documents_text_never_renders_as_markup() -> None:
-    from dashboard.format import md_literal
+    from dashboard.domain.format import md_literal
     from tests.hostile import EVIL, MARKUP, hostile_text
 
     at = _upload(open_app_page(), hostile_text().encode(), "hostile.txt")
@@ -267,7 +267,7 @@ def test_a_text_without_a_title_is_a_loader_error_in_the_server_build_too(tmp_pa
     ],
 )
 def test_the_cookie_is_secure_when_the_page_came_over_https(headers: dict, url: str | None, secure: bool) -> None:
-    from dashboard.upload_ui import cookie_script, served_over_https
+    from dashboard.st.upload import cookie_script, served_over_https
 
     assert served_over_https(headers, url) is secure
     script = cookie_script("A" * 22, served_over_https(headers, url))
@@ -277,7 +277,7 @@ def test_the_cookie_is_secure_when_the_page_came_over_https(headers: dict, url: 
 
 
 def test_the_cookie_script_takes_only_a_token() -> None:
-    from dashboard.upload_ui import cookie_script
+    from dashboard.st.upload import cookie_script
 
     with pytest.raises(ValueError):
         cookie_script("x'; alert(1); '", True)

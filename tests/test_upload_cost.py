@@ -13,8 +13,8 @@ import tracemalloc
 import pandas as pd
 import pytest
 
-from dashboard import ui
-from dashboard import upload as up
+from dashboard.st import grids
+from dashboard.uploads import store as up
 from loaders import LoaderError
 from loaders.tables import MAX_LINES, MAX_LISTINGS
 from tests.conftest import SHIPPED, open_app_page
@@ -90,12 +90,12 @@ def test_a_100000_line_upload_is_refused_in_the_app() -> None:
 
 def test_a_frame_too_big_for_one_message_is_cut_to_what_fits() -> None:
     frame = pd.DataFrame({"name": [f"事業{i:06d}" * 20 for i in range(10_000)], "request_oku": range(10_000)})
-    budget = ui.message_budget()
+    budget = grids.message_budget()
     assert budget == 25 * 1024 * 1024 // 2  # half of server.maxMessageSize (.streamlit/config.toml)
-    assert ui.fitting_rows(frame, budget) == len(frame)
-    rows = ui.fitting_rows(frame, 1024 * 1024)
+    assert grids.fitting_rows(frame, budget) == len(frame)
+    rows = grids.fitting_rows(frame, 1024 * 1024)
     assert 0 < rows < len(frame)
-    assert ui.payload_bytes(frame.head(rows)) <= 1024 * 1024 < ui.payload_bytes(frame)
+    assert grids.payload_bytes(frame.head(rows)) <= 1024 * 1024 < grids.payload_bytes(frame)
 
 
 @pytest.mark.parametrize(
@@ -110,12 +110,12 @@ def test_a_frame_too_big_for_one_message_is_cut_to_what_fits() -> None:
 def test_views_over_the_message_limit_are_cut_with_a_notice(monkeypatch, script, params) -> None:
     # The shipped document fits easily; a budget of a few kB makes its views "too big" (as a
     # 100,000-line document's were at 32.6 MB: MessageSizeError shown to the visitor).
-    monkeypatch.setattr(ui, "message_budget", lambda: 4_000)
+    monkeypatch.setattr(grids, "message_budget", lambda: 4_000)
     at = open_app_page(script, **params)
     assert not at.exception, [e.value for e in at.exception]
     notices = [i.value for i in at.info if "大きすぎて一度に送れない" in i.value]
     assert notices, [i.value for i in at.info]
     for frame in at.dataframe:
-        assert ui.payload_bytes(frame.value) <= 4_000 or len(frame.value) == 1
+        assert grids.payload_bytes(frame.value) <= 4_000 or len(frame.value) == 1
     if script in ("compare", "treemap"):  # their charts: a notice instead
         assert any("図が大きすぎて" in n for n in notices) and not at.get("plotly_chart")

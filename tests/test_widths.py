@@ -1,13 +1,13 @@
-"""The one rule for grid columns (dashboard/widths.py), on every table of the pages that must fit."""
+"""The one rule for grid columns (dashboard/domain/widths.py), on every table of the pages that must fit."""
 
 from __future__ import annotations
 
 import pandas as pd
 import pytest
 
-from dashboard import compare, items, overview, priority, search, treemap
-from dashboard import view as vw
-from dashboard import widths as wd
+from dashboard.domain import contract as vw
+from dashboard.domain import widths as wd
+from dashboard.views import compare, items, overview, priority, search, treemap
 
 FIT = [
     (overview, {}),

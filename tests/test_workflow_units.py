@@ -9,9 +9,9 @@ import re
 import pandas as pd
 import pytest
 
-from dashboard import chartimage, doccheck, printout
-from dashboard import quality as qa
-from dashboard import view as vw
+from dashboard.domain import chartimage, doccheck, printout
+from dashboard.domain import contract as vw
+from dashboard.views import quality as qa
 from loaders.build import parse_sources
 from loaders.tables import HEADER_YEARS
 from tests.conftest import open_app_page

@@ -8,11 +8,11 @@ import re
 
 import pytest
 
-from dashboard import compare as cmp
-from dashboard import priority as pr
-from dashboard import treemap as tm
-from dashboard.format import wrap, wrap_label, wrap_lines
+from dashboard.domain.format import wrap, wrap_label, wrap_lines
 from dashboard.i18n.names import NAMES_EN
+from dashboard.views import compare as cmp
+from dashboard.views import priority as pr
+from dashboard.views import treemap as tm
 
 # Section names as the charts show them in English: a number, then the name.
 ENGLISH = [f"({n})① {name}" for n, name in enumerate(NAMES_EN.values(), 1)]

@@ -8,8 +8,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from dashboard import years as yrs
-from dashboard.view import View
+from dashboard.domain.contract import View
+from dashboard.views import years as yrs
 from loaders.build import parse_sources
 from tests.fixtures_years import (
     ACCOUNT_ROWS,
@@ -354,7 +354,7 @@ def test_what_the_fuzzy_match_finds_and_misses(old, new, kind) -> None:
 
 @pytest.mark.parametrize("q", ["gx", "ＧＸ", "Gx サプライ", "ｻﾌﾟﾗｲﾁｪｰﾝ"])
 def test_years_search_finds_what_items_finds(two, q: str) -> None:
-    from dashboard import items as it
+    from dashboard.views import items as it
 
     newest = two["items"][two["items"]["document_id"] == NEXT_ID]
     found_items = set(it.filter_items(newest, q=q, primary=True)["name"])

@@ -9,8 +9,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from dashboard import years as yrs
-from dashboard.csvout import csv_filename
+from dashboard.domain.csvout import csv_filename
+from dashboard.views import years as yrs
 from loaders.build import parse_sources
 from tests.fixtures_years import SHIPPED_ID, WORKFLOW_CHANGED, WORKFLOW_DELETED, WORKFLOW_ID, write_workflow
 
@@ -95,7 +95,7 @@ def test_the_csv_has_the_same_columns_and_names_the_filters(copy) -> None:
 
 
 def test_change_and_sort_in_the_url(copy) -> None:
-    from dashboard.params import parse_all
+    from dashboard.domain.params import parse_all
 
     specs = {s.key: s for s in yrs.specs(copy)}
     values, bad = parse_all({"change": ["changed", "nope"], "sort": ["size"]}, list(specs.values()))

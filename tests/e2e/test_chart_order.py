@@ -2,9 +2,9 @@
 
 Streamlit loads Plotly's 4.7 MB chunk when a tab's first chart mounts; its evaluation holds
 the main thread for most of a second. Sent with the rest of the page, it kept every table a
-skeleton until it was done. ``ui.draw_charts`` therefore sends a page's charts last, into a
+skeleton until it was done. ``charts.draw_charts`` therefore sends a page's charts last, into a
 box reserved at their place, and holds a browser tab's first chart back
-``ui.FIRST_CHART_HOLD_S`` (``ui.chart_hold_seconds`` decides; its doctests pin the rule).
+``charts.FIRST_CHART_HOLD_S`` (``charts.chart_hold_seconds`` decides; its doctests pin the rule).
 
 These tests check the mechanism, which does not race: the order in which the server sends
 the elements (read off the websocket as a browser tab receives it) and where the chart

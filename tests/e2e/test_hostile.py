@@ -13,7 +13,7 @@ from urllib.parse import quote
 
 import pytest
 
-from dashboard.csvout import neutralize
+from dashboard.domain.csvout import neutralize
 from dashboard.i18n import t
 from tests.e2e.conftest import exceptions, open_page, page_paths, shot, skip_if_needs_documents, streamlit_server
 from tests.e2e.test_years_upload import _upload

@@ -11,8 +11,8 @@ import pandas as pd
 import pyarrow as pa
 import pytest
 
-from dashboard.data import read_tables
-from dashboard.share import iframe_src
+from dashboard.domain.data import read_tables
+from dashboard.domain.urls import iframe_src
 from loaders.build import data_dirs
 from loaders.package import STATIC_DIR, csv_path, parquet_path
 from loaders.schema import TABLES

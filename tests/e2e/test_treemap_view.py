@@ -12,7 +12,7 @@ from urllib.parse import parse_qs, urlparse
 import pandas as pd
 import pytest
 
-from dashboard.treemap import MAXDEPTH
+from dashboard.views.treemap import MAXDEPTH
 from tests.e2e.conftest import WIDTHS, after_transition, exceptions, grid_rows, open_page, shot, wait_idle
 
 #: Japanese script, CJK punctuation and full-width forms.

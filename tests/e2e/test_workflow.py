@@ -21,9 +21,9 @@ from pathlib import Path
 
 import pytest
 
-from dashboard import compare as cmp
-from dashboard import priority as pr
 from dashboard.i18n import t
+from dashboard.views import compare as cmp
+from dashboard.views import priority as pr
 from loaders.build import parse_sources
 from tests.conftest import ROOT
 from tests.e2e.conftest import exceptions, grid_rows, open_page, shot, streamlit_server, wait_idle

@@ -1,0 +1,1 @@
+"""The rules and formats every page shares: pure functions, no Streamlit, no view module."""
