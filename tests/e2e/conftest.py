@@ -21,7 +21,8 @@ from tests.conftest import ROOT
 from tests.fixtures_years import write_two_years
 
 SHOTS = ROOT / "artifacts" / "screenshots"
-LOGS = ROOT / "artifacts" / "logs"
+#: Server logs; under pytest-xdist each worker has its own folder (its servers' logs would collide).
+LOGS = ROOT / "artifacts" / "logs" / os.environ.get("PYTEST_XDIST_WORKER", "")
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 # As root on a closed network Chromium needs these (background networking is refused here).
 CHROMIUM_ARGS = [
@@ -132,12 +133,27 @@ def browser():
         browser.close()
 
 
-@pytest.fixture
-def page(browser):
+@pytest.fixture(scope="module")
+def _module_context(browser):
+    """One browser context per test module for :func:`page`: its HTTP cache keeps Streamlit's
+    JavaScript (several MB) parsed and compiled from one test to the next, as a reader's browser does.
+    """
     context = browser.new_context(viewport={"width": WIDTHS["desktop"], "height": 1000}, accept_downloads=True)
-    page = context.new_page()
-    yield page
+    yield context
     context.close()
+
+
+@pytest.fixture
+def page(_module_context):
+    """A fresh tab at 1,400 × 1,000 (its own session storage and app session), closed after the test.
+
+    Tabs of one module share their context's cache and cookies (as a reader's tabs do); a test
+    that needs a browser of its own (uploads, cookies of the proxy) makes its own context.
+    """
+    page = _module_context.new_page()
+    yield page
+    for opened in _module_context.pages:  # and any tab the test opened beside it
+        opened.close()
 
 
 #: Installed in every page before the app's scripts (and by :func:`wait_idle` in a page without it).

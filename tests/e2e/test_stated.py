@@ -2,11 +2,7 @@
 
 from __future__ import annotations
 
-import pytest
-
-from dashboard.registry import PAGES
-from tests.e2e.conftest import exceptions, grid_rows, open_page, shot
-from tests.english_scan import REFERENCE_PAGES, reference_words, source_lines, source_strings, untranslated
+from tests.e2e.conftest import grid_rows, open_page, shot
 
 
 def _ticks(page) -> list[str]:
@@ -63,49 +59,3 @@ def test_old_links_keep_working(page, server) -> None:
     )
     assert not page.locator("[data-testid=stAlertContentWarning]").count()
     assert "account=gx" in page.url and "section=gx-energy" in page.url
-
-
-@pytest.mark.parametrize("width", [1400, 400])
-def test_every_table_has_its_csv_button(browser, server, width: int) -> None:
-    context = browser.new_context(viewport={"width": width, "height": 1000})
-    page = context.new_page()
-    try:
-        for query, charts in (("", 1), ("treemap", 1), ("compare", 1), ("items", 0), ("quality", 0)):
-            open_page(page, f"{server}/{query}", charts=charts)
-            grids = page.locator("[data-testid=stDataFrame]").count()
-            buttons = page.locator("[data-testid=stDownloadButton]").count()
-            assert grids and buttons >= grids, f"/{query}: {grids} tables, {buttons} CSV buttons"
-    finally:
-        context.close()
-
-
-@pytest.mark.parametrize("info", [p for p in PAGES if p.min_documents == 1], ids=lambda p: p.script)
-def test_english_page_shows_no_japanese_interface_text(page, server, tables: dict, info) -> None:
-    """What the browser shows in English (text, chart labels; grid cells are canvas) holds no Japanese
-    except the document's own names, and on the glossary and data pages the words they explain."""
-    open_page(
-        page,
-        f"{server}/{info.url_path}?lang=en",
-        charts=1 if info.script in ("overview", "treemap", "compare", "priority") else 0,
-    )
-    assert not exceptions(page)
-    texts = page.evaluate(
-        """() => {
-          // A chart label wrapped over lines is one SVG <text> of several <tspan>s: read it whole.
-          const main = document.querySelector('[data-testid=stMain]');
-          const walker = document.createTreeWalker(main, NodeFilter.SHOW_TEXT);
-          const out = []; const seen = new Set(); let node;
-          while ((node = walker.nextNode())) {
-            const svgText = node.parentElement && node.parentElement.closest('text');
-            if (svgText) {
-              if (!seen.has(svgText)) { seen.add(svgText); out.push(svgText.textContent.trim()); }
-              continue;
-            }
-            const t = node.textContent.trim(); if (t) out.push(t);
-          }
-          return out;
-        }"""
-    )
-    texts += _headers(page) if page.locator("[data-testid=stDataFrame]").count() else []
-    words = reference_words(tables) if info.script in REFERENCE_PAGES else []
-    assert untranslated(texts, source_strings(tables), source_lines(tables), words) == []
