@@ -279,12 +279,17 @@ def open_page(page, url: str, charts: int = 0) -> None:
     wait_idle(page, charts)
 
 
-def shot(page, name: str) -> Path:
-    """Save a screenshot of the whole page under artifacts/screenshots/.
+def shot(page, name: str) -> Path | None:
+    """Save a screenshot of the whole page under artifacts/screenshots/ (None when ``SCREENSHOTS=0``).
 
     Streamlit scrolls inside its main container, so a "full page" screenshot would
     stop at the window: the window is stretched to the content's height first.
+    The screenshots are for people to look at, no test reads them: ``.ci/run`` sets
+    ``SCREENSHOTS=0`` (a clean clone's artifacts are thrown away), which saves a relayout
+    and a full-page capture per page.
     """
+    if os.environ.get("SCREENSHOTS", "1") == "0":
+        return None
     SHOTS.mkdir(parents=True, exist_ok=True)
     path = SHOTS / f"{name}.png"
     size = page.viewport_size
