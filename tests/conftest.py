@@ -31,8 +31,10 @@ APP = str(ROOT / "app.py")
 # checkout's static/, so that server writes and serves the real static/data, which git ignores.)
 _SESSION_DATA = Path(tempfile.mkdtemp(prefix="budget-tests-"))
 atexit.register(shutil.rmtree, _SESSION_DATA, True)
-os.environ.setdefault("BUDGET_OUT_DIR", str(_SESSION_DATA / "processed"))
-os.environ.setdefault("BUDGET_STATIC_DIR", str(_SESSION_DATA / "static"))
+# Set, not defaulted: pytest-xdist's workers inherit the environment of the process that started
+# them, which imported this file too; each worker must have folders of its own.
+os.environ["BUDGET_OUT_DIR"] = str(_SESSION_DATA / "processed")
+os.environ["BUDGET_STATIC_DIR"] = str(_SESSION_DATA / "static")
 
 
 @pytest.fixture(scope="session")

@@ -29,7 +29,10 @@ def source(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def built(tmp_path: Path, source: Path, capsys) -> Path:
+def built(tmp_path: Path, source: Path, capsys, monkeypatch) -> Path:
+    # A data package of its own (the session's static folder holds whatever another test wrote last):
+    # ``check`` compares the package with these tables.
+    monkeypatch.setenv("BUDGET_STATIC_DIR", str(tmp_path / "static"))
     out = tmp_path / "processed"
     assert main(["build", str(source), "--out", str(out)]) == 0
     capsys.readouterr()
