@@ -14,6 +14,7 @@ from loaders.decode import read_lines, sha256_of
 from loaders.lines import LineError
 from loaders.matching import KeyIndex
 from loaders.reconcile import reconcile
+from loaders.rules import mark_primary, primary_candidates, primary_mask
 from loaders.schema import TABLES, empty
 
 _TRANSFER = re.compile(r"繰入$")
@@ -46,11 +47,8 @@ def _frame(name: str, rows: list[dict], document_id: str) -> pd.DataFrame:
 
 def _mark_primary(items: pd.DataFrame, log: list[dict]) -> pd.DataFrame:
     """A project's primary listing: not re-listed, not forward, not reference (the first, if several)."""
-    candidate = ~(items["is_relisted"] | items["is_forward"] | items["is_reference"])
-    first = ~items[candidate].duplicated("project_key", keep="first")
-    items["is_primary"] = False
-    items.loc[first[first].index, "is_primary"] = True
-    for _, row in items[candidate & ~items["is_primary"]].iterrows():
+    items["is_primary"] = mark_primary(items)
+    for _, row in items[primary_candidates(items) & ~items["is_primary"]].iterrows():
         log.append(
             {
                 "source_line": row["source_line"],
@@ -63,7 +61,7 @@ def _mark_primary(items: pd.DataFrame, log: list[dict]) -> pd.DataFrame:
 
 
 def _link_priority(priority: pd.DataFrame, items: pd.DataFrame) -> pd.DataFrame:
-    primary = items[items["is_primary"]]
+    primary = items[primary_mask(items)]
     # Plain dicts: a per-row ``DataFrame.at`` lookup dominated the build of large documents.
     item_of = dict(zip(primary["project_key"], primary["item_id"], strict=True))
     section_of = dict(zip(primary["project_key"], primary["section_id"], strict=True))

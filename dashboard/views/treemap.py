@@ -23,7 +23,7 @@ import plotly.graph_objects as go
 from dashboard.domain.contract import INT, PCT, SIGNED, Table, View
 from dashboard.domain.format import basis_label, oku, pct, signed_number, signed_oku, signed_pct, wrap_label
 from dashboard.domain.labels import section_labels, section_url_names, year_labels
-from dashboard.domain.listings import flag_words, primary
+from dashboard.domain.listings import counted_mask, flag_words, portion_mask, primary
 from dashboard.domain.params import Param
 from dashboard.i18n import name, t
 from dashboard.i18n.names import SHORT_NAMES
@@ -80,9 +80,9 @@ def build(items: pd.DataFrame, sections: pd.DataFrame, size: str = "request", po
     over_oku, value_oku, stated_request_oku, stated_base_oku, n_listed``.
     """
     rows = primary(items)
-    portions = rows[rows["is_portion"]]
+    portions = rows[portion_mask(rows)]
     if not portion:
-        rows = rows[~rows["is_portion"]]
+        rows = rows[counted_mask(rows)]
     column = _size_column(size)
     sized = rows[rows[column].fillna(0.0) > 0].copy()
     sized["size_oku"] = sized[column]

@@ -27,7 +27,7 @@ import plotly.graph_objects as go
 from dashboard.domain.contract import AMOUNT, INT, PCT, SCORE, SIGNED, TEXT, Table, View
 from dashboard.domain.figures import BASE_COLOUR, LEGEND_TOP, REQUEST_COLOUR, amount_axis, bar_height
 from dashboard.domain.format import oku, signed_oku, signed_pct, wrap, year_label
-from dashboard.domain.listings import base_figures, other_base_text
+from dashboard.domain.listings import base_figures, other_base_text, primary_mask
 from dashboard.domain.params import Param
 from dashboard.domain.text import Query, normalize
 from dashboard.i18n import name, t
@@ -169,7 +169,7 @@ def project_links(items: pd.DataFrame, documents: pd.DataFrame) -> tuple[dict[tu
     between documents next to each other in time, exact or fuzzy.
     """
     ids = ordered(documents)
-    primary = items[items["is_primary"]]
+    primary = items[primary_mask(items)]
     keys = {d: list(dict.fromkeys(primary.loc[primary["document_id"] == d, "project_key"])) for d in ids}
     parent: dict[tuple[str, str], tuple[str, str]] = {}
 
@@ -226,7 +226,7 @@ def match_projects(items: pd.DataFrame, sections: pd.DataFrame, documents: pd.Da
         if link.kind == FUZZY:
             g = group[(link.newer, link.new_key)]
             fuzzy[g] = min(fuzzy.get(g, 1.0), link.score)
-    primary = items[items["is_primary"]]
+    primary = items[primary_mask(items)]
     primary = pd.concat([primary, base_figures(primary)[["initial_base_oku", "other_base_oku"]]], axis=1)
     rows: dict[str, dict] = {}
     for doc in reversed(ids):
