@@ -579,16 +579,12 @@ def query_sections(sections: pd.DataFrame, everything: pd.DataFrame, query: str,
         return []
     counts = section_counts(everything)
     labels = section_labels(sections, lang)
-    found = [row for row in sections.sort_values("order").itertuples() if parsed.matches(normalize_name(row.name))]
+    found = [row for row in sections.sort_values("order").itertuples() if parsed.matches(normalize(row.name))]
     return [
         {"section_id": row.section_id, "label": labels[row.section_id], "count": counts.get(row.section_id, 0)}
         for row in found
         if counts.get(row.section_id, 0)
     ]
-
-
-def normalize_name(text: object) -> str:
-    return normalize(text) if isinstance(text, str) else ""
 
 
 def view(tables: Mapping[str, pd.DataFrame], filters: Filters, lang: str) -> View:

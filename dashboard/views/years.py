@@ -5,8 +5,8 @@ not one). How rows of two documents are matched, and said so in a column:
 
 - **accounts** by the account registry (``loaders/accounts.py``): a registry account is
   the same account in every year; a row the registry does not know is matched by its
-  normalized name (NFKC, no spaces) only.
-- **sections** by normalized name (NFKC, no spaces): a renamed section is two sections.
+  normalized name (:func:`dashboard.domain.text.normalize`: NFKC, no spaces, case-folded) only.
+- **sections** by normalized name (the same normalizer): a renamed section is two sections.
 - **projects** by project key (each document's primary listings): the same key in two
   documents is an *exact* match; then, between documents next to each other in time,
   a project only in the newer one is matched with one only in the older one when the
@@ -47,16 +47,6 @@ SORTS = ("order", "change", "pct")
 TOP_CHANGES = 15
 
 
-def normalized(text: str | None) -> str:
-    """A name as matched across documents: the app's one normalizer (:func:`dashboard.domain.text.normalize`:
-    NFKC, no spaces, case-folded), so /years finds what /items and /search find.
-
-    >>> normalized("GX サプライチェーン") == normalized("gxサプライチェーン")
-    True
-    """
-    return normalize(text)
-
-
 def ordered(documents: pd.DataFrame) -> list[str]:
     """Document ids, oldest request year first (the order of every across-years column)."""
     docs = documents.sort_values(["request_fiscal_year", "document_id"])
@@ -85,7 +75,7 @@ def account_key(account: str) -> tuple[str, str]:
     """
     if registry.is_known(account):
         return registry.by_name(account).code, REGISTRY
-    return normalized(account), NAME
+    return normalize(account), NAME
 
 
 def match_accounts(accounts: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
@@ -125,7 +115,7 @@ def match_sections(sections: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFr
     for rank, doc in enumerate(reversed(ids)):
         frame = sections[sections["document_id"] == doc].sort_values("order")
         for row in frame.itertuples():
-            key = normalized(row.name)
+            key = normalize(row.name)
             entry = rows.setdefault(
                 key,
                 {
