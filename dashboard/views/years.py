@@ -16,7 +16,6 @@ not one). How rows of two documents are matched, and said so in a column:
 
 from __future__ import annotations
 
-import html
 import itertools
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -26,7 +25,7 @@ import plotly.graph_objects as go
 
 from dashboard.domain.contract import AMOUNT, INT, PCT, SCORE, SIGNED, TEXT, Table, View
 from dashboard.domain.figures import BASE_COLOUR, LEGEND_TOP, REQUEST_COLOUR, amount_axis, bar_height
-from dashboard.domain.format import oku, signed_oku, signed_pct, wrap, year_label
+from dashboard.domain.format import oku, plotly_text, signed_oku, signed_pct, wrap_label, year_label
 from dashboard.domain.listings import base_figures, other_base_text, primary_mask
 from dashboard.domain.params import Param
 from dashboard.domain.text import Query, normalize
@@ -323,7 +322,7 @@ def changes_figure(rows: pd.DataFrame, older: str, newer: str, lang: str, top: i
     moved = sorted_by_change(moved, "change").head(top)
     labels, seen = [], set()
     for name_, status in zip(moved["name"], moved["status"], strict=True):
-        label = wrap(_escape(name_), 18, 2)
+        label = wrap_label(name_, 18, 2)
         if status in (NEW, DROPPED):
             label = f"{t(f'yrs.change.{status}', lang)}: {label}"
         while label in seen:  # two projects with one short label must not share a bar
@@ -342,8 +341,8 @@ def changes_figure(rows: pd.DataFrame, older: str, newer: str, lang: str, top: i
             marker_color=[REQUEST_COLOUR if v >= 0 else DECREASE_COLOUR for v in moved["change_oku"]],
             text=texts,
             textposition="auto",
-            customdata=[[_escape(n), x] for n, x in zip(moved["name"], texts, strict=True)],
-            hovertemplate=f"%{{customdata[0]}}<br>{_escape(older)}→{_escape(newer)}: %{{customdata[1]}}<extra></extra>",
+            customdata=[[plotly_text(n), x] for n, x in zip(moved["name"], texts, strict=True)],
+            hovertemplate=f"%{{customdata[0]}}<br>{plotly_text(older)}→{plotly_text(newer)}: %{{customdata[1]}}<extra></extra>",
         )
     )
     figure.update_layout(
@@ -426,7 +425,7 @@ def history_figure(rows: pd.DataFrame, title: str, lang: str) -> go.Figure:
         xaxis={"type": "category", "categoryorder": "array", "categoryarray": _year_order(rows, years, lang)},
         legend=LEGEND_TOP,
         # The project's name is the menu above the chart; a title here would collide with the legend.
-        meta={"project": _escape(title)},
+        meta={"project": plotly_text(title)},
     )
     return figure
 
@@ -438,10 +437,6 @@ def _year_order(rows: pd.DataFrame, years: list[int], lang: str) -> list[str]:
     for y, p in zip(rows.get("request_fiscal_year", []), rows.get("request_year_label", []), strict=True):
         printed[y] = p
     return [year_label(printed[y], y, lang) for y in years]
-
-
-def _escape(text: str) -> str:
-    return html.escape(str(text), quote=False)
 
 
 # --- tables as shown ---------------------------------------------------------------------
