@@ -199,12 +199,12 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "qa.code.section-total-wording": {
         "ja": "項目の合計に内数・新規・補正の語がある。ただの金額として読んだ",
-        "en": "a section total worded as a portion, new or supplementary figure: read as plain figures",
+        "en": "a section total worded as part of a larger budget, new or supplementary: read as plain figures",
     },
     "qa.code.section-without-total": {"ja": "記載の合計がない項目", "en": "section without a stated total"},
     "qa.code.supplementary-without-mark": {
         "ja": "※のない補正予算の金額。参考の額として読んだ",
-        "en": "a supplementary-budget figure without the reference mark: read as reference money",
+        "en": "a supplementary-budget figure not marked reference only: read as reference only",
     },
     "qa.code.unclaimed-bullet": {
         "ja": "本文より前の箇条で、事項要求の文が続かないもの",
@@ -220,7 +220,7 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "qa.code.unmarked-second-listing": {
         "ja": "再掲・後掲の印のない同じ事業の2度目の掲載。重ねて数えない",
-        "en": "a second listing of a project without a re-listed or forward mark: not counted again",
+        "en": "a second listing of a project not marked re-listed or listed again later: not counted again",
     },
     "qa.code.unread-text": {"ja": "金額の後の読めない文字列「{text}」", "en": "unread text after the amount: “{text}”"},
     "qa.code.account-cannot-read": {
