@@ -156,6 +156,7 @@ def recorded_file_problem(
     'a.csv: 5 bytes, 4 when written (truncated or replaced)'
     >>> recorded_file_problem(folder / "b.csv", "b.csv", {"bytes": 4}, "written")
     'b.csv: missing'
+    >>> shutil.rmtree(folder)
     """
     try:
         size = path.stat().st_size
