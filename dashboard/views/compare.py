@@ -18,7 +18,6 @@ project has no change (it is neither new nor comparable with an initial budget).
 
 from __future__ import annotations
 
-import html
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -28,7 +27,7 @@ import plotly.graph_objects as go
 from dashboard.domain.comparison import LEVELS, LISTED, STATED, compare_rows, measure_of
 from dashboard.domain.contract import AMOUNT, INT, PCT, SIGNED, Table, View
 from dashboard.domain.figures import BASE_COLOUR, LEGEND_TOP, REQUEST_COLOUR, UNLISTED_COLOUR, amount_axis, bar_height
-from dashboard.domain.format import oku, signed_oku, signed_pct, wrap_label
+from dashboard.domain.format import oku, plotly_text, signed_oku, signed_pct, wrap_label
 from dashboard.domain.labels import section_url_names, year_labels
 from dashboard.domain.params import Param
 from dashboard.i18n import t
@@ -166,7 +165,7 @@ def figure(rows: pd.DataFrame, lang: str, years: tuple[str, str]) -> go.Figure:
         f"{label}<br><span style='font-size:10px;color:#444'>{change}</span>"
         for label, change in zip(_bar_labels(rows, lang), change_text, strict=True)
     ]
-    hover_names = [html.escape(str(v), quote=False) for v in rows["label"]]
+    hover_names = [plotly_text(v) for v in rows["label"]]
     stated = rows["measure"] == STATED
     split = stated & rows["listed_request_oku"].notna()
     listed_part = (

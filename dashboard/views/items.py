@@ -20,9 +20,13 @@ from dashboard.domain.listings import (
     account_codes,
     account_label,
     base_figures,
+    counted_mask,
     flag_mask,
     flag_words,
+    one_per_project,
     other_base_text,
+    portion_mask,
+    primary_mask,
 )
 from dashboard.domain.params import Param
 from dashboard.domain.text import normalize
@@ -86,10 +90,10 @@ def filter_items(
             if code in FLAG_CODES:
                 any_flag |= flag_mask(items, code)
         keep &= any_flag
-    if primary or counted:
-        keep &= items["is_primary"].fillna(False).astype(bool)
     if counted:
-        keep &= ~items["is_portion"].fillna(False).astype(bool)
+        keep &= counted_mask(items)
+    elif primary:
+        keep &= primary_mask(items)
     for code in exclude or ():
         if code in FLAG_CODES:
             keep &= ~flag_mask(items, code)
@@ -260,10 +264,7 @@ def project_listings(items: pd.DataFrame, project_key: str | None) -> pd.DataFra
 
 def primary_listing(listings: pd.DataFrame) -> pd.Series | None:
     """The listing sums use (not re-listed, forward or ※), else the first listing."""
-    if listings.empty:
-        return None
-    primary = listings[listings["is_primary"].fillna(False).astype(bool)]
-    return (primary if not primary.empty else listings).iloc[0]
+    return None if listings.empty else one_per_project(listings).iloc[0]
 
 
 def project_policies(policies: pd.DataFrame, listings: pd.DataFrame) -> pd.DataFrame:
@@ -331,8 +332,8 @@ def totals(listings: pd.DataFrame, lang: str) -> dict[str, object]:
 
     Texts for the caption under the table; ``multiyear_n`` is 0 when no listing has an amount.
     """
-    primary = listings[listings["is_primary"].fillna(False).astype(bool)]
-    portion = primary["is_portion"].fillna(False).astype(bool)
+    primary = listings[primary_mask(listings)]
+    portion = portion_mask(primary)
     multiyear = primary[primary["multiyear_oku"].notna()]
     return {
         "n_primary": len(primary),

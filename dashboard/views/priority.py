@@ -5,7 +5,6 @@ Pure functions of DataFrames and small values (no Streamlit), so tests call them
 
 from __future__ import annotations
 
-import html
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -15,7 +14,7 @@ import plotly.graph_objects as go
 
 from dashboard.domain.contract import AMOUNT, INT, SCORE, SHARE, Table, View, changed_filters
 from dashboard.domain.figures import REQUEST_COLOUR, TRANSFER_COLOUR, amount_axis
-from dashboard.domain.format import oku
+from dashboard.domain.format import oku, plotly_text
 from dashboard.domain.format import wrap_label as format_wrap_label
 from dashboard.domain.labels import section_labels, section_url_names
 from dashboard.domain.params import Param
@@ -479,7 +478,7 @@ def section_figure(subtotals: pd.DataFrame, lang: str) -> go.Figure:
                 textposition="outside",
                 cliponaxis=False,
                 hovertext=[
-                    f"{html.escape(label, quote=False)}<br>{t('pr.sub.hover', lang, count=count)}"
+                    f"{plotly_text(label)}<br>{t('pr.sub.hover', lang, count=count)}"
                     for label, count in zip(part["label"], part["count"], strict=True)
                 ],
                 hovertemplate="%{hovertext}<br>%{text}<extra></extra>",
@@ -525,8 +524,7 @@ def bar_figure(filtered: pd.DataFrame, lang: str) -> go.Figure:
                 textposition="outside",
                 cliponaxis=False,
                 hovertext=[
-                    f"{html.escape(n, quote=False)}<br>{html.escape(s, quote=False)}"
-                    for n, s in zip(part["name"], sections, strict=True)
+                    f"{plotly_text(n)}<br>{plotly_text(s)}" for n, s in zip(part["name"], sections, strict=True)
                 ],
                 hovertemplate="%{hovertext}<br>%{text}<extra></extra>",
             )
@@ -579,16 +577,12 @@ def query_sections(sections: pd.DataFrame, everything: pd.DataFrame, query: str,
         return []
     counts = section_counts(everything)
     labels = section_labels(sections, lang)
-    found = [row for row in sections.sort_values("order").itertuples() if parsed.matches(normalize_name(row.name))]
+    found = [row for row in sections.sort_values("order").itertuples() if parsed.matches(normalize(row.name))]
     return [
         {"section_id": row.section_id, "label": labels[row.section_id], "count": counts.get(row.section_id, 0)}
         for row in found
         if counts.get(row.section_id, 0)
     ]
-
-
-def normalize_name(text: object) -> str:
-    return normalize(text) if isinstance(text, str) else ""
 
 
 def view(tables: Mapping[str, pd.DataFrame], filters: Filters, lang: str) -> View:

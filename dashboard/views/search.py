@@ -22,6 +22,7 @@ import pandas as pd
 
 from dashboard.domain.contract import AMOUNT, INT, LONG_TEXT, QueryFilters, Table, View, changed_filters, query_specs
 from dashboard.domain.labels import section_labels
+from dashboard.domain.listings import one_per_project
 from dashboard.domain.text import Query, excerpt, normalize
 from dashboard.i18n import name, t
 
@@ -72,12 +73,7 @@ def _flags(listing: object) -> tuple[str, ...]:
 
 def _projects(items: pd.DataFrame) -> pd.DataFrame:
     """One row per project: its primary listing (the one counted), else its first listing."""
-    if "is_primary" in items:
-        primary = items["is_primary"].fillna(False).astype(bool)
-    else:
-        primary = ~(items["is_relisted"] | items["is_forward"] | items["is_reference"]).fillna(False).astype(bool)
-    ranked = items.assign(_rank=(~primary).astype(int)).sort_values(["_rank", "order"], kind="stable")
-    return ranked.drop_duplicates("project_key").set_index("project_key", drop=False)
+    return one_per_project(items).set_index("project_key", drop=False)
 
 
 def _heading_rows(sections: pd.DataFrame, query: Query, row) -> list[dict]:

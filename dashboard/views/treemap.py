@@ -11,7 +11,6 @@ smaller than its children.
 
 from __future__ import annotations
 
-import html
 import math
 import textwrap
 from collections.abc import Mapping
@@ -21,9 +20,18 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.domain.contract import INT, PCT, SIGNED, Table, View
-from dashboard.domain.format import basis_label, oku, pct, signed_number, signed_oku, signed_pct, wrap_label
+from dashboard.domain.format import (
+    basis_label,
+    oku,
+    pct,
+    plotly_text,
+    signed_number,
+    signed_oku,
+    signed_pct,
+    wrap_label,
+)
 from dashboard.domain.labels import section_labels, section_url_names, year_labels
-from dashboard.domain.listings import flag_words, primary
+from dashboard.domain.listings import counted_mask, flag_words, portion_mask, primary
 from dashboard.domain.params import Param
 from dashboard.i18n import name, t
 from dashboard.i18n.names import SHORT_NAMES
@@ -80,9 +88,9 @@ def build(items: pd.DataFrame, sections: pd.DataFrame, size: str = "request", po
     over_oku, value_oku, stated_request_oku, stated_base_oku, n_listed``.
     """
     rows = primary(items)
-    portions = rows[rows["is_portion"]]
+    portions = rows[portion_mask(rows)]
     if not portion:
-        rows = rows[~rows["is_portion"]]
+        rows = rows[counted_mask(rows)]
     column = _size_column(size)
     sized = rows[rows[column].fillna(0.0) > 0].copy()
     sized["size_oku"] = sized[column]
@@ -180,11 +188,6 @@ def legend_entries(color: str, lang: str) -> list[tuple[str, str]]:
     return [*entries, (t("tm.unlisted", lang), UNLISTED_COLOUR)]
 
 
-def _esc(text: object) -> str:
-    # Plotly reads a few HTML-like tags in labels and hovers; document text stays text.
-    return html.escape(str(text), quote=False)
-
-
 def _label(text: str, lang: str, width: int) -> str:
     """A tile label broken into lines (plotly does not wrap), each line escaped.
 
@@ -268,7 +271,7 @@ def _node(
     return {
         "id": id_,
         "parent": parent,
-        "label": _esc(title),
+        "label": plotly_text(title),
         "value": value,
         "colour": colour,
         "text": _label(title, lang, width) + "<br>" + detail,
@@ -281,7 +284,7 @@ def _unlisted_record(leaf: object, totals: object, section_title: str, lang: str
     label = t("tm.unlisted", lang)
     hover = "<br>".join(
         [
-            f"<b>{_esc(label)}</b> — {_esc(section_title)}",
+            f"<b>{plotly_text(label)}</b> — {plotly_text(section_title)}",
             t(
                 "tm.hover.unlisted",
                 lang,
@@ -295,7 +298,7 @@ def _unlisted_record(leaf: object, totals: object, section_title: str, lang: str
     node = _node(leaf.id, leaf.section_id, label, leaf.size_oku, UNLISTED_COLOUR, "", hover, "unlisted", lang)
     # The tile says its amount and what it is: "未掲載 1,086億円 / 資料の合計のうち…".
     node["text"] = "<br>".join(
-        [_esc(f"{label} {oku(leaf.size_oku, lang)}"), _label(t("tm.unlisted.what", lang), lang, 14)]
+        [plotly_text(f"{label} {oku(leaf.size_oku, lang)}"), _label(t("tm.unlisted.what", lang), lang, 14)]
     )
     return node
 
@@ -311,13 +314,13 @@ def _item_record(leaf: object, color: str, lang: str, years: tuple[str, str]) ->
         filter(
             None,
             [
-                f"<b>{_esc(leaf.name)}</b>",
+                f"<b>{plotly_text(leaf.name)}</b>",
                 t("tm.hover.request", lang, year=request_year, amount=oku(leaf.request_oku, lang)),
                 t("tm.hover.base", lang, year=base_year, amount=base_text),
                 t("tm.hover.change", lang, base=base_year, request=request_year)
                 + f": {signed_oku(leaf.change_oku, lang)} ({rate_text})",
-                f"{t('tm.hover.account', lang)}: {_esc(account)}",
-                f"{t('tm.hover.flags', lang)}: {_esc(qualifiers)}" if qualifiers else "",
+                f"{t('tm.hover.account', lang)}: {plotly_text(account)}",
+                f"{t('tm.hover.flags', lang)}: {plotly_text(qualifiers)}" if qualifiers else "",
             ],
         )
     )
@@ -335,7 +338,7 @@ def _item_record(leaf: object, color: str, lang: str, years: tuple[str, str]) ->
     )
     if marks and lang == "en":
         # "[new]" on a line of its own: the document's Japanese name is wrapped apart from English words.
-        node["text"] = "<br>".join([_esc(marks.strip()), _label(str(leaf.name), lang, 7), detail])
+        node["text"] = "<br>".join([plotly_text(marks.strip()), _label(str(leaf.name), lang, 7), detail])
     return node
 
 
@@ -371,7 +374,7 @@ def _sums(leaves: pd.DataFrame, sections: pd.DataFrame, parent_of: dict[str, str
 
 
 def _section_hover(row: object, totals: object, title: str, lang: str, years: tuple[str, str], size_year: str) -> str:
-    lines = [f"<b>{_esc(title)}</b>", *_stated_lines(row.request_oku, row.base_oku, lang, years)]
+    lines = [f"<b>{plotly_text(title)}</b>", *_stated_lines(row.request_oku, row.base_oku, lang, years)]
     lines.append(
         t("tm.hover.listed", lang, year=size_year, listed=oku(totals.listed_oku, lang), n=int(totals.n_listed))
     )
@@ -429,7 +432,7 @@ def parent_records(
         if node not in values:
             continue
         request, base = stated.get(node, [float("nan"), float("nan")])
-        hover = "<br>".join([f"<b>{_esc(node_titles[node])}</b>", *_stated_lines(request, base, lang, years)])
+        hover = "<br>".join([f"<b>{plotly_text(node_titles[node])}</b>", *_stated_lines(request, base, lang, years)])
         colour = PARENT_COLOUR if node == ROOT_ID else _parent_colour(pct(request, base), color)
         records.append(
             _node(
@@ -541,7 +544,7 @@ def figure(
                 y=[None],
                 mode="markers",
                 marker={"symbol": "square", "size": 13, "color": colour, "line": {"width": 1, "color": "#8a8f98"}},
-                name=_esc(words),
+                name=plotly_text(words),
                 hoverinfo="skip",
             )
         )
@@ -568,7 +571,7 @@ def figure(
     if lines:
         # An annotation, not the title: plotly misplaces a multi-line title anchored at its top.
         fig.add_annotation(
-            text="<br>".join(_esc(line) for line in lines),
+            text="<br>".join(plotly_text(line) for line in lines),
             xref="paper",
             yref="paper",
             x=0,

@@ -5,8 +5,8 @@ not one). How rows of two documents are matched, and said so in a column:
 
 - **accounts** by the account registry (``loaders/accounts.py``): a registry account is
   the same account in every year; a row the registry does not know is matched by its
-  normalized name (NFKC, no spaces) only.
-- **sections** by normalized name (NFKC, no spaces): a renamed section is two sections.
+  normalized name (:func:`dashboard.domain.text.normalize`: NFKC, no spaces, case-folded) only.
+- **sections** by normalized name (the same normalizer): a renamed section is two sections.
 - **projects** by project key (each document's primary listings): the same key in two
   documents is an *exact* match; then, between documents next to each other in time,
   a project only in the newer one is matched with one only in the older one when the
@@ -16,7 +16,6 @@ not one). How rows of two documents are matched, and said so in a column:
 
 from __future__ import annotations
 
-import html
 import itertools
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -26,8 +25,8 @@ import plotly.graph_objects as go
 
 from dashboard.domain.contract import AMOUNT, INT, PCT, SCORE, SIGNED, TEXT, Table, View
 from dashboard.domain.figures import BASE_COLOUR, LEGEND_TOP, REQUEST_COLOUR, amount_axis, bar_height
-from dashboard.domain.format import oku, signed_oku, signed_pct, wrap, year_label
-from dashboard.domain.listings import base_figures, other_base_text
+from dashboard.domain.format import oku, plotly_text, signed_oku, signed_pct, wrap_label, year_label
+from dashboard.domain.listings import base_figures, other_base_text, primary_mask
 from dashboard.domain.params import Param
 from dashboard.domain.text import Query, normalize
 from dashboard.i18n import name, t
@@ -45,16 +44,6 @@ CHANGES = (CHANGED, NEW, DROPPED, UNCHANGED)
 SORTS = ("order", "change", "pct")
 #: Bars in the chart of the largest changes.
 TOP_CHANGES = 15
-
-
-def normalized(text: str | None) -> str:
-    """A name as matched across documents: the app's one normalizer (:func:`dashboard.domain.text.normalize`:
-    NFKC, no spaces, case-folded), so /years finds what /items and /search find.
-
-    >>> normalized("GX サプライチェーン") == normalized("gxサプライチェーン")
-    True
-    """
-    return normalize(text)
 
 
 def ordered(documents: pd.DataFrame) -> list[str]:
@@ -85,7 +74,7 @@ def account_key(account: str) -> tuple[str, str]:
     """
     if registry.is_known(account):
         return registry.by_name(account).code, REGISTRY
-    return normalized(account), NAME
+    return normalize(account), NAME
 
 
 def match_accounts(accounts: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
@@ -125,7 +114,7 @@ def match_sections(sections: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFr
     for rank, doc in enumerate(reversed(ids)):
         frame = sections[sections["document_id"] == doc].sort_values("order")
         for row in frame.itertuples():
-            key = normalized(row.name)
+            key = normalize(row.name)
             entry = rows.setdefault(
                 key,
                 {
@@ -169,7 +158,7 @@ def project_links(items: pd.DataFrame, documents: pd.DataFrame) -> tuple[dict[tu
     between documents next to each other in time, exact or fuzzy.
     """
     ids = ordered(documents)
-    primary = items[items["is_primary"]]
+    primary = items[primary_mask(items)]
     keys = {d: list(dict.fromkeys(primary.loc[primary["document_id"] == d, "project_key"])) for d in ids}
     parent: dict[tuple[str, str], tuple[str, str]] = {}
 
@@ -226,7 +215,7 @@ def match_projects(items: pd.DataFrame, sections: pd.DataFrame, documents: pd.Da
         if link.kind == FUZZY:
             g = group[(link.newer, link.new_key)]
             fuzzy[g] = min(fuzzy.get(g, 1.0), link.score)
-    primary = items[items["is_primary"]]
+    primary = items[primary_mask(items)]
     primary = pd.concat([primary, base_figures(primary)[["initial_base_oku", "other_base_oku"]]], axis=1)
     rows: dict[str, dict] = {}
     for doc in reversed(ids):
@@ -333,7 +322,7 @@ def changes_figure(rows: pd.DataFrame, older: str, newer: str, lang: str, top: i
     moved = sorted_by_change(moved, "change").head(top)
     labels, seen = [], set()
     for name_, status in zip(moved["name"], moved["status"], strict=True):
-        label = wrap(_escape(name_), 18, 2)
+        label = wrap_label(name_, 18, 2)
         if status in (NEW, DROPPED):
             label = f"{t(f'yrs.change.{status}', lang)}: {label}"
         while label in seen:  # two projects with one short label must not share a bar
@@ -352,8 +341,8 @@ def changes_figure(rows: pd.DataFrame, older: str, newer: str, lang: str, top: i
             marker_color=[REQUEST_COLOUR if v >= 0 else DECREASE_COLOUR for v in moved["change_oku"]],
             text=texts,
             textposition="auto",
-            customdata=[[_escape(n), x] for n, x in zip(moved["name"], texts, strict=True)],
-            hovertemplate=f"%{{customdata[0]}}<br>{_escape(older)}→{_escape(newer)}: %{{customdata[1]}}<extra></extra>",
+            customdata=[[plotly_text(n), x] for n, x in zip(moved["name"], texts, strict=True)],
+            hovertemplate=f"%{{customdata[0]}}<br>{plotly_text(older)}→{plotly_text(newer)}: %{{customdata[1]}}<extra></extra>",
         )
     )
     figure.update_layout(
@@ -436,7 +425,7 @@ def history_figure(rows: pd.DataFrame, title: str, lang: str) -> go.Figure:
         xaxis={"type": "category", "categoryorder": "array", "categoryarray": _year_order(rows, years, lang)},
         legend=LEGEND_TOP,
         # The project's name is the menu above the chart; a title here would collide with the legend.
-        meta={"project": _escape(title)},
+        meta={"project": plotly_text(title)},
     )
     return figure
 
@@ -448,10 +437,6 @@ def _year_order(rows: pd.DataFrame, years: list[int], lang: str) -> list[str]:
     for y, p in zip(rows.get("request_fiscal_year", []), rows.get("request_year_label", []), strict=True):
         printed[y] = p
     return [year_label(printed[y], y, lang) for y in years]
-
-
-def _escape(text: str) -> str:
-    return html.escape(str(text), quote=False)
 
 
 # --- tables as shown ---------------------------------------------------------------------
