@@ -21,6 +21,7 @@ from typing import Any
 import pandas as pd
 
 from dashboard.domain.format import signed_number
+from dashboard.domain.params import Filter, FilterValues, filter_dataclass
 
 #: Column kinds a table declares; ``ui`` maps each to one grid format.
 AMOUNT = "amount"  # 億円, thousands separators (12,345.6)
@@ -115,19 +116,12 @@ def changed_filters(values: Mapping[str, object], specs) -> dict[str, object]:
     return {s.key: values.get(s.key) for s in specs if values.get(s.key) not in (s.default, None, "", [], ())}
 
 
-@dataclass(frozen=True)
-class QueryFilters:
+@filter_dataclass
+class QueryFilters(FilterValues):
     """The filters of a page that has only a search text (``q``): glossary, search."""
 
-    q: str = ""
-
-    @classmethod
-    def from_values(cls, values: Mapping[str, object]) -> QueryFilters:
-        return cls(q=str(values.get("q") or ""))
+    FILTERS = (Filter("q", "text", default=""),)
 
 
-def query_specs(tables: Mapping[str, pd.DataFrame] | None = None) -> list:
-    """The URL key of a page with only a search text: ``q``."""
-    from dashboard.domain.params import Param
-
-    return [Param("q", "text", default="")]
+#: The URL key of a page with only a search text: ``q``.
+query_specs = QueryFilters.specs

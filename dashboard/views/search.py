@@ -20,7 +20,7 @@ from collections.abc import Mapping
 
 import pandas as pd
 
-from dashboard.domain.contract import AMOUNT, INT, LONG_TEXT, QueryFilters, Table, View, changed_filters, query_specs
+from dashboard.domain.contract import AMOUNT, INT, LONG_TEXT, QueryFilters, Table, View, query_specs
 from dashboard.domain.labels import section_labels
 from dashboard.domain.text import Query, excerpt, normalize
 from dashboard.i18n import name, t
@@ -289,7 +289,7 @@ def view(tables: Mapping[str, pd.DataFrame], filters: Filters, lang: str) -> Vie
         t("sr.col.priority", lang): AMOUNT,
         t("sr.col.line", lang): INT,
     }
-    csv_filters = changed_filters({"q": filters.q}, specs(tables))
+    csv_filters = filters.csv_filters(tables)
     named = found[found["where"] == "name"]
     counts = found["where"].value_counts()
     policies = found[found["where"] == "policy"]

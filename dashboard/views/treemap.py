@@ -24,7 +24,7 @@ from dashboard.domain.contract import INT, PCT, SIGNED, Table, View
 from dashboard.domain.format import basis_label, oku, pct, signed_number, signed_oku, signed_pct, wrap_label
 from dashboard.domain.labels import section_labels, section_url_names, year_labels
 from dashboard.domain.listings import flag_words, primary
-from dashboard.domain.params import Param
+from dashboard.domain.params import Filter, FilterValues, filter_dataclass
 from dashboard.i18n import name, t
 from dashboard.i18n.names import SHORT_NAMES
 from loaders.accounts import REGISTRY, by_name
@@ -707,47 +707,27 @@ def legend(color: str, lang: str) -> str:
 # --- page contract (see dashboard/domain/contract.py) ---------------------------------------------
 
 
-def specs(tables: Mapping[str, pd.DataFrame]) -> list[Param]:
-    """URL keys of /treemap: ``size``, ``color``, ``portion`` (1 or absent), ``focus`` (a section, by its readable URL name), ``tab`` (the table shown)."""
-    return [
-        Param("size", "choice", SIZES, default="request"),
-        Param("color", "choice", COLORS, default="change"),
-        Param("portion", "choice", ("1",), default=None),
-        Param(
+@filter_dataclass
+class Filters(FilterValues):
+    """What /treemap shows (hashable: it is part of the view's cache key): ``size``, ``color``,
+    ``portion`` (1 or absent), ``focus`` (a section, by its readable URL name); the page keeps ``tab``
+    (the table shown), which the view does not depend on."""
+
+    FILTERS = (
+        Filter("size", "choice", default="request", choices=SIZES),
+        Filter("color", "choice", default="change", choices=COLORS),
+        Filter("portion", "flag"),
+        Filter(
             "focus",
             "choice",
-            tuple(section_labels(tables["sections"], "ja")),
-            default=None,
-            url_names=section_url_names(tables["sections"]),
+            choices=lambda tables: tuple(section_labels(tables["sections"], "ja")),
+            url_names=lambda tables: section_url_names(tables["sections"]),
         ),
-        Param("tab", "choice", TABS, default=TABS[0]),
-    ]
+    )
+    PAGE_ONLY = (Filter("tab", "choice", default=TABS[0], choices=TABS, named="never"),)
 
 
-@dataclass(frozen=True)
-class Filters:
-    """What /treemap shows (hashable: it is part of the view's cache key)."""
-
-    size: str = "request"
-    color: str = "change"
-    portion: bool = False
-    focus: str | None = None
-
-    @classmethod
-    def from_values(cls, values: Mapping[str, object]) -> Filters:
-        return cls(
-            size=str(values.get("size") or "request"),
-            color=str(values.get("color") or "change"),
-            portion=values.get("portion") == "1",
-            focus=str(values["focus"]) if values.get("focus") else None,
-        )
-
-    def url_values(self) -> dict[str, object]:
-        """The filters as their URL keys, defaults left out (what a CSV file name mentions)."""
-        values = {"size": self.size, "color": self.color, "portion": "1" if self.portion else None}
-        values["focus"] = self.focus
-        defaults = {"size": "request", "color": "change"}
-        return {k: v for k, v in values.items() if v is not None and defaults.get(k) != v}
+specs = Filters.specs
 
 
 def view(tables: Mapping[str, pd.DataFrame], filters: Filters, lang: str) -> View:
@@ -760,7 +740,7 @@ def view(tables: Mapping[str, pd.DataFrame], filters: Filters, lang: str) -> Vie
     years = year_labels(tables["documents"], lang)
     tree = build(items, sections, filters.size, filters.portion)
     frame = nodes(tree, sections, filters.color, lang, years)
-    csv_filters = filters.url_values()
+    csv_filters = filters.csv_filters(tables)
     size_year = years[0] if filters.size == "request" else years[1]
     tiles = leaf_table(tree, sections, lang, years, filters.focus)
     per_section = section_table(tree, sections, lang, years, filters.focus)
