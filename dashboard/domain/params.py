@@ -253,10 +253,16 @@ class FilterValues:
         """The URL's query for these filters, defaults left out (``key → values``)."""
         out = {}
         for f in self.FILTERS:
-            encoded = serialize(f.param(tables), f.to_value(getattr(self, f.field)))
+            encoded = self._encoded(f, tables)
             if encoded is not None:
                 out[f.key] = encoded
         return out
+
+    def _encoded(self, f: Filter, tables: Tables | None) -> list[str] | None:
+        value = f.to_value(getattr(self, f.field))
+        if value in (None, "", []) and not f.words and not callable(f.default):
+            return None  # empty and not a default: nothing to write, no need to look at the document
+        return serialize(f.param(tables), value)
 
     def csv_filters(self, tables: Tables | None = None, keys: Sequence[str] | None = None) -> dict[str, object]:
         """What a CSV or image file name mentions: the filters set (or ``named="always"``), as the URL writes them.
@@ -267,10 +273,9 @@ class FilterValues:
         for f in self.FILTERS:
             if f.named == "never" or (keys is not None and f.key not in keys):
                 continue
-            spec, value = f.param(tables), f.to_value(getattr(self, f.field))
-            encoded = serialize(spec, value)
+            value, encoded = f.to_value(getattr(self, f.field)), self._encoded(f, tables)
             if encoded is None and f.named == "always" and value not in (None, "", []):
-                encoded = [(spec.url_names or {}).get(value, plain(value))]
+                encoded = [(f.param(tables).url_names or {}).get(value, plain(value))]
             if encoded:
                 out[f.key] = encoded if f.kind == "multi" else encoded[0]
         return out
