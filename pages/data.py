@@ -4,6 +4,7 @@ import dataclasses
 
 import streamlit as st
 
+from dashboard.domain.urls import app_root
 from dashboard.i18n import t
 from dashboard.st import downloads, grids, prose, session, urlstate
 from dashboard.views import datapkg as dp
@@ -22,7 +23,7 @@ for line in session.cached_view(dp.figures_view, dp.Filters()).texts["figures"]:
 st.caption(t("data.licence", lang))
 
 filters = dataclasses.replace(
-    dp.Filters.from_values(urlstate.filter_values(PAGE, specs)), root=dp.app_root(st.context.url, PAGE)
+    dp.Filters.from_values(urlstate.filter_values(PAGE, specs)), root=app_root(st.context.url, PAGE)
 )
 view = session.cached_view_all(dp.view, filters, with_uploads=False)  # the package holds the server's documents
 texts = view.texts

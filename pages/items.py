@@ -126,13 +126,9 @@ st.markdown(f"**{t('it.detail.places', lang)}**")
 grids.table(view.tables["detail"])
 st.caption(t("it.detail.source", lang))
 st.code(texts["source_lines"], language=None, wrap_lines=True)
-link_params = {} if lang == "ja" else {"lang": lang}
 for line in texts["lines"]:
-    st.page_link(
-        "pages/quality.py",
-        label=t("it.detail.context", lang, line=line),
-        icon=":material/find_in_page:",
-        query_params={**link_params, "line": str(line)},
+    urlstate.page_link(
+        "pages/quality.py", t("it.detail.context", lang, line=line), {"line": str(line)}, icon=":material/find_in_page:"
     )
 
 st.markdown(f"**{t('it.detail.policy', lang)}**")

@@ -10,6 +10,7 @@ would put Japanese names instead of ids there, and drops bad values silently.)
 from __future__ import annotations
 
 import dataclasses
+import inspect
 import math
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -294,7 +295,7 @@ def filter_dataclass(cls: type) -> type:
     >>> Example().url_values(), Example(min_oku=2.5).url_values()
     ({}, {'min': ['2.5']})
     """
-    annotations = dict(cls.__dict__.get("__annotations__", {}))
+    annotations = dict(inspect.get_annotations(cls))
     for f in cls.FILTERS:
         annotations[f.field] = "Any"
         setattr(cls, f.field, f.field_default)

@@ -26,24 +26,6 @@ from loaders.schema import TABLES
 STATIC_PATH = "/app/static/data/"
 
 
-def app_root(page_url: str | None, url_path: str) -> str:
-    """The app's root URL from a page's URL (``st.context.url``), without a trailing slash.
-
-    >>> app_root("http://localhost:8501/data", "data")
-    'http://localhost:8501'
-    >>> app_root("https://example.org/budget/data", "data")
-    'https://example.org/budget'
-    >>> app_root(None, "data")
-    ''
-    """
-    if not page_url:
-        return ""
-    root = page_url.rstrip("/")
-    if url_path and root.endswith("/" + url_path):
-        root = root[: -len(url_path) - 1]
-    return root
-
-
 def package_url(root: str, path: str = "") -> str:
     """The URL of a file of the package (``path`` relative to the package folder).
 

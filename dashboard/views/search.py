@@ -222,9 +222,10 @@ def _linked_reviews(tables: Mapping[str, pd.DataFrame], projects: pd.DataFrame) 
     return merged.sort_values(["_order", "project_id"], kind="stable").drop(columns="_order")
 
 
-def item_link(project_key: str, lang: str) -> dict[str, str]:
-    """The query of the Projects page's detail of one project (``/items?project=<project_key>``)."""
-    return {"project": project_key, **({} if lang == "ja" else {"lang": lang})}
+def item_link(project_key: str) -> dict[str, str]:
+    """The filters of the Projects page's detail of one project (``/items?project=<project_key>``; the URL
+    builder adds ``lang`` and ``doc``)."""
+    return {"project": project_key}
 
 
 def listed_name(project: str, flags: tuple[str, ...], lang: str) -> str:
