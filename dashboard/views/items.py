@@ -344,6 +344,21 @@ def project_priority(priority: pd.DataFrame, project_key: str, listings: pd.Data
     return priority[hit].sort_values("order")
 
 
+def priority_rows(priority: pd.DataFrame, lang: str) -> list[str]:
+    """One line per 推進枠 request of the project: amount, source line, name (document text) and match kind."""
+    return [
+        t(
+            "it.detail.priority.row",
+            lang,
+            amount=oku(request.request_oku, lang),
+            line=request.source_line,
+            name=request.name,
+            match=t(f"it.match.{request.match}", lang),
+        )
+        for request in priority.itertuples()
+    ]
+
+
 def amount_text(value: float | None, is_portion: bool, lang: str) -> str:
     """``69億円（内数）``: an amount, marked when it is only a whole of which this is a part."""
     text = oku(value, lang)
@@ -446,4 +461,6 @@ def view(tables: Mapping[str, pd.DataFrame], filters: Filters, lang: str) -> Vie
         texts["lines"] = [int(line) for line in listings["source_line"]]
         texts["policies"] = project_policies(tables["policies"], listings)
         texts["priority"] = priority
+        texts["priority_rows"] = priority_rows(priority, lang)
+        texts["project"] = filters.project
     return View(tables=out, texts=texts)
