@@ -1,9 +1,10 @@
 """The page contract: what a page's dashboard module hands its page, without Streamlit.
 
-Every page module under ``dashboard/`` exposes three things:
+Every page module under ``dashboard/views/`` exposes three things:
 
-- ``specs(tables) -> list[Param]``: its URL keys (see :mod:`dashboard.domain.params`);
-- ``Filters``: a frozen dataclass with ``Filters.from_values(values)`` (the parsed URL values);
+- ``specs(tables) -> list[Param]``: its URL keys, ``Filters.specs`` (see :mod:`dashboard.domain.params`);
+- ``Filters``: a frozen dataclass derived from its ``Filter`` declarations, with ``Filters.from_values(values)``
+  (the parsed URL values), ``url_values`` and ``csv_filters``;
 - ``view(tables, filters, lang) -> View``: every frame, figure and text the page renders.
 
 The page file is then widgets → ``session.cached_view(module.view, filters)`` → render, and
@@ -104,16 +105,6 @@ class View:
     tables: Mapping[str, Table] = field(default_factory=dict)
     figures: Mapping[str, Any] = field(default_factory=dict)
     texts: Mapping[str, Any] = field(default_factory=dict)
-
-
-def changed_filters(values: Mapping[str, object], specs) -> dict[str, object]:
-    """The filters that differ from their defaults: what a CSV file name mentions.
-
-    >>> from dashboard.domain.params import Param
-    >>> changed_filters({"q": "水素", "min": None}, [Param("q", "text", default=""), Param("min", "number")])
-    {'q': '水素'}
-    """
-    return {s.key: values.get(s.key) for s in specs if values.get(s.key) not in (s.default, None, "", [], ())}
 
 
 @filter_dataclass

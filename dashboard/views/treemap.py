@@ -766,7 +766,9 @@ def view(tables: Mapping[str, pd.DataFrame], filters: Filters, lang: str) -> Vie
             "focus": filters.focus,
             "focus_label": section_labels(sections, lang).get(filters.focus) if filters.focus else None,
             # The focused section's projects on /items (``section=`` as the URL writes it).
-            "focus_link": {"section": section_url_names(sections)[filters.focus]} if filters.focus else None,
+            "focus_link": {"section": section_url_names(sections).get(filters.focus, filters.focus)}
+            if filters.focus
+            else None,
             "size_year": size_year,
         },
     )
