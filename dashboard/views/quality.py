@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
@@ -17,7 +16,7 @@ import pandas as pd
 from dashboard.domain.contract import AMOUNT, INT, LONG_TEXT, SHARE, Table, View
 from dashboard.domain.format import md_literal, oku
 from dashboard.domain.labels import section_labels, source_name, year_labels
-from dashboard.domain.params import Param
+from dashboard.domain.params import Filter, FilterValues, filter_dataclass
 from dashboard.i18n import TEXT, name, t
 from loaders import ROOT, LoaderError
 from loaders.build import data_dirs
@@ -276,27 +275,43 @@ def line_uses(tables: dict[str, pd.DataFrame], line: int) -> list[str]:
 # --- page contract (see dashboard/domain/contract.py) ---------------------------------------------
 
 
-def specs(tables: Mapping[str, pd.DataFrame]) -> list[Param]:
-    """URL keys of /quality: ``status`` and ``level`` (repeatable), ``line`` (a source line in context)."""
+def _last_line(tables: Mapping[str, pd.DataFrame]) -> int:
     doc = tables["documents"].iloc[0]
-    last = int(doc["source_lines"]) if pd.notna(doc["source_lines"]) else 100_000
-    return [
-        Param("status", "multi", STATUSES, default=[]),
-        Param("level", "multi", LEVELS, default=[]),
-        Param("line", "int", default=None, minimum=1, maximum=last),
-    ]
+    return int(doc["source_lines"]) if pd.notna(doc["source_lines"]) else 100_000
 
 
-@dataclass(frozen=True)
-class Filters:
-    """The statuses and log levels shown (the source line is read outside the cached view)."""
+@filter_dataclass
+class Filters(FilterValues):
+    """The statuses and log levels shown, and the source ``line`` shown in context."""
 
-    statuses: tuple[str, ...] = ()
-    levels: tuple[str, ...] = ()
+    FILTERS = (
+        Filter("status", "multi", default=(), attr="statuses", choices=STATUSES),
+        Filter("level", "multi", default=(), attr="levels", choices=LEVELS),
+        Filter("line", "int", minimum=1, maximum=_last_line),
+    )
 
-    @classmethod
-    def from_values(cls, values: Mapping[str, object]) -> Filters:
-        return cls(statuses=tuple(values.get("status") or ()), levels=tuple(values.get("level") or ()))
+
+specs = Filters.specs
+
+
+def source_view(tables: Mapping[str, pd.DataFrame], filters: Filters, lang: str) -> View:
+    """The chosen source line in context: the file's name, whether it is there and unchanged, the lines
+    around it and what the loader made of it (``texts``; nothing when no line is chosen).
+
+    A page reads it through the cached view, so the file is read and hashed once per line, not per rerun.
+    """
+    texts: dict[str, object] = {"line": filters.line, "source_lines": _last_line(tables)}
+    if filters.line is None:
+        return View(texts=texts)
+    doc = tables["documents"].iloc[0]
+    texts["file"] = source_name(doc["source_file"])
+    path = source_path(doc["source_file"])
+    texts["missing"] = path is None
+    if path is not None:
+        texts["changed"] = source_changed(path, doc["source_sha256"])
+        texts["context"] = context(read_source(path), int(filters.line))
+        texts["uses"] = line_uses(dict(tables), int(filters.line))
+    return View(texts=texts)
 
 
 def view(tables: Mapping[str, pd.DataFrame], filters: Filters, lang: str) -> View:
@@ -309,13 +324,15 @@ def view(tables: Mapping[str, pd.DataFrame], filters: Filters, lang: str) -> Vie
     coverage = account_coverage(tables, lang)
     return View(
         tables={
-            "checks": Table(checks, kinds, "quality", {"status": list(filters.statuses)}),
+            "checks": Table(checks, kinds, "quality", filters.csv_filters(tables, ("status",))),
             "coverage": Table(
                 coverage,
                 {t("qa.cov.share", lang): SHARE, t("qa.cov.projects", lang): INT, t("qa.col.explain", lang): LONG_TEXT},
                 "quality_accounts",
             ),
-            "log": Table(log, {t("qa.log.line", lang): INT}, "quality_parse_log", {"level": list(filters.levels)}),
+            "log": Table(
+                log, {t("qa.log.line", lang): INT}, "quality_parse_log", filters.csv_filters(tables, ("level",))
+            ),
         },
         texts={
             "counts": status_counts(recon),

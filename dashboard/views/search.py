@@ -20,7 +20,7 @@ from collections.abc import Mapping
 
 import pandas as pd
 
-from dashboard.domain.contract import AMOUNT, INT, LONG_TEXT, QueryFilters, Table, View, changed_filters, query_specs
+from dashboard.domain.contract import AMOUNT, INT, LONG_TEXT, QueryFilters, Table, View, query_specs
 from dashboard.domain.labels import section_labels
 from dashboard.domain.listings import one_per_project
 from dashboard.domain.text import Query, excerpt, normalize
@@ -218,9 +218,10 @@ def _linked_reviews(tables: Mapping[str, pd.DataFrame], projects: pd.DataFrame) 
     return merged.sort_values(["_order", "project_id"], kind="stable").drop(columns="_order")
 
 
-def item_link(project_key: str, lang: str) -> dict[str, str]:
-    """The query of the Projects page's detail of one project (``/items?project=<project_key>``)."""
-    return {"project": project_key, **({} if lang == "ja" else {"lang": lang})}
+def item_link(project_key: str) -> dict[str, str]:
+    """The filters of the Projects page's detail of one project (``/items?project=<project_key>``; the URL
+    builder adds ``lang`` and ``doc``)."""
+    return {"project": project_key}
 
 
 def listed_name(project: str, flags: tuple[str, ...], lang: str) -> str:
@@ -285,7 +286,7 @@ def view(tables: Mapping[str, pd.DataFrame], filters: Filters, lang: str) -> Vie
         t("sr.col.priority", lang): AMOUNT,
         t("sr.col.line", lang): INT,
     }
-    csv_filters = changed_filters({"q": filters.q}, specs(tables))
+    csv_filters = filters.csv_filters(tables)
     named = found[found["where"] == "name"]
     counts = found["where"].value_counts()
     policies = found[found["where"] == "policy"]

@@ -32,7 +32,7 @@ from dashboard.domain.format import (
 )
 from dashboard.domain.labels import section_labels, section_url_names, year_labels
 from dashboard.domain.listings import counted_mask, flag_words, portion_mask, primary
-from dashboard.domain.params import Param
+from dashboard.domain.params import Filter, FilterValues, filter_dataclass
 from dashboard.i18n import name, t
 from dashboard.i18n.names import SHORT_NAMES
 from loaders.accounts import REGISTRY, by_name
@@ -710,47 +710,27 @@ def legend(color: str, lang: str) -> str:
 # --- page contract (see dashboard/domain/contract.py) ---------------------------------------------
 
 
-def specs(tables: Mapping[str, pd.DataFrame]) -> list[Param]:
-    """URL keys of /treemap: ``size``, ``color``, ``portion`` (1 or absent), ``focus`` (a section, by its readable URL name), ``tab`` (the table shown)."""
-    return [
-        Param("size", "choice", SIZES, default="request"),
-        Param("color", "choice", COLORS, default="change"),
-        Param("portion", "choice", ("1",), default=None),
-        Param(
+@filter_dataclass
+class Filters(FilterValues):
+    """What /treemap shows (hashable: it is part of the view's cache key): ``size``, ``color``,
+    ``portion`` (1 or absent), ``focus`` (a section, by its readable URL name); the page keeps ``tab``
+    (the table shown), which the view does not depend on."""
+
+    FILTERS = (
+        Filter("size", "choice", default="request", choices=SIZES),
+        Filter("color", "choice", default="change", choices=COLORS),
+        Filter("portion", "flag"),
+        Filter(
             "focus",
             "choice",
-            tuple(section_labels(tables["sections"], "ja")),
-            default=None,
-            url_names=section_url_names(tables["sections"]),
+            choices=lambda tables: tuple(section_labels(tables["sections"], "ja")),
+            url_names=lambda tables: section_url_names(tables["sections"]),
         ),
-        Param("tab", "choice", TABS, default=TABS[0]),
-    ]
+    )
+    PAGE_ONLY = (Filter("tab", "choice", default=TABS[0], choices=TABS, named="never"),)
 
 
-@dataclass(frozen=True)
-class Filters:
-    """What /treemap shows (hashable: it is part of the view's cache key)."""
-
-    size: str = "request"
-    color: str = "change"
-    portion: bool = False
-    focus: str | None = None
-
-    @classmethod
-    def from_values(cls, values: Mapping[str, object]) -> Filters:
-        return cls(
-            size=str(values.get("size") or "request"),
-            color=str(values.get("color") or "change"),
-            portion=values.get("portion") == "1",
-            focus=str(values["focus"]) if values.get("focus") else None,
-        )
-
-    def url_values(self) -> dict[str, object]:
-        """The filters as their URL keys, defaults left out (what a CSV file name mentions)."""
-        values = {"size": self.size, "color": self.color, "portion": "1" if self.portion else None}
-        values["focus"] = self.focus
-        defaults = {"size": "request", "color": "change"}
-        return {k: v for k, v in values.items() if v is not None and defaults.get(k) != v}
+specs = Filters.specs
 
 
 def view(tables: Mapping[str, pd.DataFrame], filters: Filters, lang: str) -> View:
@@ -763,7 +743,7 @@ def view(tables: Mapping[str, pd.DataFrame], filters: Filters, lang: str) -> Vie
     years = year_labels(tables["documents"], lang)
     tree = build(items, sections, filters.size, filters.portion)
     frame = nodes(tree, sections, filters.color, lang, years)
-    csv_filters = filters.url_values()
+    csv_filters = filters.csv_filters(tables)
     size_year = years[0] if filters.size == "request" else years[1]
     tiles = leaf_table(tree, sections, lang, years, filters.focus)
     per_section = section_table(tree, sections, lang, years, filters.focus)
@@ -788,6 +768,10 @@ def view(tables: Mapping[str, pd.DataFrame], filters: Filters, lang: str) -> Vie
             "legend": legend(filters.color, lang),
             "focus": filters.focus,
             "focus_label": section_labels(sections, lang).get(filters.focus) if filters.focus else None,
+            # The focused section's projects on /items (``section=`` as the URL writes it).
+            "focus_link": {"section": section_url_names(sections).get(filters.focus, filters.focus)}
+            if filters.focus
+            else None,
             "size_year": size_year,
         },
     )

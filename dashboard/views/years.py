@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -27,7 +27,7 @@ from dashboard.domain.contract import AMOUNT, INT, PCT, SCORE, SIGNED, TEXT, Tab
 from dashboard.domain.figures import BASE_COLOUR, LEGEND_TOP, REQUEST_COLOUR, amount_axis, bar_height
 from dashboard.domain.format import oku, plotly_text, signed_oku, signed_pct, wrap_label, year_label
 from dashboard.domain.listings import base_figures, other_base_text, primary_mask
-from dashboard.domain.params import Param
+from dashboard.domain.params import Filter, FilterValues, Param, filter_dataclass
 from dashboard.domain.text import Query, normalize
 from dashboard.i18n import name, t
 from loaders import accounts as registry
@@ -573,51 +573,73 @@ def _section_names(tables: Mapping[str, pd.DataFrame], lang: str) -> dict[str, s
     return names
 
 
-def specs(tables: Mapping[str, pd.DataFrame]) -> list[Param]:
-    """URL keys of /years: ``older`` and ``newer`` (document ids), ``project`` (a project's key in the
-    newest document that lists it), ``q`` (words in a project's name), ``match`` (exact | fuzzy | only),
-    ``change`` (repeatable: changed, new, dropped, unchanged; none means all), ``sort`` (order | change | pct)."""
+def project_groups(tables: Mapping[str, pd.DataFrame]) -> tuple[str, ...]:
+    """The projects' keys across the documents (the fuzzy project linking): the ``project`` key's choices."""
     ids = ordered(tables["documents"])
-    older = ids[-2] if len(ids) > 1 else (ids[0] if ids else None)
-    newer = ids[-1] if ids else None
-    groups: tuple[str, ...] = ()
-    if len(ids) > 1:
-        group, _ = project_links(tables["items"], tables["documents"])
-        groups = tuple(dict.fromkeys(group.values()))
-    return [
-        Param("older", "choice", tuple(ids), default=older),
-        Param("newer", "choice", tuple(ids), default=newer),
-        Param("project", "choice", groups, default=None),
-        Param("q", "text", default=""),
-        Param("match", "choice", (EXACT, FUZZY, ONLY), default=None),
-        Param("change", "multi", CHANGES, default=[]),
-        Param("sort", "choice", SORTS, default="order"),
-    ]
+    if len(ids) < 2:
+        return ()
+    group, _ = project_links(tables["items"], tables["documents"])
+    return tuple(dict.fromkeys(group.values()))
 
 
-@dataclass(frozen=True)
-class Filters:
-    """What /years filters on (hashable: part of the view's cache key)."""
+#: Where a page hands :func:`specs` the groups it got from :func:`groups_view` (cached): the linking
+#: runs once per set of documents, not on every rerun.
+GROUPS = "_project_groups"
 
-    older: str | None = None
-    newer: str | None = None
-    project: str | None = None
-    q: str = ""
-    match: str | None = None
-    change: tuple[str, ...] = ()
-    sort: str = "order"
 
-    @classmethod
-    def from_values(cls, values: Mapping[str, object]) -> Filters:
-        return cls(
-            older=values.get("older") or None,
-            newer=values.get("newer") or None,
-            project=values.get("project") or None,
-            q=str(values.get("q") or "").strip(),
-            match=values.get("match") or None,
-            change=tuple(values.get("change") or ()),
-            sort=str(values.get("sort") or "order"),
-        )
+def _older(tables: Mapping[str, pd.DataFrame]) -> str | None:
+    ids = ordered(tables["documents"])
+    return ids[-2] if len(ids) > 1 else (ids[0] if ids else None)
+
+
+def _newer(tables: Mapping[str, pd.DataFrame]) -> str | None:
+    ids = ordered(tables["documents"])
+    return ids[-1] if ids else None
+
+
+@filter_dataclass
+class Filters(FilterValues):
+    """What /years filters on (hashable: part of the view's cache key): ``older`` and ``newer``
+    (document ids), ``project`` (a project's key in the newest document that lists it), ``q`` (words in
+    a project's name), ``match`` (exact | fuzzy | only), ``change`` (repeatable: changed, new, dropped,
+    unchanged; none means all), ``sort`` (order | change | pct). The file names always say the two
+    documents compared."""
+
+    FILTERS = (
+        Filter(
+            "older",
+            "choice",
+            default=_older,
+            choices=lambda tables: tuple(ordered(tables["documents"])),
+            named="always",
+        ),
+        Filter(
+            "newer",
+            "choice",
+            default=_newer,
+            choices=lambda tables: tuple(ordered(tables["documents"])),
+            named="always",
+        ),
+        Filter(
+            "project",
+            "choice",
+            choices=lambda tables: tables[GROUPS] if GROUPS in tables else project_groups(tables),
+        ),
+        Filter("q", "text", default="", parse=lambda value: str(value or "").strip()),
+        Filter("match", "choice", choices=(EXACT, FUZZY, ONLY)),
+        Filter("change", "multi", default=(), choices=CHANGES),
+        Filter("sort", "choice", default="order", choices=SORTS),
+    )
+
+
+def specs(tables: Mapping[str, pd.DataFrame], groups: tuple[str, ...] | None = None) -> list[Param]:
+    """The URL keys of /years (:class:`Filters`); ``groups``: :func:`project_groups`, when the page has them."""
+    return Filters.specs(tables if groups is None else {**tables, GROUPS: groups})
+
+
+def groups_view(tables: Mapping[str, pd.DataFrame], filters: Filters, lang: str) -> View:
+    """:func:`project_groups` as a view, so a page gets them from the cache."""
+    return View(texts={"groups": project_groups(tables)})
 
 
 def _empty_view(n: int) -> View:
@@ -636,7 +658,9 @@ def view(tables: Mapping[str, pd.DataFrame], filters: Filters, lang: str) -> Vie
         older = next(d for d in reversed(ids) if d != newer)
     labels = column_labels(documents, lang)
     sections = _section_names(tables, lang)
-    csv = {"older": older, "newer": newer}
+    # The documents compared are the ones shown (an older equal to the newer was moved), as is the project.
+    named = replace(filters, older=older, newer=newer)
+    csv = named.csv_filters(tables, ("older", "newer"))
 
     accounts = match_accounts(tables["accounts"], documents)
     matched_sections = match_sections(tables["sections"], documents)
@@ -679,17 +703,16 @@ def view(tables: Mapping[str, pd.DataFrame], filters: Filters, lang: str) -> Vie
             projects_table(shown, sections, ids, labels, older, newer, lang),
             {},
             "years_projects",
-            csv
-            | {
-                "q": filters.q,
-                "match": filters.match,
-                "change": list(filters.change),
-                "sort": None if filters.sort == "order" else filters.sort,
-            },
+            named.csv_filters(tables, ("older", "newer", "q", "match", "change", "sort")),
         ),
         "new": Table(listing_table(new, sections, newer, lang), {}, "years_new", csv),
         "dropped": Table(listing_table(dropped, sections, older, lang), {}, "years_dropped", csv),
-        "history": Table(history_table(hist, lang), {}, "years_history", {"project": project}),
+        "history": Table(
+            history_table(hist, lang),
+            {},
+            "years_history",
+            replace(named, project=project).csv_filters({**tables, GROUPS: tuple(projects["group"])}, ("project",)),
+        ),
     }
     for key, table in tables_out.items():
         frame = table.frame
