@@ -10,7 +10,7 @@ from pathlib import Path
 #: ``documents.source_file`` paths are relative to it. The one definition of it.
 ROOT = Path(__file__).resolve().parent.parent
 
-LOADER_VERSION = "1.4.0"  # 1.4: reference tables (budget books, reviews) and their joins, parse_log.code (header-years), the number grammar (signs, grouping, digits refused); 1.2: accounts.code, reconciliation.involves_transfer, manifest.json, bad amounts refused
+LOADER_VERSION = "1.5.0"  # 1.5: parse_log.params and a code on every parse-log entry; 1.4: reference tables (budget books, reviews) and their joins, parse_log.code (header-years), the number grammar (signs, grouping, digits refused); 1.2: accounts.code, reconciliation.involves_transfer, manifest.json, bad amounts refused
 
 
 class LoaderError(Exception):

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 
+from loaders.log_codes import message
 from loaders.text import nfkc
 
 MAX_CHO_DIGITS = 4
@@ -30,7 +31,12 @@ MAX_DECIMALS = 4
 
 
 class LineError(ValueError):
-    """A line that looks like data but cannot be read; the message says why."""
+    """A line that looks like data but cannot be read: a parse-log code and its parameters; the message
+    (``str``) says why in English (:mod:`loaders.log_codes`)."""
+
+    def __init__(self, code: str, /, **params: object) -> None:
+        super().__init__(message(code, **params))
+        self.code, self.params = code, params
 
 
 # Possessive and bounded (at most 3 thousands groups: 7 digits are 2), so no line, however
@@ -60,34 +66,35 @@ def _number(text: str) -> float:
 
 
 def _check_digits(text: str, limit: int, unit: str) -> None:
+    """``unit``: where the digits stand (cho, oku-after-cho, oku), the end of the error's code."""
     whole, _, decimals = re.sub(r"[\s,]", "", text).partition(".")
     if len(whole.lstrip("0") or "0") > limit:
-        raise LineError(f"{text.strip()!r} has more than {limit} digits before {unit}: not an amount in this document")
+        raise LineError(f"amount-digits-{unit}", amount=text.strip(), limit=limit)
     if len(decimals) > MAX_DECIMALS:
-        raise LineError(f"{text.strip()!r} has more than {MAX_DECIMALS} decimals: not an amount in 億円")
+        raise LineError("amount-decimals", amount=text.strip(), limit=MAX_DECIMALS)
 
 
 def amount_from_match(match: re.Match[str]) -> float:
     """億円 value of an :data:`AMOUNT` match (兆 = 10,000 億); :class:`LineError` past the bounds."""
     if match.group("cho") is not None:
-        _check_digits(match.group("cho"), MAX_CHO_DIGITS, "兆")
+        _check_digits(match.group("cho"), MAX_CHO_DIGITS, "cho")
         oku = match.group("oku")
         if oku:
-            _check_digits(oku, 4, "億 after a 兆")
+            _check_digits(oku, 4, "oku-after-cho")
         value = _number(match.group("cho")) * 10000 + (_number(oku) if oku else 0.0)
     else:
-        _check_digits(match.group("oku_only"), MAX_OKU_DIGITS, "億")
+        _check_digits(match.group("oku_only"), MAX_OKU_DIGITS, "oku")
         value = _number(match.group("oku_only"))
     # 1.1 兆 and similar products must print back as the document's figure.
     return round(value, 6)
 
 
-def _why_not(body: str) -> str:
+def _why_not(body: str) -> LineError:
     if re.search(r"\d\s*[eE]\s*[+-]?\d", body):
-        return f"{body!r} is written with an exponent: not an amount in 億円"
+        return LineError("amount-exponent", amount=body)
     if re.search(r"[A-Za-z]", body):
-        return f"stray characters in {body!r}: not an amount in 億円"
-    return f"cannot read {body!r} as an amount in 億円 (thousands in groups of three, 兆 and 億円)"
+        return LineError("amount-stray-characters", amount=body)
+    return LineError("amount-cannot-read", amount=body)
 
 
 def amounts_in(text: str) -> list[re.Match[str]]:
@@ -107,16 +114,14 @@ def amounts_in(text: str) -> list[re.Match[str]]:
     for candidate in _CANDIDATE.finditer(text):
         body = candidate.group("body").strip()
         if candidate.group("sign"):
-            raise LineError(
-                f"a sign ({candidate.group('sign')}) before {body!r}: no figure in this document is negative"
-            )
+            raise LineError("amount-sign", sign=candidate.group("sign"), amount=body)
         start = candidate.start("body")
         if _DIGITS_BEFORE.search(text[max(0, start - 2) : start]):
             before = text[:start].rstrip().rsplit(maxsplit=1)[-1]
-            raise LineError(f"cannot read {before + ' ' + body!r} as an amount in 億円 (stray digits before it)")
+            raise LineError("amount-stray-digits", amount=before + " " + body)
         strict = AMOUNT.match(text, start)
         if strict is None or strict.end() < candidate.end("body"):
-            raise LineError(_why_not(body))
+            raise _why_not(body)
         amount_from_match(strict)  # the bounds
         found.append(strict)
     return found
@@ -133,5 +138,5 @@ def parse_amount(text: str) -> float:
     normalized = nfkc(text).strip()
     found = amounts_in(normalized)
     if len(found) != 1 or found[0].start() != 0 or found[0].end() != len(normalized):
-        raise LineError(f"not an amount in 億円: {text!r}")
+        raise LineError("not-an-amount", text=text)
     return amount_from_match(found[0])

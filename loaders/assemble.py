@@ -25,6 +25,7 @@ from loaders.lines import (
     split_total,
     unreadable_amount,
 )
+from loaders.log_codes import entry
 from loaders.text import SECTION_MARKER, display, nfkc, project_key, prose, strip_bullet
 
 _YEAR = re.compile(r"(令和|平成)\s*(\d+|元)\s*年度")
@@ -96,12 +97,13 @@ class _Walker:
         self.errors = 0
 
     # -- helpers -------------------------------------------------------------
-    def log(self, line_no: int, level: str, message: str, text: str) -> None:
+    def log(self, line_no: int | None, level: str, code: str, text: str, /, **params: object) -> None:
+        """A parse-log entry by its code (:mod:`loaders.log_codes`: the English message is made there)."""
         if level == "error":
             self.errors += 1
             if self.errors > MAX_ERRORS:
                 return  # counted, not kept: a garbage file must not make a huge message
-        self.out.log.append({"source_line": line_no, "level": level, "message": message, "text": text})
+        self.out.log.append(entry(line_no, level, code, text, **params))
 
     def next_nonblank(self, index: int) -> str | None:
         # Walk by index: slicing ``lines[index + 1:]`` copied the rest of the document for
@@ -166,7 +168,7 @@ class _Walker:
         section["request_oku"] = figures.amount
         section["base_oku"] = figures.base
         if figures.is_portion or figures.is_new or figures.basis_only:
-            self.log(line_no, "warning", "a section total with 内数/新規/補正 wording; read as plain figures", "")
+            self.log(line_no, "warning", "section-total-wording", "")
 
     # -- the pass ----------------------------------------------------------------
     def run(self) -> Parsed:
@@ -180,7 +182,7 @@ class _Walker:
             try:
                 self.handle(index, line_no, raw)
             except LineError as exc:
-                self.log(line_no, "error", str(exc), raw.strip())
+                self.log(line_no, "error", exc.code, raw.strip(), **exc.params)
             self.blank_before = False
         self.finish()
         return self.out
@@ -192,15 +194,15 @@ class _Walker:
 
         if self.mode != "start" and text.rfind("【") > text.rfind("】"):
             # Without this a line cut inside 【 has no 【amount】 and was read as a paragraph.
-            raise LineError("【 without its closing 】 (line cut short?)")
+            raise LineError("bracket-unclosed")
         bad_amount = unreadable_amount(normalized) if self.mode != "start" else None
         if bad_amount is not None:
-            raise LineError(f"cannot read 【{bad_amount}】 as an amount in 億円")
+            raise LineError("bracket-amount", amount=bad_amount)
 
         if self.mode == "start":
             found = year_of(raw)
             if not found:
-                raise LineError("the first line must be the title with its fiscal year (令和N年度 …)")
+                raise LineError("title-missing")
             self.out.document.update(
                 title=re.sub(r"\s+", " ", nfkc(raw).strip()), request_year_label=found[0], request_fiscal_year=found[1]
             )
@@ -215,7 +217,7 @@ class _Walker:
         if _PRIORITY_HEADER.search(compact) and not has_bracket_amount(normalized):
             self.close_section()
             self.mode = "priority"
-            self.log(line_no, "info", "start of the 重要政策推進枠 list", raw.strip())
+            self.log(line_no, "info", "priority-start", raw.strip())
             return
 
         if self.mode == "priority":
@@ -229,7 +231,7 @@ class _Walker:
                 self.out.document["_header_base"] = base[-1]
                 self.out.document["_header_request"] = base[0]
                 self.out.document["_header_line"] = line_no
-            self.log(line_no, "info", "accounts table header", raw.strip())
+            self.log(line_no, "info", "accounts-header", raw.strip())
             return
 
         if self.mode == "accounts":
@@ -250,21 +252,21 @@ class _Walker:
             self.handle_body(index, line_no, raw, normalized, text, had_bullet, marker)
         else:  # closing narrative
             if has_bracket_amount(text):
-                self.log(line_no, "warning", "an amount outside any section; not loaded", raw.strip())
+                self.log(line_no, "warning", "amount-outside-section", raw.strip())
             else:
-                self.log(line_no, "info", "closing narrative (no figures)", raw.strip())
+                self.log(line_no, "info", "closing", raw.strip())
             if self.is_pillar(index, text, had_bullet):
                 self.mode = "body"
 
     def handle_account(self, line_no: int, normalized: str) -> None:
         row = parse_account_row(normalized)
         for warning in row.warnings:
-            self.log(line_no, "warning", warning, normalized.strip())
+            self.log(line_no, "warning", warning.code, normalized.strip(), **warning.params)
         is_total = "合計" in row.account or row.account in ("計", "総計")
         if row.parent_marker:
             kind, parent = "breakdown", self.last_account
             if parent is None:
-                raise LineError("a うち row with no account above it")
+                raise LineError("breakdown-without-account")
         else:
             kind, parent = ("total" if is_total else "account"), None
             if not is_total:
@@ -274,7 +276,7 @@ class _Walker:
             code = accounts.by_name(row.account).code
             if not accounts.is_known(row.account):
                 # Another year's summary may add an account: load it, and say so.
-                self.log(line_no, "warning", f"account not in the registry; loaded as {code}", row.account)
+                self.log(line_no, "warning", "unknown-account", row.account, code=code)
         self.out.accounts.append(
             {
                 "account": row.account,
@@ -300,7 +302,7 @@ class _Walker:
                 self.add_matter(pending_line, pending_text, self.out.document.get("ministry"))
             self.pending_matters.clear()
             self.in_matter_list = False
-            self.log(line_no, "info", "事項要求 sentence (topics listed above it)", raw.strip())
+            self.log(line_no, "info", "matters-sentence", raw.strip())
             return
         if had_bullet and self.in_matter_list and not text.startswith("※"):
             self.pending_matters.append((line_no, prose(text.lstrip("・ ")).rstrip("、,"), raw.strip()))
@@ -309,9 +311,9 @@ class _Walker:
         # "…に関連し、" opens a list of 事項要求 topics that a "…事項要求をする。" closes.
         self.in_matter_list = not had_bullet and text.endswith(("、", ","))
         if text.startswith("※") or had_bullet:
-            self.log(line_no, "info", "note or legend", raw.strip())
+            self.log(line_no, "info", "note", raw.strip())
         else:
-            self.log(line_no, "info", "introductory sentence", raw.strip())
+            self.log(line_no, "info", "intro", raw.strip())
 
     def add_matter(self, line_no: int, text: str, requested_by: str | None) -> None:
         self.out.matters.append(
@@ -320,7 +322,7 @@ class _Walker:
 
     def end_preamble(self) -> None:
         for line_no, _, raw in self.pending_matters:
-            self.log(line_no, "warning", "bullet before the body that no 事項要求 sentence claimed", raw)
+            self.log(line_no, "warning", "unclaimed-bullet", raw)
         self.pending_matters.clear()
 
     def handle_body(self, index, line_no, raw, normalized, text, had_bullet, marker) -> None:
@@ -339,18 +341,13 @@ class _Walker:
             self.theme_count += 1
             self.theme_no, self.theme = theme
             # Headings become columns of sections, not rows: log them so no line goes unaccounted.
-            self.log(line_no, "info", f"theme heading {theme[0]} (sections.theme)", raw.strip())
+            self.log(line_no, "info", "theme-heading", raw.strip(), number=theme[0])
             return
         if is_total_only(text):
             _, figures = split_total(text)
             if self.awaiting_total is not None:
                 self.set_total(self.awaiting_total, figures, line_no)
-                self.log(
-                    line_no,
-                    "info",
-                    f"total of section {self.awaiting_total['section_id']} on its own line",
-                    raw.strip(),
-                )
+                self.log(line_no, "info", "section-total-line", raw.strip(), section=self.awaiting_total["section_id"])
                 self.awaiting_total = None
             elif self.section is None and self.pillar is not None:
                 # A pillar with no themes of its own (福島): the pillar is the section.
@@ -359,11 +356,11 @@ class _Walker:
                 section["source_line"] = line_no
                 self.set_total(section, figures, line_no)
             else:
-                raise LineError("a 【total】 with no section heading waiting for it")
+                raise LineError("total-without-section")
             return
         if self.is_pillar(index, text, had_bullet):
             self.open_pillar(strip_bullet(raw)[0])
-            self.log(line_no, "info", "pillar heading (sections.pillar)", raw.strip())
+            self.log(line_no, "info", "pillar-heading", raw.strip())
             return
         if has_bracket_amount(text):
             self.add_item(line_no, raw)
@@ -372,7 +369,7 @@ class _Walker:
 
     def ensure_section(self, line_no: int) -> dict:
         if self.section is None:
-            self.log(line_no, "warning", "content before any section heading; put in an unnamed section", "")
+            self.log(line_no, "warning", "no-section", "")
             self.open_section(line_no, None, self.pillar or "(見出しなし)", theme_level=True)
         self.awaiting_total = None
         return self.section
@@ -399,7 +396,7 @@ class _Walker:
         parsed = parse_item(raw)
         section = self.ensure_section(line_no)
         for warning in parsed.warnings:
-            self.log(line_no, "warning", warning, raw.strip())
+            self.log(line_no, "warning", warning.code, raw.strip(), **warning.params)
         f = parsed.figures
         reference = parsed.is_reference
         order = len(self.out.items) + 1
@@ -436,12 +433,12 @@ class _Walker:
         cells = normalized.strip()
         compact = re.sub(r"\s+", "", cells)
         if "事業名" in compact and "要望額" in compact:
-            self.log(line_no, "info", "推進枠 table header", raw.strip())
+            self.log(line_no, "info", "priority-header", raw.strip())
             return
         name, amount = parse_priority_row(normalized)
         if _TOTAL_ROW.match(project_key(name)):
             self.out.priority_total = {"stated_oku": amount, "source_line": line_no}
-            self.log(line_no, "info", "推進枠 合計 row (stated total; see reconciliation)", raw.strip())
+            self.log(line_no, "info", "priority-total", raw.strip())
             return
         self.out.priority.append(
             {
@@ -457,42 +454,30 @@ class _Walker:
     def finish(self) -> None:
         last = len(self.lines)
         if self.mode == "start":
-            raise LineError("no text found")
+            raise LineError("no-text")
         if self.awaiting_total is not None:
             self.log(
                 self.awaiting_total["source_line"],
                 "warning",
-                "section heading without a 【total】 (document cut short?)",
+                "section-heading-without-total",
                 self.awaiting_total["name"],
             )
         self.end_preamble()
         if not self.out.sections:
-            self.log(last, "error", "no policy sections (①, (1) …) found: not a 概算要求等概要, or cut short", "")
+            self.log(last, "error", "no-sections", "")
         elif self.mode == "body":
             # A summary's body is followed by closing text and/or the 推進枠 list; a file that
             # stops among project lines was cut short, and loading it would publish partial sums.
-            self.log(
-                last,
-                "error",
-                "the document ends inside the policy body (cut short?)",
-                self.lines[-1].strip() if self.lines else "",
-            )
+            self.log(last, "error", "ends-in-body", self.lines[-1].strip() if self.lines else "")
         if not self.out.accounts:
-            self.log(last, "warning", "no accounts table (概算要求額 / 当初予算額) found", "")
+            self.log(last, "warning", "no-accounts-table", "")
         if self.mode != "priority":
-            self.log(last, "info", "no 重要政策推進枠 list in this document", "")
+            self.log(last, "info", "no-priority-list", "")
         for section in self.out.sections:
             if section["request_oku"] is None:
-                self.log(section["source_line"], "warning", "section without a stated total", section["name"])
+                self.log(section["source_line"], "warning", "section-without-total", section["name"])
         if self.errors > MAX_ERRORS:
-            self.out.log.append(
-                {
-                    "source_line": None,
-                    "level": "error",
-                    "message": f"{self.errors - MAX_ERRORS} more errors not listed",
-                    "text": "",
-                }
-            )
+            self.out.log.append(entry(None, "error", "more-errors", "", n=self.errors - MAX_ERRORS))
 
 
 def walk(lines: list[str]) -> Parsed:

@@ -113,104 +113,110 @@ def status_of(difference: float) -> str:
     return "rounding" if abs(difference) <= TOLERANCE_OKU + 1e-9 else "gap"
 
 
+#: What a difference within each status is called, in English and Japanese.
+_VERDICTS = {
+    "ok": ("the same", "一致"),
+    "rounding": ("within rounding (the document prints whole 100 million yen)", "丸めの範囲内（資料は億円単位）"),
+    "gap": ("a gap beyond rounding", "丸めを超える差"),
+}
+
+
+def _said(row: dict, status: str, label: tuple[str, str], english: str, japanese: str) -> dict:
+    """``row`` with its status and its sentence in both languages: the row's label, then what is said of it.
+
+    >>> _said({}, "gap", ("一般会計 FY2023 initial budget", "一般会計の2023年度当初予算"), ": x.", ": ｘ。")["sentence_ja"]
+    '一般会計の2023年度当初予算: ｘ。'
+    """
+    return row | {"status": status, "sentence": label[0] + english, "sentence_ja": label[1] + japanese}
+
+
+def _check_account(acc, accounts: pd.DataFrame, initial: pd.DataFrame, doc, done: list[dict]) -> dict:
+    """One account row of a document against the budget book's initial budget (``done``: the rows before it)."""
+    year = int(doc.base_fiscal_year)
+    row = {
+        "document_id": doc.document_id,
+        "account": acc.account,
+        "parent": acc.parent if isinstance(acc.parent, str) else None,
+        "kind": acc.kind,
+        "order": acc.order,
+        "fiscal_year": year,
+        "stage": "initial",
+        "document_oku": acc.base_oku,
+        "book_oku": None,
+        "difference_oku": None,
+        "tolerance_oku": TOLERANCE_OKU,
+        "book_rows": None,
+    }
+    label = (f"{acc.account} FY{year} initial budget", f"{acc.account}の{year}年度当初予算")
+    if not (len(initial) > 0 and (initial["ministry"] == doc.ministry).any()):
+        return _said(
+            row,
+            "not covered",
+            label,
+            f": the budget books here have no {doc.ministry} records for FY{year}.",
+            f": 予算書データに{year}年度の{doc.ministry}の記録がありません。",
+        )
+    if acc.kind == "total":
+        compared = {r["account"]: r for r in done if r["kind"] == "account"}
+        parts = accounts.loc[accounts["kind"] == "account", "account"]
+        odd = [a for a in parts if compared.get(a, {}).get("status") not in _VERDICTS]
+        if odd:
+            return _said(
+                row,
+                "not comparable",
+                label,
+                f": not comparable, because {', '.join(odd)} cannot be compared.",
+                f": {'、'.join(odd)}が比べられないため、合計も比べられません。",
+            )
+        row["book_oku"] = sum(r["book_oku"] for r in compared.values())
+        rule, rule_ja, count = "the accounts above", "上の各会計の合計", None
+    else:
+        siblings = accounts[(accounts["parent"] == acc.parent) & (accounts["account"] != OTHER)]
+        scope = book_scope(initial, doc.ministry, acc.account, acc.parent, siblings["account"].tolist())
+        if scope.mask is None:
+            return _said(
+                row,
+                "not comparable",
+                label,
+                f": not comparable. {scope.reason}",
+                f": 比較できません。{scope.reason_ja}",
+            )
+        chosen = initial[scope.mask]
+        count = len(chosen)
+        row["book_oku"] = float(chosen["amount_yen"].sum()) / 1e8
+        rule, rule_ja = scope.rule, scope.rule_ja
+    row["book_rows"] = count
+    book = _fmt(row["book_oku"])
+    if pd.isna(acc.base_oku):
+        return _said(
+            row,
+            "not comparable",
+            label,
+            f": the document states no figure; the budget book gives {book} (100 million yen; {rule}).",
+            f": 資料に額の記載がありません。予算書では{book}億円（{rule_ja}）。",
+        )
+    difference = float(acc.base_oku) - row["book_oku"]
+    status = status_of(difference)
+    row["difference_oku"] = difference
+    english, japanese = _VERDICTS[status]
+    return _said(
+        row,
+        status,
+        label,
+        f", in 100 million yen: the document states {_fmt(acc.base_oku)}, the budget book gives {book} ({rule}); "
+        f"difference {difference:+,.2f}, {english}.",
+        f": 資料は{_fmt(acc.base_oku)}億円、予算書は{book}億円（{rule_ja}）。差は{difference:+,.2f}億円で{japanese}。",
+    )
+
+
 def check_documents(tables: dict[str, pd.DataFrame], book: pd.DataFrame) -> pd.DataFrame:
     """``budget_checks``: every account row of every document against the budget book's initial budget."""
     rows = []
     for doc in tables["documents"].itertuples():
         accounts = tables["accounts"][tables["accounts"]["document_id"] == doc.document_id]
-        year = int(doc.base_fiscal_year)
-        initial = book[(book["fiscal_year"] == year) & (book["stage"] == "initial")]
-        covered = len(initial) > 0 and (initial["ministry"] == doc.ministry).any()
-        results: dict[str, str] = {}
+        initial = book[(book["fiscal_year"] == int(doc.base_fiscal_year)) & (book["stage"] == "initial")]
+        done: list[dict] = []
         for acc in accounts.itertuples():
-            row = {
-                "document_id": doc.document_id,
-                "account": acc.account,
-                "parent": acc.parent if isinstance(acc.parent, str) else None,
-                "kind": acc.kind,
-                "order": acc.order,
-                "fiscal_year": year,
-                "stage": "initial",
-                "document_oku": acc.base_oku,
-                "book_oku": None,
-                "difference_oku": None,
-                "tolerance_oku": TOLERANCE_OKU,
-                "book_rows": None,
-            }
-            label = f"{acc.account} FY{year} initial budget"
-            label_ja = f"{acc.account}の{year}年度当初予算"
-            if not covered:
-                row |= {
-                    "status": "not covered",
-                    "sentence": f"{label}: the budget books here have no {doc.ministry} records for FY{year}.",
-                    "sentence_ja": f"{label_ja}: 予算書データに{year}年度の{doc.ministry}の記録がありません。",
-                }
-                rows.append(row)
-                continue
-            if acc.kind == "total":
-                parts = accounts[accounts["kind"] == "account"]
-                if all(results.get(a) in ("ok", "rounding", "gap") for a in parts["account"]):
-                    total = sum(r["book_oku"] for r in rows if r["kind"] == "account")
-                    scope_rule, scope_rule_ja, count = "the accounts above", "上の各会計の合計", None
-                    row["book_oku"] = total
-                else:
-                    odd = [a for a in parts["account"] if results.get(a) not in ("ok", "rounding", "gap")]
-                    row |= {
-                        "status": "not comparable",
-                        "sentence": f"{label}: not comparable, because {', '.join(odd)} cannot be compared.",
-                        "sentence_ja": f"{label_ja}: {'、'.join(odd)}が比べられないため、合計も比べられません。",
-                    }
-                    rows.append(row)
-                    continue
-            else:
-                siblings = accounts[(accounts["parent"] == acc.parent) & (accounts["account"] != OTHER)]
-                scope = book_scope(initial, doc.ministry, acc.account, acc.parent, siblings["account"].tolist())
-                if scope.mask is None:
-                    results[acc.account] = "not comparable"
-                    row |= {
-                        "status": "not comparable",
-                        "sentence": f"{label}: not comparable. {scope.reason}",
-                        "sentence_ja": f"{label_ja}: 比較できません。{scope.reason_ja}",
-                    }
-                    rows.append(row)
-                    continue
-                chosen = initial[scope.mask]
-                count = len(chosen)
-                row["book_oku"] = float(chosen["amount_yen"].sum()) / 1e8
-                scope_rule, scope_rule_ja = scope.rule, scope.rule_ja
-            row["book_rows"] = count
-            if pd.isna(acc.base_oku):
-                row |= {
-                    "status": "not comparable",
-                    "sentence": f"{label}: the document states no figure; the budget book gives "
-                    f"{_fmt(row['book_oku'])} (100 million yen; {scope_rule}).",
-                    "sentence_ja": f"{label_ja}: 資料に額の記載がありません。予算書では{_fmt(row['book_oku'])}億円"
-                    f"（{scope_rule_ja}）。",
-                }
-                rows.append(row)
-                continue
-            difference = float(acc.base_oku) - row["book_oku"]
-            status = status_of(difference)
-            results[acc.account] = status
-            words = {
-                "ok": ("the same", "一致"),
-                "rounding": (
-                    "within rounding (the document prints whole 100 million yen)",
-                    "丸めの範囲内（資料は億円単位）",
-                ),
-                "gap": ("a gap beyond rounding", "丸めを超える差"),
-            }[status]
-            row |= {
-                "difference_oku": difference,
-                "status": status,
-                "sentence": (
-                    f"{label}, in 100 million yen: the document states {_fmt(acc.base_oku)}, the budget book gives "
-                    f"{_fmt(row['book_oku'])} ({scope_rule}); difference {difference:+,.2f}, {words[0]}."
-                ),
-                "sentence_ja": (
-                    f"{label_ja}: 資料は{_fmt(acc.base_oku)}億円、予算書は{_fmt(row['book_oku'])}億円"
-                    f"（{scope_rule_ja}）。差は{difference:+,.2f}億円で{words[1]}。"
-                ),
-            }
-            rows.append(row)
+            done.append(_check_account(acc, accounts, initial, doc, done))
+        rows += done
     return typed("budget_checks", rows)

@@ -207,12 +207,20 @@ COLUMN_DOCS: dict[str, dict[str, Doc]] = {
     "parse_log": {
         "source_line": Doc("Line number in the source, or empty for the whole file.", "原文の行番号。"),
         "level": Doc("info | warning | error.", "info | warning | error。"),
-        "message": Doc("What the loader made of the line.", "ローダーの判断。"),
+        "message": Doc(
+            "What the loader made of the line (English, made from code and params).", "ローダーの判断（英語）。"
+        ),
         "text": Doc("The source line.", "原文の行。"),
         "code": Doc(
-            "A stable code for a warning the app explains in words (header-years: the title's year and the "
-            "accounts table's header years disagree); empty otherwise.",
-            "画面が説明する警告の固定コード（header-years: 表題の年度と会計表の見出しの年度が合わない）。それ以外は空。",
+            "A stable code for what the loader made of the line (e.g. header-years: the title's year and the "
+            "accounts table's header years disagree; note: a note or legend); the app says it in words by this "
+            "code, so a reworded message keeps its translation.",
+            "行の扱いを表す固定コード（例: header-years は表題の年度と会計表の見出しの年度が合わない、note は注記・凡例）。"
+            "画面はこのコードで各言語の文にする。",
+        ),
+        "params": Doc(
+            'The code\'s parameters as a JSON object (e.g. {"number": "(1)"} for a theme heading); {} when none.',
+            'コードの引数（JSONオブジェクト。例: テーマ見出しの {"number": "(1)"}）。なければ {}。',
         ),
     },
 }

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from loaders import accounts
 from loaders.amounts import AMOUNT, LineError, amount_from_match, amounts_in
+from loaders.log_codes import Coded
 from loaders.text import SECTION_MARKER, display, nfkc, project_key, strip_bullet
 
 _AMT = AMOUNT.pattern
@@ -53,13 +54,13 @@ class ItemLine:
     account_partial: bool = False
     multiyear_oku: float | None = None
     multiyear_years: int | None = None
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Coded] = field(default_factory=list)  # said by code (loaders.log_codes)
 
 
 def _amount_prefix(text: str) -> tuple[float, str]:
     found = amounts_in(text)
     if not found or found[0].start() != 0:
-        raise LineError(f"no amount in 億円 at {text!r}")
+        raise LineError("no-amount-at", text=text)
     return amount_from_match(found[0]), text[found[0].end() :]
 
 
@@ -71,7 +72,7 @@ def _split_paren(text: str) -> tuple[str, str]:
         depth -= ch == ")"
         if depth == 0:
             return text[1:pos], text[pos + 1 :]
-    raise LineError(f"unbalanced brackets in {text!r}")
+    raise LineError("unbalanced-brackets", text=text)
 
 
 def parse_figures(content: str) -> Figures:
@@ -99,15 +100,15 @@ def parse_figures(content: str) -> Figures:
             if after.startswith("("):
                 figures.base_basis, after = _split_paren(after)
             if after:
-                raise LineError(f"unexpected {after!r} after the comparison figure")
+                raise LineError("text-after-comparison", text=after)
         elif any(word in inner for word in _BASIS_WORDS):
             figures.basis_only = inner
         else:
-            raise LineError(f"unknown comparison {inner!r}")
+            raise LineError("comparison-unknown", text=inner)
     if rest.startswith("の内数"):
         figures.is_portion, rest = True, rest[3:]
     if rest:
-        raise LineError(f"unexpected {rest!r} in 【{content}】")
+        raise LineError("text-in-amount", text=rest, content=content)
     return figures
 
 
@@ -145,15 +146,15 @@ def parse_item(raw: str) -> ItemLine:
     """
     text, _ = strip_bullet(nfkc(raw))
     if "【" in text and "】" not in text.split("【", 1)[1]:
-        raise LineError("【 without its closing 】 (line cut short?)")
+        raise LineError("bracket-unclosed")
     match = _BRACKETED.search(text)
     if not match:
-        raise LineError("no 【amount】 on an item line")
+        raise LineError("item-no-amount")
     head, tail = text[: match.start()].strip(), text[match.end() :]
     is_reference = head.startswith("※")
     name = head.lstrip("※").strip()
     if not name:
-        raise LineError("an amount with no project name before it")
+        raise LineError("item-name-missing")
     item = ItemLine(name=display(name), key=project_key(name), figures=parse_figures(match.group(1)))
     item.is_reference = is_reference
     amounts_in(tail)  # 国庫債務負担行為 and any other figure after the 【】, by the grammar
@@ -173,12 +174,12 @@ def parse_item(raw: str) -> ItemLine:
         elif accounts.by_tag(bare) is not None:
             item.account, item.account_partial = accounts.by_tag(bare).name, partial
         else:
-            item.warnings.append(f"unknown tag ({tag}) after the amount; ignored")
+            item.warnings.append(Coded("unknown-tag", tag=tag))
     leftover = _NO_SPACE.sub("", _TAG.sub("", tail))
     if leftover:
-        item.warnings.append(f"unread text after the amount: {leftover!r}")
+        item.warnings.append(Coded("unread-text", text=leftover))
     if item.figures.basis_only and not is_reference:
-        item.warnings.append("a supplementary-budget figure without ※; read as reference money")
+        item.warnings.append(Coded("supplementary-without-mark"))
         item.is_reference = True
     return item
 
@@ -203,7 +204,7 @@ def split_total(normalized: str) -> tuple[str, Figures | None]:
     if not match or not AMOUNT.search(match.group(1)):
         return normalized.strip(), None
     if normalized[match.end() :].strip():
-        raise LineError(f"text after the section total: {normalized[match.end() :].strip()!r}")
+        raise LineError("text-after-total", text=normalized[match.end() :].strip())
     return normalized[: match.start()].strip(), parse_figures(match.group(1))
 
 
@@ -222,7 +223,7 @@ class AccountRow:
     request_oku: float
     base_oku: float | None
     note: str | None
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Coded] = field(default_factory=list)  # said by code (loaders.log_codes)
 
 
 def parse_account_row(normalized: str) -> AccountRow:
@@ -233,10 +234,10 @@ def parse_account_row(normalized: str) -> AccountRow:
     """
     matches = amounts_in(normalized)
     if not matches:
-        raise LineError("accounts row without an amount")
+        raise LineError("account-no-amount")
     label = normalized[: matches[0].start()].strip()
     if not label:
-        raise LineError("accounts row without an account name")
+        raise LineError("account-no-name")
     notes = []
     if "※" in label:
         label, label_note = label.split("※", 1)
@@ -244,20 +245,20 @@ def parse_account_row(normalized: str) -> AccountRow:
     # A "no figure" cell before the amount: the request is missing, the figure is the base.
     cells = _CELL_BREAK.split(label.strip())
     if len(cells) > 1 and cells[-1].strip() in _NO_FIGURE:
-        raise LineError(f"accounts row: the request cell is {cells[-1].strip()!r} (no figure) before an amount")
+        raise LineError("account-no-figure-cell", cell=cells[-1].strip())
     # A unit before the first amount the loader reads is an amount it cannot read: taking
     # the next figure instead would shift the base into the request column.
     if re.search(r"[円億兆]", label):
         cell = _CELL_BREAK.split(label.strip())[-1]
-        raise LineError(f"accounts row: cannot read {cell!r} as an amount in 億円")
+        raise LineError("account-cannot-read", amount=cell)
     for match in matches:
         # "4.286.0 億円" holds "286.0 億円": a figure glued to more digits is misread, not read.
         if match.start() and normalized[match.start() - 1] in "0123456789.,":
             start = normalized.rfind(" ", 0, match.start()) + 1
-            raise LineError(f"accounts row: cannot read {normalized[start : match.end()]!r} as an amount in 億円")
+            raise LineError("account-cannot-read", amount=normalized[start : match.end()])
     trailing = normalized[matches[-1].end() :].strip()
     if trailing and not trailing.startswith("※") and trailing not in _NO_FIGURE:
-        raise LineError(f"accounts row: unexpected text after the last amount: {trailing!r}")
+        raise LineError("account-text-after", text=trailing)
     if trailing.startswith("※"):
         notes.append(trailing[1:])
     request = amount_from_match(matches[0])
@@ -265,7 +266,7 @@ def parse_account_row(normalized: str) -> AccountRow:
     middle = normalized[matches[0].end() : matches[-1].start()] if len(matches) > 1 else ""
     if middle.strip():
         if "※" not in middle:
-            raise LineError(f"unexpected text between the amounts: {middle.strip()!r}")
+            raise LineError("account-text-between", text=middle.strip())
         notes.append(middle.split("※", 1)[1])
     parent_marker = label.startswith("うち")
     label = re.sub(r"^うち[、,]?\s*", "", label)
@@ -274,7 +275,7 @@ def parse_account_row(normalized: str) -> AccountRow:
     if base is None and trailing not in _NO_FIGURE:
         # Tabs may be runs of spaces, so an unreadable request cell cannot always be told
         # from the name: say that the one figure was read as the request.
-        row.warnings.append("accounts row with one amount: read as the request, no base figure (check the columns)")
+        row.warnings.append(Coded("account-one-amount"))
     return row
 
 
@@ -282,8 +283,8 @@ def parse_priority_row(normalized: str) -> tuple[str, float]:
     """``"工業用水道事業費\\t29 億円"`` → ``("工業用水道事業費", 29.0)``; the amount ends the row."""
     matches = amounts_in(normalized)
     if not matches or normalized[matches[-1].end() :].strip():
-        raise LineError("a 推進枠 row must end with its amount in 億円")
+        raise LineError("priority-no-amount")
     name = normalized[: matches[-1].start()].strip()
     if not name:
-        raise LineError("a 推進枠 amount without a project name")
+        raise LineError("priority-name-missing")
     return name, amount_from_match(matches[-1])

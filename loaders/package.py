@@ -44,7 +44,6 @@ Decisions:
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import os
 import shutil
@@ -59,9 +58,10 @@ import pyarrow.parquet as pq
 
 from loaders import LOADER_VERSION, ROOT
 from loaders.contract_docs import TABLE_DOCS, column_doc
+from loaders.decode import sha256_of
 from loaders.package_readme import COUNTED_SQL, LICENSES, licence_text, readme
 from loaders.schema import TABLES, validate
-from loaders.write import locked, read_table
+from loaders.write import locked, read_table, recorded_file_problem
 
 STATIC_DIR = ROOT / "static"
 DESCRIPTOR = "datapackage.json"
@@ -171,14 +171,6 @@ def csv_frame(frame: pd.DataFrame, name: str) -> pd.DataFrame:
     return out
 
 
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
 def stamp(documents: pd.DataFrame) -> dict:
     """What the package was built from: the loader version and each source's file, sha256 and load time.
 
@@ -242,14 +234,14 @@ def descriptor(tables: dict[str, pd.DataFrame], files: dict[str, Path]) -> dict:
                 "description": doc.en,
                 "description_ja": doc.ja,
                 "bytes": files[path].stat().st_size,
-                "hash": f"sha256:{_sha256(files[path])}",
+                "hash": f"sha256:{sha256_of(files[path])}",
                 "rows": len(tables[name]),
                 "schema": keyed,
                 "parquet": {
                     "path": parquet_path(name),
                     "mediatype": "application/vnd.apache.parquet",
                     "bytes": files[parquet_path(name)].stat().st_size,
-                    "hash": f"sha256:{_sha256(files[parquet_path(name)])}",
+                    "hash": f"sha256:{sha256_of(files[parquet_path(name)])}",
                 },
             }
         )
@@ -328,7 +320,7 @@ def _files(dest: Path) -> list[Path]:
 
 
 def _write_manifest(dest: Path) -> None:
-    files = {p.relative_to(dest).as_posix(): {"bytes": p.stat().st_size, "sha256": _sha256(p)} for p in _files(dest)}
+    files = {p.relative_to(dest).as_posix(): {"bytes": p.stat().st_size, "sha256": sha256_of(p)} for p in _files(dest)}
     (dest / MANIFEST).write_text(json.dumps({"files": files}, indent=1) + "\n", encoding="utf-8")
 
 
@@ -345,8 +337,8 @@ def package_stamp(dest: Path | None = None) -> tuple:
 def package_problems(dest: Path | None = None) -> list[str]:
     """Why the files in ``dest`` are not the package the last write made; [] when every one is intact.
 
-    Every file of the manifest present with its size and sha256, and the descriptor, the zip
-    and each table's CSV and Parquet listed in it. Paths inside the package only.
+    Every file of the manifest present with its size and sha256, and every file the package ships
+    (:func:`shipped_files`) listed in it. Paths inside the package only.
     """
     dest = Path(dest) if dest is not None else package_dir()
     try:
@@ -355,21 +347,18 @@ def package_problems(dest: Path | None = None) -> list[str]:
         listed = None
     if not isinstance(listed, dict):
         return [f"{MANIFEST}: missing or unreadable"]
-    problems = []
-    expected = [DESCRIPTOR, ZIP_NAME] + [p for name in TABLES for p in (csv_path(name), parquet_path(name))]
-    problems += [f"{path}: not in {MANIFEST}" for path in expected if path not in listed]
+    problems = [f"{path}: not in {MANIFEST}" for path in shipped_files() if path not in listed]
     for path, entry in listed.items():
-        file = dest / path
-        try:
-            size = file.stat().st_size
-        except OSError:
-            problems.append(f"{path}: missing")
-            continue
-        if size != entry.get("bytes"):
-            problems.append(f"{path}: {size} bytes, {entry.get('bytes')} when written (truncated or replaced)")
-        elif _sha256(file) != entry.get("sha256"):
-            problems.append(f"{path}: content differs from when it was written (sha256)")
+        problem = recorded_file_problem(dest / path, path, entry if isinstance(entry, dict) else {}, "written")
+        if problem is not None:
+            problems.append(problem)
     return problems
+
+
+def shipped_files() -> list[str]:
+    """The package's files (paths inside it) that :func:`write_package` writes, the manifest aside."""
+    tables = [p for name in TABLES for p in (csv_path(name), parquet_path(name))]
+    return [DESCRIPTOR, README, LICENSE, ZIP_NAME, *tables]
 
 
 def is_current(documents: pd.DataFrame, dest: Path) -> bool:

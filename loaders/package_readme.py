@@ -13,6 +13,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from loaders.rules import counted_mask, portion_mask, primary_mask
+
 #: The rule for summing ``items``: a project's primary listing (not 再掲, 後掲 or ※), never a 内数 figure.
 COUNTED_SQL = "is_primary AND NOT is_portion"
 COUNTED_PANDAS = "items.is_primary & ~items.is_portion"
@@ -67,9 +69,7 @@ def figures(tables: dict[str, pd.DataFrame]) -> list[Figures]:
         items = tables["items"][tables["items"]["document_id"] == doc.document_id]
         total = accounts[accounts["kind"] == "total"]
         row = total.iloc[-1] if not total.empty else None
-        primary = items["is_primary"].fillna(False).astype(bool)
-        portion = items["is_portion"].fillna(False).astype(bool)
-        counted = items[primary & ~portion]
+        counted = items[counted_mask(items)]
 
         def amount(column: str, row=row) -> float | None:
             return None if row is None or pd.isna(row[column]) else float(row[column])
@@ -83,7 +83,7 @@ def figures(tables: dict[str, pd.DataFrame]) -> list[Figures]:
                 total_base_oku=amount("base_oku"),
                 counted_request_oku=round(float(counted["request_oku"].sum()), 6),
                 counted_n=len(counted),
-                portion_n=int((primary & portion).sum()),
+                portion_n=int((primary_mask(items) & portion_mask(items)).sum()),
             )
         )
     return out

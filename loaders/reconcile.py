@@ -8,6 +8,8 @@ from typing import Any
 
 import pandas as pd
 
+from loaders.rules import counted_mask
+
 #: Each summed figure is rounded to the 億円, so the sum may be off by 0.5 per figure.
 ROUNDING_PER_FIGURE = 0.5
 
@@ -102,7 +104,7 @@ def reconcile(
             rows += _both_measures(f"{account['account']} = うち計", account, parts)
     for _, total in accounts[accounts["kind"] == "total"].iterrows():
         rows += _both_measures(f"{total['account']} = 各会計の計", total, top)
-    counted = items[items["is_primary"] & ~items["is_portion"]]
+    counted = items[counted_mask(items)]
     # One pass collects each section's parts: filtering the items per section made this
     # quadratic in the document's size, and per-section pandas calls were most of the build.
     requests: dict[str, list[float]] = defaultdict(list)

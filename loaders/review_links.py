@@ -25,6 +25,7 @@ from collections import defaultdict
 import pandas as pd
 
 from loaders.matching import _BODY_GRANTS, _MIN_FUZZY_LENGTH, within_one_edit
+from loaders.rules import primary_mask
 from loaders.schema import typed
 from loaders.text import nfkc
 
@@ -77,7 +78,7 @@ def link_reviews(tables: dict[str, pd.DataFrame], reviews: pd.DataFrame) -> pd.D
         target = int(doc.request_fiscal_year) + 1
         records = list(mine[["project_id", "review_year", "name"]].itertuples(index=False, name=None))
         index = _Index(records)
-        primary = items[(items["document_id"] == doc.document_id) & items["is_primary"]]
+        primary = items[(items["document_id"] == doc.document_id) & primary_mask(items)]
         for item in primary.itertuples():
             rows += _rows_for(doc.document_id, item, index, target)
     return typed("review_links", rows)

@@ -213,7 +213,7 @@ TABLES: dict[str, Table] = {
         ),
         Table(
             "parse_log",
-            _schema(("source_line", _I), ("level", _S), ("message", _S), ("text", _S), ("code", _S)),
+            _schema(("source_line", _I), ("level", _S), ("message", _S), ("text", _S), ("code", _S), ("params", _S)),
             required=("level", "message"),
             choices={"level": ("info", "warning", "error")},
         ),

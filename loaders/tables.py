@@ -12,8 +12,10 @@ from loaders import LOADER_VERSION, ROOT, LoaderError
 from loaders.assemble import Parsed, label_of, walk
 from loaders.decode import read_lines, sha256_of
 from loaders.lines import LineError
+from loaders.log_codes import entry
 from loaders.matching import KeyIndex
 from loaders.reconcile import reconcile
+from loaders.rules import mark_primary, primary_candidates, primary_mask
 from loaders.schema import TABLES, empty
 
 _TRANSFER = re.compile(r"繰入$")
@@ -46,24 +48,14 @@ def _frame(name: str, rows: list[dict], document_id: str) -> pd.DataFrame:
 
 def _mark_primary(items: pd.DataFrame, log: list[dict]) -> pd.DataFrame:
     """A project's primary listing: not re-listed, not forward, not reference (the first, if several)."""
-    candidate = ~(items["is_relisted"] | items["is_forward"] | items["is_reference"])
-    first = ~items[candidate].duplicated("project_key", keep="first")
-    items["is_primary"] = False
-    items.loc[first[first].index, "is_primary"] = True
-    for _, row in items[candidate & ~items["is_primary"]].iterrows():
-        log.append(
-            {
-                "source_line": row["source_line"],
-                "level": "warning",
-                "text": row["raw"],
-                "message": "a second unmarked listing of a project (no 再掲/後掲); not counted again",
-            }
-        )
+    items["is_primary"] = mark_primary(items)
+    for _, row in items[primary_candidates(items) & ~items["is_primary"]].iterrows():
+        log.append(entry(row["source_line"], "warning", "unmarked-second-listing", row["raw"]))
     return items
 
 
 def _link_priority(priority: pd.DataFrame, items: pd.DataFrame) -> pd.DataFrame:
-    primary = items[items["is_primary"]]
+    primary = items[primary_mask(items)]
     # Plain dicts: a per-row ``DataFrame.at`` lookup dominated the build of large documents.
     item_of = dict(zip(primary["project_key"], primary["item_id"], strict=True))
     section_of = dict(zip(primary["project_key"], primary["section_id"], strict=True))
@@ -153,14 +145,15 @@ def load_document(path: Path) -> dict[str, pd.DataFrame]:
     ):
         # Coded, so the app says it in the reader's language (message stays for the build log).
         parsed.log.append(
-            {
-                "source_line": parsed.document.get("_header_line"),
-                "level": "warning",
-                "code": HEADER_YEARS,
-                "text": f"{header_request[0] if header_request else ''} / {header[0]}",
-                "message": f"the accounts table's header says {header_request[0] if header_request else '?'} vs "
-                f"{header[0]}; the title says {parsed.document['request_year_label']}",
-            }
+            entry(
+                parsed.document.get("_header_line"),
+                "warning",
+                HEADER_YEARS,
+                f"{header_request[0] if header_request else ''} / {header[0]}",
+                request=header_request[0] if header_request else "?",
+                base=header[0],
+                title=parsed.document["request_year_label"],
+            )
         )
     tables = {
         "documents": _frame("documents", [_document_row(parsed, path, document_id, encoding, len(lines))], document_id),
@@ -177,14 +170,7 @@ def load_document(path: Path) -> dict[str, pd.DataFrame]:
     total = parsed.priority_total["stated_oku"] if parsed.priority_total else None
     if len(priority) and total is None:
         # The shipped list ends with its 合計; a list without one was most likely cut short.
-        parsed.log.append(
-            {
-                "source_line": None,
-                "level": "warning",
-                "text": "",
-                "message": "the 推進枠 list states no 合計 (cut short?); nothing to reconcile it with",
-            }
-        )
+        parsed.log.append(entry(None, "warning", "priority-no-total", ""))
     tables["reconciliation"] = _frame(
         "reconciliation",
         reconcile(tables["accounts"], tables["sections"], tables["items"], tables["priority_requests"], total),

@@ -13,7 +13,7 @@ import json
 import os
 import shutil
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 
 import pandas as pd
@@ -140,6 +140,38 @@ def read_manifest(out_dir: Path) -> dict | None:
     return manifest if isinstance(manifest, dict) else None
 
 
+def recorded_file_problem(
+    path: Path, label: str, entry: Mapping, since: str, check: Callable[[Path], str | None] | None = None
+) -> str | None:
+    """Why the file at ``path`` is not the one a manifest ``entry`` (``bytes``, ``sha256``) records; None when
+    it is. Missing, then its size, then ``check`` (a cheaper test than hashing, if any), then its sha256.
+
+    ``label`` names the file in the message (never a server path); ``since`` says when it was recorded.
+
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> (folder / "a.csv").write_text("x,y,z", encoding="utf-8")
+    5
+    >>> recorded_file_problem(folder / "a.csv", "a.csv", {"bytes": 4, "sha256": ""}, "written")
+    'a.csv: 5 bytes, 4 when written (truncated or replaced)'
+    >>> recorded_file_problem(folder / "b.csv", "b.csv", {"bytes": 4}, "written")
+    'b.csv: missing'
+    >>> shutil.rmtree(folder)
+    """
+    try:
+        size = path.stat().st_size
+    except OSError:
+        return f"{label}: missing"
+    if size != entry.get("bytes"):
+        return f"{label}: {size} bytes, {entry.get('bytes')} when {since} (truncated or replaced)"
+    found = check(path) if check is not None else None
+    if found is not None:
+        return found
+    if sha256_of(path) != entry.get("sha256"):
+        return f"{label}: content differs from when it was {since} (sha256)"
+    return None
+
+
 def table_problems(out_dir: Path, manifest: dict | None = None) -> list[str]:
     """Why the table files in ``out_dir`` are not the ones the last build wrote; [] when intact.
 
@@ -153,31 +185,26 @@ def table_problems(out_dir: Path, manifest: dict | None = None) -> list[str]:
     recorded = manifest.get("tables") or {}
     problems = []
     for name in TABLES:
-        path = out_dir / f"{name}.parquet"
-        entry = recorded.get(name)
+        label, entry = f"{name}.parquet", recorded.get(name)
         if entry is None:
-            problems.append(f"{name}.parquet: not in {MANIFEST}")
+            problems.append(f"{label}: not in {MANIFEST}")
             continue
-        try:
-            size = path.stat().st_size
-        except OSError:
-            problems.append(f"{name}.parquet: missing")
-            continue
-        if size != entry.get("bytes"):
-            problems.append(f"{name}.parquet: {size} bytes, {entry.get('bytes')} when built (truncated or replaced)")
-            continue
-        try:
-            meta = pq.read_metadata(path)
-            fingerprint = schema_fingerprint(meta.schema.to_arrow_schema())
-        except Exception as exc:  # pyarrow raises several kinds for a damaged file
-            problems.append(f"{name}.parquet: unreadable ({type(exc).__name__})")
-            continue
-        if meta.num_rows != entry.get("rows") or fingerprint != entry.get("schema"):
-            problems.append(f"{name}.parquet: rows or columns differ from the build")
-        elif sha256_of(path) != entry.get("sha256"):
-            problems.append(f"{name}.parquet: content differs from the build (sha256)")
-        elif fingerprint != schema_fingerprint(TABLES[name].schema):
-            problems.append(f"{name}.parquet: columns differ from this loader's schema")
+
+        def footer(path: Path, label: str = label, entry: dict = entry) -> str | None:
+            try:
+                meta = pq.read_metadata(path)
+                fingerprint = schema_fingerprint(meta.schema.to_arrow_schema())
+            except Exception as exc:  # pyarrow raises several kinds for a damaged file
+                return f"{label}: unreadable ({type(exc).__name__})"
+            if meta.num_rows != entry.get("rows") or fingerprint != entry.get("schema"):
+                return f"{label}: rows or columns differ from the build"
+            return None
+
+        problem = recorded_file_problem(out_dir / label, label, entry, "built", footer)
+        if problem is None and entry.get("schema") != schema_fingerprint(TABLES[name].schema):
+            problem = f"{label}: columns differ from this loader's schema"
+        if problem is not None:
+            problems.append(problem)
     return problems
 
 

@@ -16,7 +16,6 @@ st.caption(t("gl.intro", lang))
 st.text_input(t("gl.search", lang), key=keys["q"], icon=":material/search:")
 view = session.cached_view(gl.view, gl.Filters.from_values(urlstate.sync_url(PAGE, specs)))
 
-link_params = {} if lang == "ja" else {"lang": lang}
 if not view.texts["entries"]:
     st.info(t("gl.none", lang))
 for entry in view.texts["entries"]:
@@ -29,16 +28,6 @@ for entry in view.texts["entries"]:
         if entry.count is not None:
             st.caption(t("gl.count", lang, n=entry.count))
         if entry.items_link is not None:
-            st.page_link(
-                "pages/items.py",
-                label=t("gl.link", lang),
-                icon=":material/list:",
-                query_params={**link_params, **entry.items_link},
-            )
+            urlstate.page_link("pages/items.py", t("gl.link", lang), entry.items_link, icon=":material/list:")
         elif term.id == "suishin":
-            st.page_link(
-                "pages/priority.py",
-                label=t("gl.link.priority", lang),
-                icon=":material/star:",
-                query_params=link_params or None,
-            )
+            urlstate.page_link("pages/priority.py", t("gl.link.priority", lang), icon=":material/star:")

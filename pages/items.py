@@ -3,7 +3,6 @@
 import streamlit as st
 
 from dashboard.domain import listings
-from dashboard.domain.format import oku
 from dashboard.i18n import t
 from dashboard.st import downloads, grids, prose, session, urlstate
 from dashboard.st import reference as reference_ui
@@ -82,7 +81,6 @@ st.pills(
     format_func=lambda code: t(f"it.review.opt.{code}", lang),
 )
 
-state = st.session_state
 view = session.cached_view(it.view, it.Filters.from_values(urlstate.filter_values(PAGE, specs)))
 texts = view.texts
 st.caption(t("it.count", lang, shown=texts["shown"], total=texts["total"]) + " · " + t("it.select.help", lang))
@@ -105,13 +103,17 @@ else:
 urlstate.sync_url(PAGE, specs)
 
 st.subheader(t("it.detail.heading", lang))
-if "detail" not in view.tables or state.get(keys["project"]) is None:
+if "detail" not in view.tables:
     st.info(t("it.detail.none", lang))
     st.stop()
 
 detail = texts["detail"]
 st.markdown(f"#### {prose.literal(detail['name'])}")
-st.button(t("it.detail.clear", lang), on_click=lambda: state.update({keys["project"]: None}), icon=":material/close:")
+st.button(
+    t("it.detail.clear", lang),
+    on_click=lambda: st.session_state.update({keys["project"]: None}),
+    icon=":material/close:",
+)
 # Two by two: a 内数 amount with its marker does not fit a quarter of the page.
 m1, m2 = st.columns(2)
 m3, m4 = st.columns(2)
@@ -126,13 +128,9 @@ st.markdown(f"**{t('it.detail.places', lang)}**")
 grids.table(view.tables["detail"])
 st.caption(t("it.detail.source", lang))
 st.code(texts["source_lines"], language=None, wrap_lines=True)
-link_params = {} if lang == "ja" else {"lang": lang}
 for line in texts["lines"]:
-    st.page_link(
-        "pages/quality.py",
-        label=t("it.detail.context", lang, line=line),
-        icon=":material/find_in_page:",
-        query_params={**link_params, "line": str(line)},
+    urlstate.page_link(
+        "pages/quality.py", t("it.detail.context", lang, line=line), {"line": str(line)}, icon=":material/find_in_page:"
     )
 
 st.markdown(f"**{t('it.detail.policy', lang)}**")
@@ -146,17 +144,9 @@ for paragraph in paragraphs.itertuples():
         prose.plain(paragraph.text)
 
 st.markdown(f"**{t('it.detail.priority.heading', lang)}**")
-if texts["priority"].empty:
+if not texts["priority_rows"]:
     st.caption(t("it.detail.priority.none", lang))
-for request in texts["priority"].itertuples():
-    row = t(
-        "it.detail.priority.row",
-        lang,
-        amount=oku(request.request_oku, lang),
-        line=request.source_line,
-        name=request.name,
-        match=t(f"it.match.{request.match}", lang),
-    )
-    st.markdown("- " + prose.literal(row))
+for row in texts["priority_rows"]:
+    st.markdown("- " + prose.literal(row))  # the request's name is document text
 
-reference_ui.review_records(tables, state.get(keys["project"]), lang)
+reference_ui.review_records(tables, texts["project"], lang)

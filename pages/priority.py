@@ -11,7 +11,6 @@ PAGE = "priority"
 lang = session.lang()
 specs = pr.specs(session.tables())
 section_labels = session.cached_view(pr.choices, pr.Filters()).texts["section_labels"]
-link_params = {} if lang == "ja" else {"lang": lang}
 
 st.title(t("pr.title", lang))
 st.caption(t("pr.intro", lang))
@@ -70,12 +69,7 @@ if texts["q_matched"] is not None:
     # What the name search looked at, and where to look for the rest.
     q = md_code(texts["q"], 40)
     st.caption(t("pr.q.scope", lang, q=q, n=texts["q_matched"], total=s.total_count))
-    st.page_link(
-        "pages/search.py",
-        label=t("pr.q.search_link", lang, q=q),
-        icon=":material/search:",
-        query_params={**link_params, "q": texts["q"]},
-    )
+    urlstate.page_link("pages/search.py", t("pr.q.search_link", lang, q=q), {"q": texts["q"]}, icon=":material/search:")
     # Same-page links do not navigate in Streamlit: these buttons set the filters instead.
     if texts["q_sections"]:
         st.caption(t("pr.q.sections", lang))

@@ -1,11 +1,9 @@
 """Data quality & sources (データ品質・出典): reads documents, accounts, sections, reconciliation, parse_log,
-budget_checks, review_links, and the
-source file recorded in documents (nothing else from disk)."""
+budget_checks, review_links, and (through its cached view) the source file recorded in documents."""
 
 import streamlit as st
 
 from dashboard.domain import doccheck
-from dashboard.domain.labels import source_name
 from dashboard.i18n import t
 from dashboard.st import grids, prose, session, urlstate
 from dashboard.st import reference as reference_ui
@@ -15,9 +13,7 @@ from dashboard.views import reference as reference_view
 PAGE = "quality"
 lang = session.lang()
 tables = session.tables()
-doc = tables["documents"].iloc[0]
 specs = qa.specs(tables)
-source_lines = specs[2].maximum
 
 st.title(t("qa.heading", lang))
 keys = urlstate.url_filters(PAGE, specs)
@@ -25,7 +21,8 @@ st.caption(t("qa.intro", lang) + " " + t("glossary.hint", lang))
 header_years = doccheck.header_years_warning(tables["parse_log"], tables["documents"], lang)
 if header_years:
     st.warning(header_years, icon=":material/event_busy:")
-view = session.cached_view(qa.view, qa.Filters.from_values(urlstate.filter_values(PAGE, specs)))
+filters = qa.Filters.from_values(urlstate.filter_values(PAGE, specs))
+view = session.cached_view(qa.view, filters)
 
 # --- reconciliation -----------------------------------------------------------
 st.subheader(t("qa.recon", lang))
@@ -76,22 +73,26 @@ for fields, digest in qa.documents_view(session.every_document()["documents"], l
 # --- a source line in context -----------------------------------------------------
 st.subheader(t("qa.source", lang))
 st.caption(t("qa.source.help", lang, radius=qa.CONTEXT))
-line = st.number_input(
-    t("qa.source.line", lang, n=source_lines), min_value=1, max_value=source_lines, step=1, value=None, key=keys["line"]
+source = session.cached_view(qa.source_view, filters).texts
+st.number_input(
+    t("qa.source.line", lang, n=source["source_lines"]),
+    min_value=1,
+    max_value=source["source_lines"],
+    step=1,
+    value=None,
+    key=keys["line"],
 )
 urlstate.sync_url(PAGE, specs)
-if line is not None:
-    path = qa.source_path(doc["source_file"])
-    if path is None:
-        st.warning(t("qa.source.missing", lang, file=prose.literal(source_name(doc["source_file"]))))
+if source["line"] is not None:
+    if source["missing"]:
+        st.warning(t("qa.source.missing", lang, file=prose.literal(source["file"])))
     else:
-        if qa.source_changed(path, doc["source_sha256"]):
+        if source["changed"]:
             st.warning(t("qa.source.changed", lang))
-        st.caption(t("qa.source.file", lang, file=prose.literal(source_name(doc["source_file"]))))
-        st.code(qa.context(qa.read_source(path), int(line)), language=None, wrap_lines=True)
-        uses = qa.line_uses(tables, int(line))
-        st.caption(t("qa.source.uses", lang) if uses else t("qa.source.unused", lang))
-        for use in uses:
+        st.caption(t("qa.source.file", lang, file=prose.literal(source["file"])))
+        st.code(source["context"], language=None, wrap_lines=True)
+        st.caption(t("qa.source.uses", lang) if source["uses"] else t("qa.source.unused", lang))
+        for use in source["uses"]:
             prose.plain(use)
 
 # --- the budget book and the project reviews (reference sources) --------------------

@@ -21,16 +21,11 @@ keys = urlstate.url_filters(PAGE, specs)
 st.text_input(t("sr.q", lang), key=keys["q"], help=t("sr.q.help", lang), placeholder=t("sr.q.placeholder", lang))
 view = session.cached_view(sr.view, sr.Filters.from_values(urlstate.sync_url(PAGE, specs)))
 texts = view.texts
-link_params = urlstate.link_params()
 
 
 def _detail_link(project_key: str, label: str, **kwargs) -> None:
-    st.page_link(
-        "pages/items.py",
-        label=prose.literal(label),
-        icon=":material/open_in_new:",
-        query_params={**link_params, **sr.item_link(project_key, lang)},
-        **kwargs,
+    urlstate.page_link(
+        "pages/items.py", prose.literal(label), sr.item_link(project_key), icon=":material/open_in_new:", **kwargs
     )
 
 
@@ -83,12 +78,7 @@ if texts["paragraphs"]:
                 st.caption(t("sr.projects.more", lang, n=len(paragraph["projects"]) - MAX_LINKS))
 if texts["priority"]:
     st.subheader(t("sr.priority.heading", lang, n=texts["by_where"]["priority"]))
-    st.page_link(
-        "pages/priority.py",
-        label=t("sr.priority.link", lang, q=q),
-        icon=":material/star:",
-        query_params={**link_params, **texts["priority"]},
-    )
+    urlstate.page_link("pages/priority.py", t("sr.priority.link", lang, q=q), texts["priority"], icon=":material/star:")
 if texts["reviews"]:
     # After the document's own hits: these texts are the reviews', shown only as plain text.
     st.subheader(t("sr.reviews", lang, n=len(texts["reviews"])))

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from dashboard.domain.labels import section_labels, section_url_names, year_labels
+from dashboard.domain.labels import section_labels, year_labels
 from dashboard.i18n import t
 from dashboard.st import charts, grids, prose, session, urlstate
 from dashboard.views import treemap as tm
@@ -48,14 +48,11 @@ chart = charts.chart_slot(figure, "treemap", view.tables["sections"].csv_filters
 st.markdown(view.texts["legend"])
 focus = view.texts["focus"]
 if focus:
-    st.page_link(
+    urlstate.page_link(
         "pages/items.py",
-        label=t("tm.focus.link", lang, section=prose.literal(view.texts["focus_label"])),
+        t("tm.focus.link", lang, section=prose.literal(view.texts["focus_label"])),
+        view.texts["focus_link"],
         icon=":material/list:",
-        query_params={
-            "section": section_url_names(tables["sections"])[focus],
-            **({"lang": lang} if lang != "ja" else {}),
-        },
     )
 else:
     st.caption(t("tm.focus.hint", lang))

@@ -15,7 +15,9 @@ if len(ids) < 2:
     st.stop()
 st.caption(t("yrs.intro", lang, n=len(ids)))
 titles = session.documents()[1]
-specs = yrs.specs(every)
+# The fuzzy project linking behind the project menu runs once per set of documents (cached), not per rerun.
+groups = session.cached_view_all(yrs.groups_view, yrs.Filters()).texts["groups"]
+specs = yrs.specs(every, groups)
 keys = urlstate.url_filters("years", specs)
 c1, c2 = st.columns(2)
 c1.selectbox(t("yrs.older", lang), ids, key=keys["older"], format_func=titles.get)

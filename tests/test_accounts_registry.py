@@ -44,8 +44,9 @@ def test_colours_and_english_match_the_dashboard() -> None:
 
     ``ACCOUNT_COLOURS`` is built from the registry, so comparing it with the registry could not
     fail; instead: the colours as published (literal), one colour per account (a chart coloured by
-    account must tell them apart) and every account coloured. ``NAMES_EN`` is a separate
-    hand-kept mapping, so it is compared with the registry and with a literal name.
+    account must tell them apart) and every account coloured. ``NAMES_EN`` takes the accounts'
+    English names from the registry: the interface says them (literal), and ``names.py`` does not
+    keep a second copy that could drift.
     """
     from dashboard.i18n.names import NAMES_EN
     from dashboard.views.treemap import ACCOUNT_COLOURS
@@ -58,9 +59,18 @@ def test_colours_and_english_match_the_dashboard() -> None:
         "東日本大震災復興特別会計": "#e5685f",
     }
     assert len({colour.lower() for colour in ACCOUNT_COLOURS.values()}) == len(accounts.REGISTRY)
-    for account in accounts.REGISTRY:
-        assert account.english == NAMES_EN[account.name]
-    assert NAMES_EN["エネルギー対策特別会計"] == "Energy Special Account"
+    from dashboard.i18n import name
+
+    assert [name(a.name, "en") for a in accounts.REGISTRY] == [
+        "General Account",
+        "Energy Special Account",
+        "GX promotion measures",
+        "Patent Special Account",
+        "Great East Japan Earthquake Reconstruction Special Account",
+    ]
+    source = (Path(__file__).resolve().parent.parent / "dashboard" / "i18n" / "names.py").read_text(encoding="utf-8")
+    assert not [a.english for a in accounts.REGISTRY if f'"{a.english}"' in source]
+    assert NAMES_EN["エネルギー需給勘定"] == "Energy Supply and Demand Account"
 
 
 @pytest.mark.parametrize(

@@ -62,7 +62,8 @@ ALLOWED = {
     "dashboard.domain": ("dashboard.domain", "dashboard.i18n", "loaders"),
     "dashboard.views": ("dashboard.domain", "dashboard.i18n", "loaders"),  # and itself only (below)
     "dashboard.uploads": ("dashboard.domain", "dashboard.i18n", "dashboard.uploads", "loaders"),
-    "dashboard.i18n": ("dashboard.i18n",),
+    # and the account registry (pure data): the accounts' English names are the registry's, not repeated
+    "dashboard.i18n": ("dashboard.i18n", "loaders.accounts"),
     "dashboard.registry": (),
     "loaders": ("loaders",),
     "dashboard.st": (

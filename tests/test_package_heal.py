@@ -18,7 +18,7 @@ import pytest
 
 from dashboard.st import downloads
 from loaders.build import check, ensure_built
-from loaders.package import MANIFEST, ZIP_NAME, package_dir, package_problems
+from loaders.package import MANIFEST, ZIP_NAME, package_dir, package_problems, shipped_files
 from loaders.schema import TABLES
 from tests.conftest import SHIPPED, app_test
 
@@ -92,3 +92,17 @@ def test_the_parquet_button_reads_a_file_deleted_since_the_page_was_drawn(dirs, 
     data = downloads.package_file("parquet/items.parquet")  # before: FileNotFoundError and a traceback in the log
     assert len(pd.read_parquet(io.BytesIO(data))) == 158
     assert not [r for r in caplog.records if r.exc_info]
+
+
+@pytest.mark.parametrize("gone", ["README.md", "LICENSE", ZIP_NAME, "csv/items.csv"])
+def test_a_shipped_file_dropped_with_its_manifest_entry_is_named(dirs, gone: str) -> None:
+    """Every file the package ships is expected in the manifest: a README.md or LICENSE deleted together
+    with its manifest entry made an intact-looking package (only the descriptor, zip and tables were expected)."""
+    folder = package_dir()
+    on_disk = sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file() and p.name != MANIFEST)
+    assert sorted(shipped_files()) == on_disk
+    manifest = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+    del manifest["files"][gone]
+    (folder / MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
+    (folder / gone).unlink()
+    assert package_problems(folder) == [f"{gone}: not in {MANIFEST}"]

@@ -168,15 +168,16 @@ def test_filters_from_url_values(tables: dict) -> None:
     assert sorted(bad) == [("match", "xyz"), ("max", "abc"), ("section", "nope")]
     filters = pr.Filters.from_values(values)
     assert filters == pr.Filters(q="水素", min_oku=1.5, sections=("p2", pr.UNLINKED), transfer=False)
-    assert pr.filename_filters(values, specs) == {
+    # The file name mentions what is set, as the URL writes it (p2 is the 福島 pillar: fukushima).
+    assert filters.csv_filters(tables) == {
         "q": "水素",
-        "min": 1.5,
-        "section": ["p2", "unlinked"],
+        "min": "1.5",
+        "section": ["fukushima", "unlinked"],
         "transfer": "0",
     }
     defaults, _ = parse_all({}, specs)
     assert pr.Filters.from_values(defaults) == pr.Filters()
-    assert pr.filename_filters(defaults, specs) == {}
+    assert pr.Filters().csv_filters(tables) == {}
 
 
 def test_summary_against_the_stated_total(linked: pd.DataFrame, tables: dict) -> None:
@@ -243,7 +244,7 @@ def test_csv_of_the_filtered_rows(linked: pd.DataFrame, tables: dict) -> None:
     assert len(back) == 8
     assert back["事業名"].tolist() == shown["name"].tolist()
     assert back["要望額（億円）"].sum() == pytest.approx(242.2)
-    name = csv_filename("priority", pr.filename_filters(values, specs))
+    name = csv_filename("priority", pr.Filters.from_values(values).csv_filters(tables))
     assert name.startswith("priority_q-中小企業_transfer-0_") and name.endswith(".csv")
 
 

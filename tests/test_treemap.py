@@ -310,7 +310,13 @@ def test_view_follows_the_page_contract(tables: dict) -> None:
     view = tm.view(tables, filters, "ja")
     assert set(view.tables) == {"tiles", "sections", "references"}
     assert [t.csv for t in view.tables.values()] == ["treemap_tiles", "treemap_sections", "treemap_references"]
-    assert view.tables["tiles"].csv_filters == {"size": "base", "color": "account", "portion": "1", "focus": "p2"}
+    # The file name says the focus as the URL does (focus=fukushima), not by the section id.
+    assert view.tables["tiles"].csv_filters == {
+        "size": "base",
+        "color": "account",
+        "portion": "1",
+        "focus": "fukushima",
+    }
     assert view.tables["tiles"].kind("増減（億円）") == "signed" and view.tables["tiles"].kind("増減率（%）") == "pct"
     assert view.tables["sections"].kind("掲載事業数") == "int"
     assert view.figures["treemap"].data[0].level == "p2"

@@ -119,3 +119,19 @@ def test_views_over_the_message_limit_are_cut_with_a_notice(monkeypatch, script,
         assert grids.payload_bytes(frame.value) <= 4_000 or len(frame.value) == 1
     if script in ("compare", "treemap"):  # their charts: a notice instead
         assert any("図が大きすぎて" in n for n in notices) and not at.get("plotly_chart")
+
+
+def test_a_chart_is_measured_in_the_bytes_it_sends_once() -> None:
+    """The chart guard compares bytes with the message budget: a Japanese label is three bytes (it was
+    counted as one character), and the figure is serialized once however often it is drawn."""
+    import plotly.graph_objects as go
+    import plotly.io
+
+    from dashboard.st import charts
+
+    figure = go.Figure(go.Bar(x=[1.0] * 200, y=[f"中小企業対策費{i}" for i in range(200)]))
+    sent = plotly.io.to_json(figure, validate=False).encode("utf-8")
+    assert len(sent) - len(sent.decode("utf-8")) == 2 * 7 * 200  # 7 kanji a label, 3 bytes each
+    assert charts._figure_bytes(figure) == len(sent)
+    figure.data[0].y = ["x"]  # a cached figure is shared and never changed: the measure is not redone
+    assert charts._figure_bytes(figure) == len(sent)

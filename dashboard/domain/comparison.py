@@ -8,7 +8,14 @@ from collections.abc import Callable
 import pandas as pd
 
 from dashboard.domain.labels import section_labels
-from dashboard.domain.listings import account_label, flag_words, other_base_text, primary
+from dashboard.domain.listings import (
+    account_label,
+    counted_mask,
+    flag_words,
+    other_base_text,
+    portion_mask,
+    primary,
+)
 from dashboard.i18n import name
 
 STATED, LISTED = "stated", "listed"
@@ -62,7 +69,7 @@ def filtered(
 
 def _listed(rows: pd.DataFrame, key: str) -> pd.DataFrame:
     """Sums of the listed projects per ``key`` (内数 left out): request, initial base, counts."""
-    counted = rows[~rows["is_portion"]]
+    counted = rows[counted_mask(rows)]
     grouped = counted.groupby(key, sort=False).agg(
         listed_request_oku=("request_oku", "sum"),
         listed_base_oku=("initial_base_oku", "sum"),
@@ -158,7 +165,7 @@ def account_rows(
 def item_rows(rows: pd.DataFrame, sections: pd.DataFrame, lang: str) -> pd.DataFrame:
     """One row per project (its primary listing); 内数 figures in their own column, not in request."""
     labels = section_labels(sections, lang)
-    portion = rows["is_portion"].astype(bool)
+    portion = portion_mask(rows)
     out = pd.DataFrame(
         {
             "key": rows["item_id"],

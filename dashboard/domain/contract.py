@@ -1,9 +1,10 @@
 """The page contract: what a page's dashboard module hands its page, without Streamlit.
 
-Every page module under ``dashboard/`` exposes three things:
+Every page module under ``dashboard/views/`` exposes three things:
 
-- ``specs(tables) -> list[Param]``: its URL keys (see :mod:`dashboard.domain.params`);
-- ``Filters``: a frozen dataclass with ``Filters.from_values(values)`` (the parsed URL values);
+- ``specs(tables) -> list[Param]``: its URL keys, ``Filters.specs`` (see :mod:`dashboard.domain.params`);
+- ``Filters``: a frozen dataclass derived from its ``Filter`` declarations, with ``Filters.from_values(values)``
+  (the parsed URL values), ``url_values`` and ``csv_filters``;
 - ``view(tables, filters, lang) -> View``: every frame, figure and text the page renders.
 
 The page file is then widgets → ``session.cached_view(module.view, filters)`` → render, and
@@ -21,6 +22,7 @@ from typing import Any
 import pandas as pd
 
 from dashboard.domain.format import signed_number
+from dashboard.domain.params import Filter, FilterValues, filter_dataclass
 
 #: Column kinds a table declares; ``ui`` maps each to one grid format.
 AMOUNT = "amount"  # 億円, thousands separators (12,345.6)
@@ -105,29 +107,12 @@ class View:
     texts: Mapping[str, Any] = field(default_factory=dict)
 
 
-def changed_filters(values: Mapping[str, object], specs) -> dict[str, object]:
-    """The filters that differ from their defaults: what a CSV file name mentions.
-
-    >>> from dashboard.domain.params import Param
-    >>> changed_filters({"q": "水素", "min": None}, [Param("q", "text", default=""), Param("min", "number")])
-    {'q': '水素'}
-    """
-    return {s.key: values.get(s.key) for s in specs if values.get(s.key) not in (s.default, None, "", [], ())}
-
-
-@dataclass(frozen=True)
-class QueryFilters:
+@filter_dataclass
+class QueryFilters(FilterValues):
     """The filters of a page that has only a search text (``q``): glossary, search."""
 
-    q: str = ""
-
-    @classmethod
-    def from_values(cls, values: Mapping[str, object]) -> QueryFilters:
-        return cls(q=str(values.get("q") or ""))
+    FILTERS = (Filter("q", "text", default=""),)
 
 
-def query_specs(tables: Mapping[str, pd.DataFrame] | None = None) -> list:
-    """The URL key of a page with only a search text: ``q``."""
-    from dashboard.domain.params import Param
-
-    return [Param("q", "text", default="")]
+#: The URL key of a page with only a search text: ``q``.
+query_specs = QueryFilters.specs

@@ -303,6 +303,18 @@ def wrap(text: str, width: float, lines: int | None = None) -> str:
     return "<br>".join(wrap_lines(text, width, lines))
 
 
+def plotly_text(text: object) -> str:
+    """Document text for a Plotly label, hover, title or meta: the app's one Plotly escape.
+
+    Plotly reads a few HTML-like tags in these (``<b>``, ``<br>``, ``<a href>``), so ``&``, ``<`` and ``>``
+    are escaped and the text stays text (quotes need not be: it is never an attribute).
+
+    >>> plotly_text('<a href="x">R&D</a>'), plotly_text(12.5)
+    ('&lt;a href="x"&gt;R&amp;D&lt;/a&gt;', '12.5')
+    """
+    return html.escape(str(text), quote=False)
+
+
 def wrap_label(text: str, width: float, lines: int | None = None) -> str:
     """:func:`wrap_lines` for a plotly label: each line HTML-escaped, joined with ``<br>``.
 
@@ -311,4 +323,4 @@ def wrap_label(text: str, width: float, lines: int | None = None) -> str:
     >>> wrap_label("R&D <b>tax</b> credit", 9)
     'R&amp;D &lt;b&gt;tax&lt;/b&gt;<br>credit'
     """
-    return "<br>".join(html.escape(line, quote=False) for line in wrap_lines(text, width, lines))
+    return "<br>".join(plotly_text(line) for line in wrap_lines(text, width, lines))

@@ -14,15 +14,11 @@ from dashboard.domain.format import basis_label, oku
 from dashboard.i18n import name, t
 from loaders.accounts import REGISTRY, by_name
 
+# The rule itself lives with the loader (which cannot import the dashboard): one definition for
+# the reconciliation, the package's counted sums and every page.
+from loaders.rules import counted_mask, one_per_project, portion_mask, primary_mask
 
-def primary_mask(items: pd.DataFrame) -> pd.Series:
-    """Listings the sums use: not re-listed, not a later (※, forward) listing of the same project."""
-    return items["is_primary"].fillna(False).astype(bool)
-
-
-def counted_mask(items: pd.DataFrame) -> pd.Series:
-    """Listings that may be added up: primary and not 内数 (a part of a larger budget)."""
-    return primary_mask(items) & ~items["is_portion"].fillna(False).astype(bool)
+__all__ = ["counted_mask", "one_per_project", "portion_mask", "primary_mask"]  # re-exported for the views
 
 
 #: ASCII codes for the accounts in the URL (the account names are Japanese), from the registry.
@@ -159,7 +155,8 @@ def primary(items: pd.DataFrame) -> pd.DataFrame:
     treats a missing initial base as 0 (a new project grows from nothing), ``change_pct``
     is null then; a project compared with another budget (R4補正) has neither.
     """
-    rows = items.loc[primary_mask(items), COMPARISON_COLUMNS].copy()
+    # is_primary kept (all true) so the rows answer counted_mask like the items they came from
+    rows = items.loc[primary_mask(items), COMPARISON_COLUMNS].assign(is_primary=True)
     bases = base_figures(rows)
     initial = bases["initial_base_oku"]
     rows["initial_base_oku"] = initial

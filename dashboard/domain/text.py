@@ -16,9 +16,14 @@ import pandas as pd
 MARKS = ("«", "»")
 
 
-def normalize(text: str | None) -> str:
-    """Text for matching: NFKC, no spaces, case-folded ("ＧＸ サプライ" → "gxサプライ")."""
-    if not text:
+def normalize(text: object) -> str:
+    """Text for matching, the app's one normalizer (search, /items, /priority, /years): NFKC, no spaces,
+    case-folded; "" for no text (None, a missing cell).
+
+    >>> normalize("ＧＸ サプライ"), normalize("GX サプライ") == normalize("gxサプライ"), normalize(float("nan"))
+    ('gxサプライ', True, '')
+    """
+    if not isinstance(text, str) or not text:
         return ""
     return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text)).casefold()
 
@@ -74,7 +79,7 @@ def _folded(text: str) -> tuple[str, list[tuple[int, int]]]:
         j = i + 1
         while j < len(text) and all(unicodedata.combining(c) for c in unicodedata.normalize("NFKC", text[j])):
             j += 1
-        for char in re.sub(r"\s+", "", unicodedata.normalize("NFKC", text[i:j])).casefold():
+        for char in normalize(text[i:j]):
             out.append(char)
             spans.append((i, j))
         i = j

@@ -1,8 +1,11 @@
 """English names for the document's headings and accounts (a small reviewed mapping).
 
 Keys are the display names the loader writes (NFKC, extraction spaces removed).
-Project names are not translated: they stay as printed.
+Project names are not translated: they stay as printed. The accounts' English names are the
+registry's (``loaders/accounts.py``), not repeated here.
 """
+
+from loaders.accounts import REGISTRY
 
 NAMES_EN: dict[str, str] = {
     # pillars
@@ -24,18 +27,14 @@ NAMES_EN: dict[str, str] = {
     "国際秩序の再構築に向けた取組": "Rebuilding the international order",
     "経済安全保障の実現": "Economic security",
     "福島復興の更なる加速": "Accelerating Fukushima's reconstruction",
-    # accounts and their breakdowns
-    "一般会計": "General Account",
+    # the registry's accounts, then the breakdowns and totals of the accounts table
+    **{account.name: account.english for account in REGISTRY},
     "中小企業対策費": "SME measures",
     "科学技術振興費": "Science and technology promotion",
     "その他": "Other",
-    "エネルギー対策特別会計": "Energy Special Account",
     "エネルギー需給勘定": "Energy Supply and Demand Account",
     "電源開発促進勘定": "Electric Power Development Promotion Account",
     "原子力損害賠償支援勘定": "Nuclear Damage Compensation Support Account",
-    "GX推進対策費": "GX promotion measures",
-    "特許特別会計": "Patent Special Account",
-    "東日本大震災復興特別会計": "Great East Japan Earthquake Reconstruction Special Account",
     "経済産業省関連合計": "METI total",
     # notes in the accounts table
     "GX推進対策費を除く": "excluding GX promotion measures",

@@ -143,27 +143,192 @@ TEXT: dict[str, dict[str, str]] = {
         "ja": "この行からはデータを作っていません（空行や段落の続きなど）。",
         "en": "No data was read from this line (a blank line, a paragraph's continuation …).",
     },
-    "qa.msg.note": {"ja": "注記・凡例", "en": "note or legend"},
-    "qa.msg.closing": {"ja": "結びの文章（金額なし）", "en": "closing narrative (no figures)"},
-    "qa.msg.pillar": {"ja": "柱の見出し", "en": "pillar heading"},
-    "qa.msg.theme": {"ja": "テーマの見出し {n}", "en": "theme heading {n}"},
-    "qa.msg.accounts_header": {"ja": "会計表の見出し行", "en": "accounts table header"},
-    "qa.msg.intro": {"ja": "導入の文", "en": "introductory sentence"},
-    "qa.msg.matters": {
+    # The parse log by its codes (loaders/log_codes.py; parameters as named there). Document text in a
+    # parameter is shown quoted, as printed.
+    "qa.code.accounts-header": {"ja": "会計表の見出し行", "en": "accounts table header"},
+    "qa.code.closing": {"ja": "結びの文章（金額なし）", "en": "closing narrative (no figures)"},
+    "qa.code.intro": {"ja": "導入の文", "en": "introductory sentence"},
+    "qa.code.matters-sentence": {
         "ja": "事項要求の文（上に並ぶ項目が事項要求）",
         "en": "sentence on the requests without an amount (the topics listed above it)",
     },
-    "qa.msg.section_total": {"ja": "項目 {n} の合計（単独の行）", "en": "total of section {n} on its own line"},
-    "qa.msg.priority_start": {"ja": "重要政策推進枠の一覧の始まり", "en": "start of the priority-policy quota list"},
-    "qa.msg.priority_header": {"ja": "重要政策推進枠の表の見出し行", "en": "priority-policy quota table header"},
-    "qa.msg.priority_total": {
+    "qa.code.note": {"ja": "注記・凡例", "en": "note or legend"},
+    "qa.code.pillar-heading": {"ja": "柱の見出し", "en": "pillar heading"},
+    "qa.code.theme-heading": {"ja": "テーマの見出し {number}", "en": "theme heading {number}"},
+    "qa.code.section-total-line": {
+        "ja": "項目 {section} の合計（単独の行）",
+        "en": "total of section {section} on its own line",
+    },
+    "qa.code.priority-start": {"ja": "重要政策推進枠の一覧の始まり", "en": "start of the priority-policy quota list"},
+    "qa.code.priority-header": {"ja": "重要政策推進枠の表の見出し行", "en": "priority-policy quota table header"},
+    "qa.code.priority-total": {
         "ja": "重要政策推進枠の合計行（記載の合計。照合を参照）",
         "en": "priority-policy quota total row (the stated total; see the checks)",
     },
-    "qa.msg.no_total": {"ja": "記載の合計がない項目", "en": "section without a stated total"},
-    "qa.msg.unknown_account": {
-        "ja": "登録にない会計（{n} として読み込み）",
-        "en": "account not in the registry (loaded as {n})",
+    "qa.code.no-priority-list": {
+        "ja": "この資料に重要政策推進枠の一覧はない",
+        "en": "no priority-policy quota list in this document",
     },
+    "qa.code.account-one-amount": {
+        "ja": "金額が一つだけの会計の行。要求額として読み、比較額なし（列を確かめてください）",
+        "en": "accounts row with one amount: read as the request, no base figure (check the columns)",
+    },
+    "qa.code.amount-outside-section": {
+        "ja": "どの項目にも属さない金額（読み込まない）",
+        "en": "an amount outside any section (not loaded)",
+    },
+    "qa.code.header-years": {
+        "ja": "表題の年度と会計表の見出しの年度が合わない",
+        "en": "the title's year and the accounts table's header years disagree",
+    },
+    "qa.code.no-accounts-table": {
+        "ja": "会計表（概算要求額 / 当初予算額）が見つからない",
+        "en": "no accounts table (request / initial budget) found",
+    },
+    "qa.code.no-section": {
+        "ja": "項目の見出しより前の内容（名前のない項目に入れた）",
+        "en": "content before any section heading (put in an unnamed section)",
+    },
+    "qa.code.priority-no-total": {
+        "ja": "重要政策推進枠の一覧に合計がない（途中で切れている？）。照合できない",
+        "en": "the priority-policy quota list states no total (cut short?): nothing to check it against",
+    },
+    "qa.code.section-heading-without-total": {
+        "ja": "【合計】のない項目の見出し（資料が途中で切れている？）",
+        "en": "section heading without its total (document cut short?)",
+    },
+    "qa.code.section-total-wording": {
+        "ja": "項目の合計に内数・新規・補正の語がある。ただの金額として読んだ",
+        "en": "a section total worded as part of a larger budget, new or supplementary: read as plain figures",
+    },
+    "qa.code.section-without-total": {"ja": "記載の合計がない項目", "en": "section without a stated total"},
+    "qa.code.supplementary-without-mark": {
+        "ja": "※のない補正予算の金額。参考の額として読んだ",
+        "en": "a supplementary-budget figure not marked reference only: read as reference only",
+    },
+    "qa.code.unclaimed-bullet": {
+        "ja": "本文より前の箇条で、事項要求の文が続かないもの",
+        "en": "bullet before the body that no sentence on requests without an amount claimed",
+    },
+    "qa.code.unknown-account": {
+        "ja": "登録にない会計（{code} として読み込み）",
+        "en": "account not in the registry (loaded as {code})",
+    },
+    "qa.code.unknown-tag": {
+        "ja": "金額の後の不明な印（{tag}）。無視した",
+        "en": "unknown tag ({tag}) after the amount: ignored",
+    },
+    "qa.code.unmarked-second-listing": {
+        "ja": "再掲・後掲の印のない同じ事業の2度目の掲載。重ねて数えない",
+        "en": "a second listing of a project not marked re-listed or listed again later: not counted again",
+    },
+    "qa.code.unread-text": {"ja": "金額の後の読めない文字列「{text}」", "en": "unread text after the amount: “{text}”"},
+    "qa.code.account-cannot-read": {
+        "ja": "会計の行: 「{amount}」を億円の金額として読めない",
+        "en": "accounts row: cannot read “{amount}” as an amount in 100 million yen",
+    },
+    "qa.code.account-no-amount": {"ja": "金額のない会計の行", "en": "accounts row without an amount"},
+    "qa.code.account-no-figure-cell": {
+        "ja": "会計の行: 要求額の欄が「{cell}」（額なし）で、その後に金額がある",
+        "en": "accounts row: the request cell is “{cell}” (no figure) before an amount",
+    },
+    "qa.code.account-no-name": {"ja": "会計名のない会計の行", "en": "accounts row without an account name"},
+    "qa.code.account-text-after": {
+        "ja": "会計の行: 最後の金額の後に「{text}」",
+        "en": "accounts row: unexpected text after the last amount: “{text}”",
+    },
+    "qa.code.account-text-between": {
+        "ja": "金額の間に「{text}」",
+        "en": "unexpected text between the amounts: “{text}”",
+    },
+    "qa.code.amount-cannot-read": {
+        "ja": "「{amount}」を億円の金額として読めない（3桁区切り、兆と億円）",
+        "en": "cannot read “{amount}” as an amount in 100 million yen (thousands in groups of three, trillions)",
+    },
+    "qa.code.amount-decimals": {
+        "ja": "「{amount}」は小数点以下が{limit}桁を超える（億円の金額ではない）",
+        "en": "“{amount}” has more than {limit} decimals: not an amount in 100 million yen",
+    },
+    "qa.code.amount-digits-cho": {
+        "ja": "「{amount}」は兆の前が{limit}桁を超える（この資料の金額ではない）",
+        "en": "“{amount}” has more than {limit} digits before the trillions: not an amount in this document",
+    },
+    "qa.code.amount-digits-oku": {
+        "ja": "「{amount}」は億の前が{limit}桁を超える（この資料の金額ではない）",
+        "en": "“{amount}” has more than {limit} digits before 100 million yen: not an amount in this document",
+    },
+    "qa.code.amount-digits-oku-after-cho": {
+        "ja": "「{amount}」は兆の後の億が{limit}桁を超える（この資料の金額ではない）",
+        "en": "“{amount}” has more than {limit} digits after the trillions: not an amount in this document",
+    },
+    "qa.code.amount-exponent": {
+        "ja": "「{amount}」は指数表記（億円の金額ではない）",
+        "en": "“{amount}” is written with an exponent: not an amount in 100 million yen",
+    },
+    "qa.code.amount-sign": {
+        "ja": "「{amount}」の前に符号（{sign}）。この資料に負の金額はない",
+        "en": "a sign ({sign}) before “{amount}”: no figure in this document is negative",
+    },
+    "qa.code.amount-stray-characters": {
+        "ja": "「{amount}」に余分な文字（億円の金額ではない）",
+        "en": "stray characters in “{amount}”: not an amount in 100 million yen",
+    },
+    "qa.code.amount-stray-digits": {
+        "ja": "「{amount}」を億円の金額として読めない（前に余分な数字）",
+        "en": "cannot read “{amount}” as an amount in 100 million yen (stray digits before it)",
+    },
+    "qa.code.bracket-amount": {
+        "ja": "【{amount}】を億円の金額として読めない",
+        "en": "cannot read “{amount}” in brackets as an amount in 100 million yen",
+    },
+    "qa.code.bracket-unclosed": {
+        "ja": "【 が 】で閉じていない（行が途中で切れている？）",
+        "en": "an opening bracket without its closing one (line cut short?)",
+    },
+    "qa.code.breakdown-without-account": {
+        "ja": "上に会計のない「うち」の行",
+        "en": "a breakdown row with no account above it",
+    },
+    "qa.code.comparison-unknown": {"ja": "不明な比較額「{text}」", "en": "unknown comparison “{text}”"},
+    "qa.code.ends-in-body": {
+        "ja": "資料が本文の途中で終わっている（途中で切れている？）",
+        "en": "the document ends inside the policy body (cut short?)",
+    },
+    "qa.code.item-name-missing": {"ja": "事業名のない金額", "en": "an amount with no project name before it"},
+    "qa.code.item-no-amount": {"ja": "事業の行に【金額】がない", "en": "no amount in brackets on a project line"},
+    "qa.code.more-errors": {"ja": "ほかに {n} 件のエラー（一覧にない）", "en": "{n} more errors not listed"},
+    "qa.code.no-amount-at": {"ja": "「{text}」に億円の金額がない", "en": "no amount in 100 million yen at “{text}”"},
+    "qa.code.no-sections": {
+        "ja": "政策の項目（①、(1) …）が見つからない。概算要求等概要ではないか、途中で切れている",
+        "en": "no policy sections ((1), circled numbers …) found: not a budget-request summary, or cut short",
+    },
+    "qa.code.no-text": {"ja": "文字がない", "en": "no text found"},
+    "qa.code.not-an-amount": {
+        "ja": "「{text}」は億円の金額ではない",
+        "en": "not an amount in 100 million yen: “{text}”",
+    },
+    "qa.code.priority-name-missing": {
+        "ja": "事業名のない重要政策推進枠の金額",
+        "en": "a priority-policy quota amount without a project name",
+    },
+    "qa.code.priority-no-amount": {
+        "ja": "重要政策推進枠の行が億円の金額で終わっていない",
+        "en": "a priority-policy quota row must end with its amount in 100 million yen",
+    },
+    "qa.code.text-after-comparison": {
+        "ja": "比較額の後に「{text}」",
+        "en": "unexpected “{text}” after the comparison figure",
+    },
+    "qa.code.text-after-total": {"ja": "項目の合計の後に「{text}」", "en": "text after the section total: “{text}”"},
+    "qa.code.text-in-amount": {"ja": "【{content}】の中に「{text}」", "en": "unexpected “{text}” in “{content}”"},
+    "qa.code.title-missing": {
+        "ja": "1行目は年度（令和N年度 …）のある表題でなければならない",
+        "en": "the first line must be the title with its fiscal year",
+    },
+    "qa.code.total-without-section": {
+        "ja": "合計を待つ項目の見出しがない【合計】",
+        "en": "a total in brackets with no section heading waiting for it",
+    },
+    "qa.code.unbalanced-brackets": {"ja": "括弧の対応が合わない「{text}」", "en": "unbalanced brackets in “{text}”"},
     "qa.unit.oku": {"ja": "億円", "en": "100 million yen"},
 }

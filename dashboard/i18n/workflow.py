@@ -16,8 +16,4 @@ TEXT: dict[str, dict[str, str]] = {
         "read from the title ({request} request vs {base} initial budget); the title or the header is wrong: "
         "check the source.",
     },
-    "qa.code.header-years": {
-        "ja": "表題の年度と会計表の見出しの年度が合わない",
-        "en": "the title's year and the accounts table's header years disagree",
-    },
 }

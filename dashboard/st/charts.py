@@ -10,6 +10,7 @@ import time
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+import plotly.io
 import streamlit as st
 
 from dashboard.domain import chartimage
@@ -18,10 +19,12 @@ from dashboard.st import grids, session
 
 
 def _figure_bytes(figure) -> int:
-    # Measured once per figure (the views are cached and shared, so a figure is drawn many times).
+    """The bytes of the spec ``st.plotly_chart`` sends (its own ``plotly.io.to_json(..., validate=False)``, in
+    UTF-8: a Japanese label is three bytes, not one character), serialized once per figure: the views are
+    cached and shared, so a figure is drawn many times and only Streamlit's own dump is repeated."""
     size = getattr(figure, "_message_bytes", None)
     if size is None:
-        size = len(figure.to_json())
+        size = len(plotly.io.to_json(figure, validate=False).encode("utf-8"))
         with contextlib.suppress(Exception):  # a figure that refuses new attributes: measured again next time
             figure._message_bytes = size
     return size

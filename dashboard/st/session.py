@@ -367,10 +367,16 @@ def every_document() -> data.Tables:
     return _every_document(loaded.out_dir, loaded.stamp, tuple(u.sha256 for u in own), _uploads=own)
 
 
-def cached_view_all(build: Callable[[data.Tables, object, str], vw.View], filters: object) -> vw.View:
-    """:func:`cached_view` over every document this session can show (the server's and its uploads)."""
+def cached_view_all(
+    build: Callable[[data.Tables, object, str], vw.View], filters: object, with_uploads: bool = True
+) -> vw.View:
+    """:func:`cached_view` over every document this session can show (the server's and its uploads;
+    the server's only with ``with_uploads=False``: what the open-data package holds)."""
     _require_router()
     loaded = this_run()
+    if not with_uploads:
+        name = f"{build.__module__}.{build.__qualname__}"
+        return _cached_view(name, "server", loaded.stamp, filters, current_lang(), _build=build, _tables=loaded.tables)
     shas = tuple(u.sha256 for u in session_uploads().values())
     shared = every_document()
     name = f"{build.__module__}.{build.__qualname__}"

@@ -1,15 +1,17 @@
 """The Share control (共有 / Share) the router puts on every page, and the embedded mode.
 
 Kept apart from :mod:`dashboard.st.session` so every page gets it without a page file changing;
-the links themselves are built by :mod:`dashboard.domain.urls` (pure).
+the links themselves are built by :mod:`dashboard.domain.urls` (pure), with ``lang`` and ``doc``
+as every link has them and a proxy's base path kept.
 """
 
 from __future__ import annotations
 
 import streamlit as st
 
-from dashboard.domain.urls import iframe_snippet, view_link
+from dashboard.domain.urls import app_root, current_filters, iframe_snippet, page_url
 from dashboard.i18n import t
+from dashboard.st import session
 from dashboard.uploads.store import is_upload
 
 
@@ -41,10 +43,12 @@ def share_control(page, lang: str) -> None:
         )
     if not popover.open:
         return
-    link = view_link(st.context.url, page.url_path, _params())
-    embedded = view_link(st.context.url, page.url_path, _params(), embed=True)
+    doc, documents = session.document_id(), session.documents()[0]
+    root, filters = app_root(st.context.url, page.url_path), current_filters(_params())
+    link = page_url(root, page.url_path, lang, doc, documents, filters)
+    embedded = page_url(root, page.url_path, lang, doc, documents, filters, embed=True)
     with popover:
-        if is_upload(st.query_params.get("doc") or ""):
+        if is_upload(doc):
             st.warning(t("up.share_note", lang), icon=":material/link_off:")
         st.caption(t("share.link", lang))
         st.code(link, language=None, wrap_lines=True)

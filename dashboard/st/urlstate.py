@@ -1,5 +1,6 @@
 """A page's filters in the URL: widgets seeded from it, values read back, notices for bad values,
-the URL rewritten from the widgets, tabs kept in the URL, and the parameters every link carries.
+the URL rewritten from the widgets, tabs kept in the URL, and the links to other pages (built by
+:mod:`dashboard.domain.urls`, carrying ``lang`` and ``doc``).
 """
 
 from __future__ import annotations
@@ -8,8 +9,8 @@ from collections.abc import Mapping, Sequence
 
 import streamlit as st
 
+from dashboard.domain import urls
 from dashboard.domain.params import Param, parse_all, serialize
-from dashboard.i18n import DEFAULT_LANG
 from dashboard.st import prose, session
 
 
@@ -101,15 +102,12 @@ def url_tabs(value_key: str, labels: Mapping[str, str]) -> tuple[str, object]:
     return current, tabs[current]
 
 
-def link_params() -> dict[str, str]:
-    """What every link to another page carries: ``lang`` and ``doc`` where they are not the defaults.
+def link_query(filters: Mapping[str, urls.Values] | None = None) -> dict[str, urls.Values]:
+    """The query of a link to another page: ``lang`` and ``doc`` where they are not the defaults, then
+    ``filters`` (:func:`dashboard.domain.urls.page_query`, the one builder)."""
+    return urls.page_query(session.current_lang(), session.document_id(), session.documents()[0], filters)
 
-    (The router writes both back to the URL after a click anyway; a link opened in a new tab or
-    copied has only its own URL.)
-    """
-    params = {} if session.current_lang() == DEFAULT_LANG else {"lang": session.current_lang()}
-    ids = session.documents()[0]
-    doc = session.document_id()
-    if len(ids) > 1 and doc != ids[0]:
-        params["doc"] = doc
-    return params
+
+def page_link(script: str, label: str, filters: Mapping[str, urls.Values] | None = None, **kwargs: object) -> None:
+    """``st.page_link`` to ``script`` with :func:`link_query` (Streamlit puts a proxy's base path in front)."""
+    st.page_link(script, label=label, query_params=link_query(filters) or None, **kwargs)

@@ -18,9 +18,7 @@ project has no change (it is neither new nor comparable with an initial budget).
 
 from __future__ import annotations
 
-import html
 from collections.abc import Mapping
-from dataclasses import dataclass
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -28,9 +26,9 @@ import plotly.graph_objects as go
 from dashboard.domain.comparison import LEVELS, LISTED, STATED, compare_rows, measure_of
 from dashboard.domain.contract import AMOUNT, INT, PCT, SIGNED, Table, View
 from dashboard.domain.figures import BASE_COLOUR, LEGEND_TOP, REQUEST_COLOUR, UNLISTED_COLOUR, amount_axis, bar_height
-from dashboard.domain.format import oku, signed_oku, signed_pct, wrap_label
+from dashboard.domain.format import oku, plotly_text, signed_oku, signed_pct, wrap_label
 from dashboard.domain.labels import section_url_names, year_labels
-from dashboard.domain.params import Param
+from dashboard.domain.params import Filter, FilterValues, filter_dataclass
 from dashboard.i18n import t
 from loaders.accounts import by_name
 
@@ -166,7 +164,7 @@ def figure(rows: pd.DataFrame, lang: str, years: tuple[str, str]) -> go.Figure:
         f"{label}<br><span style='font-size:10px;color:#444'>{change}</span>"
         for label, change in zip(_bar_labels(rows, lang), change_text, strict=True)
     ]
-    hover_names = [html.escape(str(v), quote=False) for v in rows["label"]]
+    hover_names = [plotly_text(v) for v in rows["label"]]
     stated = rows["measure"] == STATED
     split = stated & rows["listed_request_oku"].notna()
     listed_part = (
@@ -251,45 +249,44 @@ def account_choices(tables: Mapping[str, pd.DataFrame]) -> dict[str, str]:
     return {a: by_name(a).code for a in present if kinds.get(a, "account") == "account"}
 
 
-def specs(tables: Mapping[str, pd.DataFrame]) -> list[Param]:
-    """URL keys of /compare: ``level``, ``section`` and ``account`` (repeatable), ``new``, ``sort``, ``top``.
+def _sections(tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
+    return tables["sections"].sort_values("order")
+
+
+@filter_dataclass
+class Filters(FilterValues):
+    """What /compare filters on (hashable: it is part of the view's cache key).
 
     Sections and accounts are written by readable codes (``section=gx-energy``, ``account=gx``);
-    section ids and Japanese account names of links shared before are still read.
+    section ids and Japanese account names of links shared before are still read. The file names
+    always say the level, the sort and how many rows (``top=all`` for every row).
     """
-    sections = tables["sections"].sort_values("order")
-    accounts = account_choices(tables)
-    return [
-        Param("level", "choice", LEVELS, default="section"),
-        Param("section", "multi", tuple(sections["section_id"]), default=[], url_names=section_url_names(sections)),
-        Param("account", "multi", tuple(accounts), default=[], url_names=accounts),
-        Param("new", "choice", ("1",), default=None, words={"0": None}),
-        Param("sort", "choice", SORTS, default="change"),
-        Param("top", "int", default=20, minimum=1, maximum=1000, words={"all": None, "0": None}),
-    ]
+
+    FILTERS = (
+        Filter("level", "choice", default="section", choices=LEVELS, named="always"),
+        Filter(
+            "section",
+            "multi",
+            default=(),
+            attr="sections",
+            choices=lambda tables: tuple(_sections(tables)["section_id"]),
+            url_names=lambda tables: section_url_names(_sections(tables)),
+        ),
+        Filter(
+            "account",
+            "multi",
+            default=(),
+            attr="accounts",
+            choices=lambda tables: tuple(account_choices(tables)),
+            url_names=account_choices,
+        ),
+        Filter("new", "flag", attr="new_only", words={"0": None}),
+        Filter("sort", "choice", default="change", choices=SORTS, named="always"),
+        Filter("top", "int", default=20, minimum=1, maximum=1000, words={"all": None, "0": None}, named="always"),
+    )
 
 
-@dataclass(frozen=True)
-class Filters:
-    """What /compare filters on (hashable: it is part of the view's cache key)."""
-
-    level: str = "section"
-    sections: tuple[str, ...] = ()
-    accounts: tuple[str, ...] = ()
-    new_only: bool = False
-    sort: str = "change"
-    top: int | None = 20
-
-    @classmethod
-    def from_values(cls, values: Mapping[str, object]) -> Filters:
-        return cls(
-            level=str(values.get("level") or "section"),
-            sections=tuple(values.get("section") or ()),
-            accounts=tuple(values.get("account") or ()),
-            new_only=values.get("new") == "1",
-            sort=str(values.get("sort") or "change"),
-            top=int(values["top"]) if values.get("top") else None,
-        )
+specs = Filters.specs
 
 
 def view(tables: Mapping[str, pd.DataFrame], filters: Filters, lang: str) -> View:
@@ -301,21 +298,14 @@ def view(tables: Mapping[str, pd.DataFrame], filters: Filters, lang: str) -> Vie
         tables["accounts"],
         filters.level,
         lang,
-        list(filters.sections),
-        list(filters.accounts),
-        filters.new_only,
-        filters.sort,
+        section_filter=list(filters.sections),
+        account_filter=list(filters.accounts),
+        new_only=filters.new_only,
+        sort=filters.sort,
     )
     rows = everything.head(filters.top) if filters.top else everything
     frame = table(rows, filters.level, lang, years)
-    csv_filters = {
-        "level": filters.level,
-        "section": list(filters.sections),
-        "account": [by_name(a).code for a in filters.accounts],
-        "new": "1" if filters.new_only else None,
-        "sort": filters.sort,
-        "top": filters.top or "all",
-    }
+    csv_filters = filters.csv_filters(tables)
     measure = "item" if filters.level == "item" else measure_of(rows) if not rows.empty else LISTED
     texts = {"shown": len(rows), "total": len(everything), "measure": measure}
     if not rows.empty:

@@ -9,40 +9,21 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
 from dashboard.domain.contract import Table, View
 from dashboard.domain.format import oku
-from dashboard.domain.params import Param
+from dashboard.domain.params import Filter, FilterValues, filter_dataclass
 from dashboard.i18n import name, t
 from loaders.contract_docs import TABLE_DOCS, column_doc
-from loaders.package import DESCRIPTOR, ZIP_NAME, csv_path, parquet_path, table_schema
+from loaders.package import DESCRIPTOR, ZIP_NAME, csv_path, package_dir, parquet_path, table_schema
 from loaders.package_readme import COUNTED_SQL, duckdb_snippet, figures, number, pandas_snippet, r_snippet
 from loaders.schema import TABLES
 
 #: Where Streamlit serves ``static/data/`` (its static serving: ``/app/static/<file>``).
 STATIC_PATH = "/app/static/data/"
-
-
-def app_root(page_url: str | None, url_path: str) -> str:
-    """The app's root URL from a page's URL (``st.context.url``), without a trailing slash.
-
-    >>> app_root("http://localhost:8501/data", "data")
-    'http://localhost:8501'
-    >>> app_root("https://example.org/budget/data", "data")
-    'https://example.org/budget'
-    >>> app_root(None, "data")
-    ''
-    """
-    if not page_url:
-        return ""
-    root = page_url.rstrip("/")
-    if url_path and root.endswith("/" + url_path):
-        root = root[: -len(url_path) - 1]
-    return root
 
 
 def package_url(root: str, path: str = "") -> str:
@@ -173,25 +154,53 @@ def human_size(n: int) -> str:
 # --- page contract (see dashboard/domain/contract.py) ---------------------------------------------
 
 
-def specs(tables: Mapping[str, pd.DataFrame]) -> list[Param]:
-    """URL key of /data: ``table`` (whose columns are documented)."""
-    return [Param("table", "choice", tuple(TABLES), default="items")]
+@filter_dataclass
+class Filters(FilterValues):
+    """``table`` (whose columns the page documents; a URL key) and ``root``, the app's root URL from the
+    request (:func:`app_root`; not a URL key: it makes the links absolute)."""
+
+    root: str = ""
+    FILTERS = (Filter("table", "choice", default="items", choices=tuple(TABLES)),)
 
 
-@dataclass(frozen=True)
-class Filters:
-    """The table whose columns the page documents."""
-
-    table: str = "items"
-
-    @classmethod
-    def from_values(cls, values: Mapping[str, object]) -> Filters:
-        return cls(table=str(values.get("table") or "items"))
+specs = Filters.specs
 
 
 def view(tables: Mapping[str, pd.DataFrame], filters: Filters, lang: str) -> View:
-    """The chosen table's column documentation (the links and files depend on the request: the page adds them)."""
+    """Everything /data shows for the server's documents (``tables``: every one of them, the package's
+    content): the package on disk (``package``: None when absent), the table list with its
+    URLs, the chosen table's column docs, its files and the snippets."""
+    name, root = filters.table, filters.root
+    info = package_info(package_dir())
+    files = [
+        ("data.csv", csv_path(name), "text/csv"),
+        ("data.parquet", parquet_path(name), "application/vnd.apache.parquet"),
+    ]
     return View(
-        tables={"columns": Table(column_docs(filters.table, lang), {}, f"data_columns_{filters.table}")},
-        texts={"figures": figure_texts(tables, lang)},
+        tables={
+            "tables": Table(table_list(dict(tables), lang, root)),
+            "columns": Table(column_docs(name, lang), {}, f"data_columns_{name}"),
+        },
+        texts={
+            "package": info,
+            "built": None
+            if info is None
+            else {
+                "version": info["loader_version"],
+                "sha": ", ".join(s["sha256"][:12] for s in info["sources"]),
+                "size": human_size(info["zip"]),
+            },
+            "package_files": [
+                ("data.zip", ZIP_NAME, "application/zip", ":material/folder_zip:"),
+                ("data.descriptor", DESCRIPTOR, "application/json", ":material/data_object:"),
+            ],
+            "table_files": files,
+            "urls": url_list(root),
+            "snippets": snippets(root, name),
+        },
     )
+
+
+def figures_view(tables: Mapping[str, pd.DataFrame], filters: Filters, lang: str) -> View:
+    """How to reproduce the chosen document's headline from the package (:func:`figure_texts`)."""
+    return View(texts={"figures": figure_texts(tables, lang)})

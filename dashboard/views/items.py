@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 import pandas as pd
 
@@ -20,11 +20,15 @@ from dashboard.domain.listings import (
     account_codes,
     account_label,
     base_figures,
+    counted_mask,
     flag_mask,
     flag_words,
+    one_per_project,
     other_base_text,
+    portion_mask,
+    primary_mask,
 )
-from dashboard.domain.params import Param
+from dashboard.domain.params import Filter, FilterValues, filter_dataclass
 from dashboard.domain.text import normalize
 from dashboard.i18n import t
 
@@ -47,64 +51,125 @@ def has_mask(items: pd.DataFrame, code: str) -> pd.Series:
     return items["multiyear_oku"].notna()
 
 
-def filter_items(
-    items: pd.DataFrame,
-    q: str | None = None,
-    sections: list[str] | None = None,
-    accounts: list[str] | None = None,
-    flags: list[str] | None = None,
-    primary: bool = False,
-    exclude: list[str] | None = None,
-    has: list[str] | None = None,
-    counted: bool = False,
-    review: str | None = None,
-    links: pd.DataFrame | None = None,
-) -> pd.DataFrame:
-    """The listings matching every filter that is set (a row needs *any* of the chosen flags).
+def _review_mask(items: pd.DataFrame, review: str, links: pd.DataFrame | None) -> pd.Series:
+    summary = review_summary(links)
+    keys = items["project_key"]
+    if review == "linked":
+        return keys.map(summary["linked"]).fillna(False).astype(bool)
+    if review == "unlinked":  # looked up, nothing found (a project with no primary listing was not looked up)
+        return keys.map(summary["match"]).eq("none")
+    return keys.map(summary["ambiguous"]).fillna(False).astype(bool)
 
-    ``accounts`` are URL codes (:func:`account_codes`); unknown codes match nothing.
-    ``exclude`` drops rows with any of those flags ("not 新規"); ``has`` keeps rows that
-    have every figure named; ``counted`` keeps the rows sums count (primary, not 内数);
-    ``review`` (:data:`REVIEW_CODES`) keeps the listings whose *project* has that review link
-    (``links``: ``review_links``), so a re-listed row goes with its primary listing; a project
-    without a primary listing (※ rows only) was not looked up and is neither linked nor unlinked.
-    """
-    keep = pd.Series(True, index=items.index)
+
+def _query_mask(items: pd.DataFrame, q: str, links: pd.DataFrame | None) -> pd.Series:
     needle = normalize(q)
-    if needle:
-        keys = items["project_key"].fillna("").map(normalize)
-        names = items["name"].fillna("").map(normalize)
-        keep &= keys.str.contains(needle, regex=False) | names.str.contains(needle, regex=False)
-    if sections:
-        keep &= items["section_id"].isin(sections)
-    if accounts:
-        codes = account_codes(items)
-        keep &= items["account"].isin([codes.get(code) for code in accounts])
-    if flags:
-        any_flag = pd.Series(False, index=items.index)
-        for code in flags:
-            if code in FLAG_CODES:
-                any_flag |= flag_mask(items, code)
-        keep &= any_flag
-    if primary or counted:
-        keep &= items["is_primary"].fillna(False).astype(bool)
-    if counted:
-        keep &= ~items["is_portion"].fillna(False).astype(bool)
-    for code in exclude or ():
+    if not needle:
+        return pd.Series(True, index=items.index)
+    keys = items["project_key"].fillna("").map(normalize)
+    names = items["name"].fillna("").map(normalize)
+    return keys.str.contains(needle, regex=False) | names.str.contains(needle, regex=False)
+
+
+def _any_flag(items: pd.DataFrame, codes, links: pd.DataFrame | None) -> pd.Series:
+    found = pd.Series(False, index=items.index)
+    for code in codes:
         if code in FLAG_CODES:
-            keep &= ~flag_mask(items, code)
-    for code in has or ():
+            found |= flag_mask(items, code)
+    return found
+
+
+def _no_flag(items: pd.DataFrame, codes, links: pd.DataFrame | None) -> pd.Series:
+    return ~_any_flag(items, codes, links)
+
+
+def _every_figure(items: pd.DataFrame, codes, links: pd.DataFrame | None) -> pd.Series:
+    keep = pd.Series(True, index=items.index)
+    for code in codes:
         if code in HAS_CODES:
             keep &= has_mask(items, code)
-    if review in REVIEW_CODES:
-        summary = review_summary(links)
-        keys = items["project_key"]
-        if review == "linked":
-            keep &= keys.map(summary["linked"]).fillna(False).astype(bool)
-        elif review == "unlinked":  # looked up, nothing found (a project with no primary listing was not looked up)
-            keep &= keys.map(summary["match"]).eq("none")
-        else:
-            keep &= keys.map(summary["ambiguous"]).fillna(False).astype(bool)
+    return keep
+
+
+def _sections_of(tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
+    return tables["sections"].sort_values("order")
+
+
+#: The filters of /items, each declared once: its URL key, its field, its default and how it keeps rows
+#: (``apply(items, value, review_links) → mask``, used when the value is set). The open project is no filter
+#: of the rows and no part of a CSV name.
+FILTERS = (
+    Filter("q", "text", default="", apply=_query_mask),
+    Filter(
+        "section",
+        "multi",
+        default=(),
+        attr="sections",
+        choices=lambda tables: tuple(_sections_of(tables)["section_id"]),
+        url_names=lambda tables: section_url_names(_sections_of(tables)),
+        apply=lambda items, ids, links: items["section_id"].isin(ids),
+    ),
+    # URL codes (:func:`account_codes`); an unknown code matches nothing.
+    Filter(
+        "account",
+        "multi",
+        default=(),
+        attr="accounts",
+        choices=lambda tables: tuple(account_codes(tables["items"])),
+        apply=lambda items, codes, links: items["account"].isin([account_codes(items).get(c) for c in codes]),
+    ),
+    # A row needs *any* of the chosen flags; ``exclude`` drops rows with any of them ("not 新規").
+    Filter("flag", "multi", default=(), attr="flags", choices=FLAG_CODES, apply=_any_flag),
+    Filter("exclude", "multi", default=(), choices=FLAG_CODES, apply=_no_flag),
+    # Rows that have every figure named.
+    Filter("has", "multi", default=(), choices=HAS_CODES, apply=_every_figure),
+    Filter("primary", "flag", apply=lambda items, on, links: primary_mask(items)),
+    # The rows sums count: primary, not 内数.
+    Filter(
+        "counted",
+        "flag",
+        apply=lambda items, on, links: counted_mask(items),
+    ),
+    # The listings whose *project* has that review link (``links``: ``review_links``), so a re-listed row
+    # goes with its primary listing; a project without a primary listing (※ rows only) was not looked up
+    # and is neither linked nor unlinked.
+    Filter("review", "choice", choices=REVIEW_CODES, apply=_review_mask),
+    Filter(
+        "project",
+        "choice",
+        choices=lambda tables: tuple(tables["items"]["project_key"].unique()),
+        named="never",
+    ),
+)
+
+
+@filter_dataclass
+class Filters(FilterValues):
+    """What /items filters on, and the project whose detail is open (hashable: part of the view's cache key)."""
+
+    FILTERS = FILTERS
+
+    def listing(self) -> Filters:
+        """The same filters without the open project (what the list itself depends on)."""
+        return replace(self, project=None)
+
+
+specs = Filters.specs
+
+
+def filter_items(
+    items: pd.DataFrame, filters: Filters | None = None, *, links: pd.DataFrame | None = None, **fields: object
+) -> pd.DataFrame:
+    """The listings matching every filter that is set, in document order.
+
+    ``filters`` or its fields as keywords (``filter_items(items, flags=["new"], primary=True)``);
+    each declared filter that is set keeps the rows its ``apply`` says.
+    """
+    filters = filters if filters is not None else Filters(**fields)
+    keep = pd.Series(True, index=items.index)
+    for f in Filters.FILTERS:
+        value = getattr(filters, f.field)
+        if f.apply is not None and value not in (None, False, "", (), []):
+            keep &= f.apply(items, value, links)
     return items[keep].sort_values("order")
 
 
@@ -260,10 +325,7 @@ def project_listings(items: pd.DataFrame, project_key: str | None) -> pd.DataFra
 
 def primary_listing(listings: pd.DataFrame) -> pd.Series | None:
     """The listing sums use (not re-listed, forward or ※), else the first listing."""
-    if listings.empty:
-        return None
-    primary = listings[listings["is_primary"].fillna(False).astype(bool)]
-    return (primary if not primary.empty else listings).iloc[0]
+    return None if listings.empty else one_per_project(listings).iloc[0]
 
 
 def project_policies(policies: pd.DataFrame, listings: pd.DataFrame) -> pd.DataFrame:
@@ -277,6 +339,21 @@ def project_priority(priority: pd.DataFrame, project_key: str, listings: pd.Data
     item_ids = listings["item_id"].tolist()
     hit = (priority["project_key"] == project_key) | priority["matched_item_id"].isin(item_ids)
     return priority[hit].sort_values("order")
+
+
+def priority_rows(priority: pd.DataFrame, lang: str) -> list[str]:
+    """One line per 推進枠 request of the project: amount, source line, name (document text) and match kind."""
+    return [
+        t(
+            "it.detail.priority.row",
+            lang,
+            amount=oku(request.request_oku, lang),
+            line=request.source_line,
+            name=request.name,
+            match=t(f"it.match.{request.match}", lang),
+        )
+        for request in priority.itertuples()
+    ]
 
 
 def amount_text(value: float | None, is_portion: bool, lang: str) -> str:
@@ -331,8 +408,8 @@ def totals(listings: pd.DataFrame, lang: str) -> dict[str, object]:
 
     Texts for the caption under the table; ``multiyear_n`` is 0 when no listing has an amount.
     """
-    primary = listings[listings["is_primary"].fillna(False).astype(bool)]
-    portion = primary["is_portion"].fillna(False).astype(bool)
+    primary = listings[primary_mask(listings)]
+    portion = portion_mask(primary)
     multiyear = primary[primary["multiyear_oku"].notna()]
     return {
         "n_primary": len(primary),
@@ -346,101 +423,21 @@ def totals(listings: pd.DataFrame, lang: str) -> dict[str, object]:
 # --- page contract (see dashboard/domain/contract.py) ---------------------------------------------
 
 
-def specs(tables: Mapping[str, pd.DataFrame]) -> list[Param]:
-    """URL keys of /items: ``q``, ``section``, ``account``, ``flag``, ``exclude``, ``has`` (repeatable),
-    ``primary``, ``counted``, ``review`` (linked | unlinked | ambiguous), ``project``."""
-    sections = tables["sections"].sort_values("order")
-    return [
-        Param("q", "text", default=""),
-        Param(
-            "section",
-            "multi",
-            tuple(sections["section_id"]),
-            default=[],
-            url_names=section_url_names(sections),
-        ),
-        Param("account", "multi", tuple(account_codes(tables["items"])), default=[]),
-        Param("flag", "multi", FLAG_CODES, default=[]),
-        Param("exclude", "multi", FLAG_CODES, default=[]),
-        Param("has", "multi", HAS_CODES, default=[]),
-        Param("primary", "choice", ("1",), default=None),
-        Param("counted", "choice", ("1",), default=None),
-        Param("review", "choice", REVIEW_CODES, default=None),
-        Param("project", "choice", tuple(tables["items"]["project_key"].unique()), default=None),
-    ]
-
-
-@dataclass(frozen=True)
-class Filters:
-    """What /items filters on, and the project whose detail is open."""
-
-    q: str = ""
-    sections: tuple[str, ...] = ()
-    accounts: tuple[str, ...] = ()
-    flags: tuple[str, ...] = ()
-    primary: bool = False
-    project: str | None = None
-    exclude: tuple[str, ...] = ()
-    has: tuple[str, ...] = ()
-    counted: bool = False
-    review: str | None = None
-
-    @classmethod
-    def from_values(cls, values: Mapping[str, object]) -> Filters:
-        return cls(
-            q=str(values.get("q") or ""),
-            sections=tuple(values.get("section") or ()),
-            accounts=tuple(values.get("account") or ()),
-            flags=tuple(values.get("flag") or ()),
-            primary=values.get("primary") == "1",
-            project=values.get("project") or None,
-            exclude=tuple(values.get("exclude") or ()),
-            has=tuple(values.get("has") or ()),
-            counted=values.get("counted") == "1",
-            review=values.get("review") or None,
-        )
-
-    def listing(self) -> Filters:
-        """The same filters without the open project (what the list itself depends on)."""
-        return replace(self, project=None)
-
-    def csv_filters(self) -> dict[str, object]:
-        return {
-            "q": self.q,
-            "section": list(self.sections),
-            "account": list(self.accounts),
-            "flag": list(self.flags),
-            "exclude": list(self.exclude),
-            "has": list(self.has),
-            "primary": "1" if self.primary else None,
-            "counted": "1" if self.counted else None,
-            "review": self.review,
-        }
-
-
 def view(tables: Mapping[str, pd.DataFrame], filters: Filters, lang: str) -> View:
     """The filtered listings and, when a project is open, its detail."""
     items, sections = tables["items"], tables["sections"]
     years = year_labels(tables["documents"], lang)
-    filtered = filter_items(
-        items,
-        filters.q,
-        list(filters.sections),
-        list(filters.accounts),
-        list(filters.flags),
-        filters.primary,
-        list(filters.exclude),
-        list(filters.has),
-        filters.counted,
-        filters.review,
-        tables.get("review_links"),
-    )
     links = tables.get("review_links")
+    filtered = filter_items(items, filters, links=links)
     kinds = {t("it.col.change", lang): SIGNED, t("it.col.line", lang): INT, t("it.col.multiyear_years", lang): INT}
     helps = {t("it.col.flags", lang): t("it.col.help.portion", lang)}
     out = {
         "items": Table(
-            listing_table(filtered, sections, lang, years, links=links), kinds, "items", filters.csv_filters(), helps
+            listing_table(filtered, sections, lang, years, links=links),
+            kinds,
+            "items",
+            filters.csv_filters(tables),
+            helps,
         )
     }
     texts: dict[str, object] = {
@@ -461,4 +458,6 @@ def view(tables: Mapping[str, pd.DataFrame], filters: Filters, lang: str) -> Vie
         texts["lines"] = [int(line) for line in listings["source_line"]]
         texts["policies"] = project_policies(tables["policies"], listings)
         texts["priority"] = priority
+        texts["priority_rows"] = priority_rows(priority, lang)
+        texts["project"] = filters.project
     return View(tables=out, texts=texts)

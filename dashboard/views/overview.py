@@ -12,7 +12,7 @@ from dashboard.domain.contract import PCT, SIGNED, Table, View, all_rows_height
 from dashboard.domain.figures import BASE_COLOUR, REQUEST_COLOUR, amount_axis
 from dashboard.domain.format import change, oku, pct, signed_oku, signed_pct
 from dashboard.domain.labels import source_name, year_labels
-from dashboard.domain.params import Param
+from dashboard.domain.params import NoFilters
 from dashboard.i18n import name, t
 
 
@@ -131,18 +131,10 @@ def headline_texts(h: Headline, lang: str) -> dict[str, str]:
 # --- page contract (see dashboard/domain/contract.py) ---------------------------------------------
 
 
-def specs(tables: Mapping[str, pd.DataFrame]) -> list[Param]:
-    """The overview has no URL keys of its own (``lang`` and ``doc`` are the router's)."""
-    return []
-
-
-@dataclass(frozen=True)
-class Filters:
-    """The overview takes no filters; one instance keys its cached view."""
-
-    @classmethod
-    def from_values(cls, values: Mapping[str, object]) -> Filters:
-        return cls()
+#: No URL keys of its own (``lang`` and ``doc`` are the router's).
+specs = NoFilters.specs
+#: No filters: one instance keys the cached view.
+Filters = NoFilters
 
 
 def view(tables: Mapping[str, pd.DataFrame], filters: Filters, lang: str) -> View:

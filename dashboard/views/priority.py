@@ -5,20 +5,19 @@ Pure functions of DataFrames and small values (no Streamlit), so tests call them
 
 from __future__ import annotations
 
-import html
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.domain.contract import AMOUNT, INT, SCORE, SHARE, Table, View, changed_filters
+from dashboard.domain.contract import AMOUNT, INT, SCORE, SHARE, Table, View
 from dashboard.domain.figures import REQUEST_COLOUR, TRANSFER_COLOUR, amount_axis
-from dashboard.domain.format import oku
+from dashboard.domain.format import oku, plotly_text
 from dashboard.domain.format import wrap_label as format_wrap_label
 from dashboard.domain.labels import section_labels, section_url_names
-from dashboard.domain.params import Param
+from dashboard.domain.params import Filter, FilterValues, filter_dataclass
 from dashboard.domain.text import Query, name_matches, normalize
 from dashboard.i18n import name, t
 
@@ -40,33 +39,6 @@ TOPICS: dict[str, tuple[str, ...]] = {
 #: Characters per line of a bar label and lines per label: long project names wrap, never run off the chart.
 LABEL_WIDTH = 16
 LABEL_LINES = 2
-
-
-def specs(tables: Mapping[str, pd.DataFrame]) -> list[Param]:
-    """The page's URL keys; ``section`` takes the sections' readable names (``regional-sme``; old
-    section ids are still read) and ``unlinked``."""
-    section_ids = tables["sections"].sort_values("order")["section_id"].tolist()
-    return [
-        Param("q", "text", default=""),
-        Param("min", "number", minimum=0),
-        Param("max", "number", minimum=0),
-        Param(
-            "section",
-            "multi",
-            choices=(*section_ids, UNLINKED),
-            default=[],
-            url_names=section_url_names(tables["sections"]),
-        ),
-        Param("match", "choice", choices=MATCH_KINDS),
-        Param("transfer", "choice", choices=("1", "0"), default="1"),
-        Param("topic", "choice", choices=tuple(TOPICS)),
-        Param("tab", "choice", choices=TABS, default=TABS[0]),
-    ]
-
-
-def filename_filters(values: Mapping[str, object], page_specs: Sequence[Param]) -> dict[str, object]:
-    """The filters that differ from their defaults (what the CSV file name should mention)."""
-    return {s.key: values.get(s.key) for s in page_specs if values.get(s.key) not in (s.default, None, "", [])}
 
 
 def linked_requests(priority: pd.DataFrame, items: pd.DataFrame, sections: pd.DataFrame) -> pd.DataFrame:
@@ -110,29 +82,40 @@ def linked_requests(priority: pd.DataFrame, items: pd.DataFrame, sections: pd.Da
     return frame[columns].reset_index(drop=True)
 
 
-@dataclass(frozen=True)
-class Filters:
-    """What the page filters on (URL values parsed by :mod:`dashboard.domain.params`)."""
+@filter_dataclass
+class Filters(FilterValues):
+    """What the page filters on (URL values parsed by :mod:`dashboard.domain.params`); ``section`` takes
+    the sections' readable names (``regional-sme``; old section ids are still read) and ``unlinked``.
+    The page keeps ``tab`` (the table shown), which the view does not depend on."""
 
-    q: str = ""
-    min_oku: float | None = None
-    max_oku: float | None = None
-    sections: tuple[str, ...] = ()
-    match: str | None = None
-    transfer: bool = True
-    topic: str | None = None
+    FILTERS = (
+        Filter("q", "text", default=""),
+        Filter("min", "number", attr="min_oku", minimum=0),
+        Filter("max", "number", attr="max_oku", minimum=0),
+        Filter(
+            "section",
+            "multi",
+            default=(),
+            attr="sections",
+            choices=lambda tables: (*tables["sections"].sort_values("order")["section_id"], UNLINKED),
+            url_names=lambda tables: section_url_names(tables["sections"]),
+        ),
+        Filter("match", "choice", choices=MATCH_KINDS),
+        # transfer=0 leaves out the transfer between accounts; the field says whether it is in.
+        Filter(
+            "transfer",
+            "choice",
+            default="1",
+            choices=("1", "0"),
+            parse=lambda value: value != "0",
+            url_value=lambda included: "1" if included else "0",
+        ),
+        Filter("topic", "choice", choices=tuple(TOPICS)),
+    )
+    PAGE_ONLY = (Filter("tab", "choice", default=TABS[0], choices=TABS, named="never"),)
 
-    @classmethod
-    def from_values(cls, values: Mapping[str, object]) -> Filters:
-        return cls(
-            q=str(values.get("q") or ""),
-            min_oku=values.get("min"),
-            max_oku=values.get("max"),
-            sections=tuple(values.get("section") or ()),
-            match=values.get("match") or None,
-            transfer=values.get("transfer") != "0",
-            topic=values.get("topic") if values.get("topic") in TOPICS else None,
-        )
+
+specs = Filters.specs
 
 
 def topic_matches(names: pd.Series, topic: str) -> pd.Series:
@@ -479,7 +462,7 @@ def section_figure(subtotals: pd.DataFrame, lang: str) -> go.Figure:
                 textposition="outside",
                 cliponaxis=False,
                 hovertext=[
-                    f"{html.escape(label, quote=False)}<br>{t('pr.sub.hover', lang, count=count)}"
+                    f"{plotly_text(label)}<br>{t('pr.sub.hover', lang, count=count)}"
                     for label, count in zip(part["label"], part["count"], strict=True)
                 ],
                 hovertemplate="%{hovertext}<br>%{text}<extra></extra>",
@@ -525,8 +508,7 @@ def bar_figure(filtered: pd.DataFrame, lang: str) -> go.Figure:
                 textposition="outside",
                 cliponaxis=False,
                 hovertext=[
-                    f"{html.escape(n, quote=False)}<br>{html.escape(s, quote=False)}"
-                    for n, s in zip(part["name"], sections, strict=True)
+                    f"{plotly_text(n)}<br>{plotly_text(s)}" for n, s in zip(part["name"], sections, strict=True)
                 ],
                 hovertemplate="%{hovertext}<br>%{text}<extra></extra>",
             )
@@ -550,19 +532,6 @@ def bar_figure(filtered: pd.DataFrame, lang: str) -> go.Figure:
 # --- page contract (see dashboard/domain/contract.py) ---------------------------------------------
 
 
-def _url_values(filters: Filters) -> dict[str, object]:
-    """``filters`` as the URL spells them (what the CSV file names mention)."""
-    return {
-        "q": filters.q,
-        "min": filters.min_oku,
-        "max": filters.max_oku,
-        "section": list(filters.sections),
-        "match": filters.match,
-        "transfer": "1" if filters.transfer else "0",
-        "topic": filters.topic,
-    }
-
-
 def choices(tables: Mapping[str, pd.DataFrame], filters: Filters, lang: str) -> View:
     """The section menu: each choice's label with its number of requests (independent of the filters)."""
     everything = linked_requests(tables["priority_requests"], tables["items"], tables["sections"])
@@ -579,7 +548,7 @@ def query_sections(sections: pd.DataFrame, everything: pd.DataFrame, query: str,
         return []
     counts = section_counts(everything)
     labels = section_labels(sections, lang)
-    found = [row for row in sections.sort_values("order").itertuples() if parsed.matches(normalize_name(row.name))]
+    found = [row for row in sections.sort_values("order").itertuples() if parsed.matches(normalize(row.name))]
     return [
         {"section_id": row.section_id, "label": labels[row.section_id], "count": counts.get(row.section_id, 0)}
         for row in found
@@ -587,16 +556,12 @@ def query_sections(sections: pd.DataFrame, everything: pd.DataFrame, query: str,
     ]
 
 
-def normalize_name(text: object) -> str:
-    return normalize(text) if isinstance(text, str) else ""
-
-
 def view(tables: Mapping[str, pd.DataFrame], filters: Filters, lang: str) -> View:
     """Everything /priority shows for ``filters``: the requests, their section subtotals, sums and shares."""
     everything = linked_requests(tables["priority_requests"], tables["items"], tables["sections"])
     shown = filter_requests(everything, filters)
     s = summary(shown, everything, tables["reconciliation"])
-    csv_filters = changed_filters(_url_values(filters), specs(tables))
+    csv_filters = filters.csv_filters(tables)
     requests = Table(display_table(shown, lang, s.total_oku, s.without_oku), table_kinds(lang), "priority", csv_filters)
     subtotals = section_subtotals(shown, tables["sections"], lang, s.total_oku, s.without_oku)
     texts = {

@@ -7,9 +7,8 @@ line number, never a path.
 
 from __future__ import annotations
 
-import re
+import json
 from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
@@ -17,7 +16,7 @@ import pandas as pd
 from dashboard.domain.contract import AMOUNT, INT, LONG_TEXT, SHARE, Table, View
 from dashboard.domain.format import md_literal, oku
 from dashboard.domain.labels import section_labels, source_name, year_labels
-from dashboard.domain.params import Param
+from dashboard.domain.params import Filter, FilterValues, filter_dataclass
 from dashboard.i18n import TEXT, name, t
 from loaders import ROOT, LoaderError
 from loaders.build import data_dirs
@@ -131,39 +130,24 @@ def sentences(table: pd.DataFrame, lang: str) -> list[str]:
     ]
 
 
-#: The loader's parse-log messages (English, fixed by the loader) → a text key; ``{n}`` takes the group.
-_MESSAGES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(pattern), key)
-    for pattern, key in (
-        (r"note or legend", "qa.msg.note"),
-        (r"closing narrative \(no figures\)", "qa.msg.closing"),
-        (r"pillar heading \(sections\.pillar\)", "qa.msg.pillar"),
-        (r"theme heading (.+) \(sections\.theme\)", "qa.msg.theme"),
-        (r"accounts table header", "qa.msg.accounts_header"),
-        (r"introductory sentence", "qa.msg.intro"),
-        (r"事項要求 sentence \(topics listed above it\)", "qa.msg.matters"),
-        (r"total of section (\S+) on its own line", "qa.msg.section_total"),
-        (r"start of the 重要政策推進枠 list", "qa.msg.priority_start"),
-        (r"推進枠 table header", "qa.msg.priority_header"),
-        (r"推進枠 合計 row \(stated total; see reconciliation\)", "qa.msg.priority_total"),
-        (r"section without a stated total", "qa.msg.no_total"),
-        (r"account not in the registry; loaded as (\S+)", "qa.msg.unknown_account"),
-    )
-)
+def log_message(code: object, params: object, message: object, lang: str) -> str:
+    """A parse-log entry in the interface language, said by its code (``loaders/log_codes.py``) with its
+    parameters (``parse_log.params``, JSON); an entry whose code the interface does not know (a table
+    from another loader) stays as the loader wrote it. The English message is never parsed.
 
-
-def log_message(message: str | None, lang: str) -> str:
-    """A parse-log message in the interface language (a message the table does not know stays as written).
-
-    >>> log_message("total of section p1-t2-s1 on its own line", "ja"), log_message("note or legend", "en")
-    ('項目 p1-t2-s1 の合計（単独の行）', 'note or legend')
+    >>> log_message("section-total-line", '{"section": "p1-t2-s1"}', "reworded", "ja")
+    '項目 p1-t2-s1 の合計（単独の行）'
+    >>> log_message(None, None, "note or legend", "en"), log_message("unheard-of", "{}", "as written", "ja")
+    ('note or legend', 'as written')
     """
-    text = message or ""
-    for pattern, key in _MESSAGES:
-        match = pattern.fullmatch(text)
-        if match:
-            return t(key, lang, n=match.group(1)) if match.groups() else t(key, lang)
-    return text
+    fallback = message if isinstance(message, str) else ""
+    if not isinstance(code, str) or f"qa.code.{code}" not in TEXT:
+        return fallback
+    try:
+        values = json.loads(params) if isinstance(params, str) and params else {}
+        return t(f"qa.code.{code}", lang, **values) if isinstance(values, dict) else fallback
+    except (ValueError, KeyError, IndexError):  # params that do not fit the text: say what the loader said
+        return fallback
 
 
 def parse_log_table(parse_log: pd.DataFrame, lang: str, levels: list[str] | None = None) -> pd.DataFrame:
@@ -174,14 +158,18 @@ def parse_log_table(parse_log: pd.DataFrame, lang: str, levels: list[str] | None
         {
             t("qa.log.line", lang): log["source_line"].astype("Int64").to_numpy(),
             t("qa.log.level", lang): [t(f"qa.level.{v}", lang) for v in log["level"]],
-            # a coded warning is said from its code (issue 24), the others from the message
+            # said by code and parameters, never by parsing the English message
             t("qa.log.message", lang): [
-                t(f"qa.code.{c}", lang) if isinstance(c, str) and c else log_message(m, lang)
-                for m, c in zip(log["message"], log["code"] if "code" in log else [None] * len(log), strict=True)
+                log_message(c, p, m, lang)
+                for c, p, m in zip(_column(log, "code"), _column(log, "params"), log["message"], strict=True)
             ],
             t("qa.log.text", lang): log["text"].fillna("").to_numpy(),
         }
     )
+
+
+def _column(frame: pd.DataFrame, name: str) -> list:
+    return frame[name].tolist() if name in frame else [None] * len(frame)
 
 
 def document_fields(document: pd.Series, lang: str) -> pd.DataFrame:
@@ -287,27 +275,43 @@ def line_uses(tables: dict[str, pd.DataFrame], line: int) -> list[str]:
 # --- page contract (see dashboard/domain/contract.py) ---------------------------------------------
 
 
-def specs(tables: Mapping[str, pd.DataFrame]) -> list[Param]:
-    """URL keys of /quality: ``status`` and ``level`` (repeatable), ``line`` (a source line in context)."""
+def _last_line(tables: Mapping[str, pd.DataFrame]) -> int:
     doc = tables["documents"].iloc[0]
-    last = int(doc["source_lines"]) if pd.notna(doc["source_lines"]) else 100_000
-    return [
-        Param("status", "multi", STATUSES, default=[]),
-        Param("level", "multi", LEVELS, default=[]),
-        Param("line", "int", default=None, minimum=1, maximum=last),
-    ]
+    return int(doc["source_lines"]) if pd.notna(doc["source_lines"]) else 100_000
 
 
-@dataclass(frozen=True)
-class Filters:
-    """The statuses and log levels shown (the source line is read outside the cached view)."""
+@filter_dataclass
+class Filters(FilterValues):
+    """The statuses and log levels shown, and the source ``line`` shown in context."""
 
-    statuses: tuple[str, ...] = ()
-    levels: tuple[str, ...] = ()
+    FILTERS = (
+        Filter("status", "multi", default=(), attr="statuses", choices=STATUSES),
+        Filter("level", "multi", default=(), attr="levels", choices=LEVELS),
+        Filter("line", "int", minimum=1, maximum=_last_line),
+    )
 
-    @classmethod
-    def from_values(cls, values: Mapping[str, object]) -> Filters:
-        return cls(statuses=tuple(values.get("status") or ()), levels=tuple(values.get("level") or ()))
+
+specs = Filters.specs
+
+
+def source_view(tables: Mapping[str, pd.DataFrame], filters: Filters, lang: str) -> View:
+    """The chosen source line in context: the file's name, whether it is there and unchanged, the lines
+    around it and what the loader made of it (``texts``; nothing when no line is chosen).
+
+    A page reads it through the cached view, so the file is read and hashed once per line, not per rerun.
+    """
+    texts: dict[str, object] = {"line": filters.line, "source_lines": _last_line(tables)}
+    if filters.line is None:
+        return View(texts=texts)
+    doc = tables["documents"].iloc[0]
+    texts["file"] = source_name(doc["source_file"])
+    path = source_path(doc["source_file"])
+    texts["missing"] = path is None
+    if path is not None:
+        texts["changed"] = source_changed(path, doc["source_sha256"])
+        texts["context"] = context(read_source(path), int(filters.line))
+        texts["uses"] = line_uses(dict(tables), int(filters.line))
+    return View(texts=texts)
 
 
 def view(tables: Mapping[str, pd.DataFrame], filters: Filters, lang: str) -> View:
@@ -320,13 +324,15 @@ def view(tables: Mapping[str, pd.DataFrame], filters: Filters, lang: str) -> Vie
     coverage = account_coverage(tables, lang)
     return View(
         tables={
-            "checks": Table(checks, kinds, "quality", {"status": list(filters.statuses)}),
+            "checks": Table(checks, kinds, "quality", filters.csv_filters(tables, ("status",))),
             "coverage": Table(
                 coverage,
                 {t("qa.cov.share", lang): SHARE, t("qa.cov.projects", lang): INT, t("qa.col.explain", lang): LONG_TEXT},
                 "quality_accounts",
             ),
-            "log": Table(log, {t("qa.log.line", lang): INT}, "quality_parse_log", {"level": list(filters.levels)}),
+            "log": Table(
+                log, {t("qa.log.line", lang): INT}, "quality_parse_log", filters.csv_filters(tables, ("level",))
+            ),
         },
         texts={
             "counts": status_counts(recon),

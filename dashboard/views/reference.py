@@ -9,11 +9,11 @@ untrusted: the page shows them as plain text; a URL becomes a link only through
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 
 import pandas as pd
 
 from dashboard.domain.contract import LONG_TEXT, SIGNED, TEXT, Table, View
+from dashboard.domain.params import NoFilters
 from dashboard.domain.reference import attribution
 from dashboard.i18n import name, t
 
@@ -104,13 +104,8 @@ def review_coverage(documents: pd.DataFrame, reviews: pd.DataFrame | None, lang:
     return None
 
 
-@dataclass(frozen=True)
-class Filters:
-    """No filters: the checks and links of the document on screen."""
-
-    @classmethod
-    def from_values(cls, values: Mapping[str, object]) -> Filters:
-        return cls()
+#: No filters: one instance keys the cached view.
+Filters = NoFilters
 
 
 def view(tables: Mapping[str, pd.DataFrame], filters: Filters, lang: str) -> View:

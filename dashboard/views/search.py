@@ -20,8 +20,9 @@ from collections.abc import Mapping
 
 import pandas as pd
 
-from dashboard.domain.contract import AMOUNT, INT, LONG_TEXT, QueryFilters, Table, View, changed_filters, query_specs
+from dashboard.domain.contract import AMOUNT, INT, LONG_TEXT, QueryFilters, Table, View, query_specs
 from dashboard.domain.labels import section_labels
+from dashboard.domain.listings import one_per_project
 from dashboard.domain.text import Query, excerpt, normalize
 from dashboard.i18n import name, t
 
@@ -72,12 +73,7 @@ def _flags(listing: object) -> tuple[str, ...]:
 
 def _projects(items: pd.DataFrame) -> pd.DataFrame:
     """One row per project: its primary listing (the one counted), else its first listing."""
-    if "is_primary" in items:
-        primary = items["is_primary"].fillna(False).astype(bool)
-    else:
-        primary = ~(items["is_relisted"] | items["is_forward"] | items["is_reference"]).fillna(False).astype(bool)
-    ranked = items.assign(_rank=(~primary).astype(int)).sort_values(["_rank", "order"], kind="stable")
-    return ranked.drop_duplicates("project_key").set_index("project_key", drop=False)
+    return one_per_project(items).set_index("project_key", drop=False)
 
 
 def _heading_rows(sections: pd.DataFrame, query: Query, row) -> list[dict]:
@@ -222,9 +218,10 @@ def _linked_reviews(tables: Mapping[str, pd.DataFrame], projects: pd.DataFrame) 
     return merged.sort_values(["_order", "project_id"], kind="stable").drop(columns="_order")
 
 
-def item_link(project_key: str, lang: str) -> dict[str, str]:
-    """The query of the Projects page's detail of one project (``/items?project=<project_key>``)."""
-    return {"project": project_key, **({} if lang == "ja" else {"lang": lang})}
+def item_link(project_key: str) -> dict[str, str]:
+    """The filters of the Projects page's detail of one project (``/items?project=<project_key>``; the URL
+    builder adds ``lang`` and ``doc``)."""
+    return {"project": project_key}
 
 
 def listed_name(project: str, flags: tuple[str, ...], lang: str) -> str:
@@ -289,7 +286,7 @@ def view(tables: Mapping[str, pd.DataFrame], filters: Filters, lang: str) -> Vie
         t("sr.col.priority", lang): AMOUNT,
         t("sr.col.line", lang): INT,
     }
-    csv_filters = changed_filters({"q": filters.q}, specs(tables))
+    csv_filters = filters.csv_filters(tables)
     named = found[found["where"] == "name"]
     counts = found["where"].value_counts()
     policies = found[found["where"] == "policy"]

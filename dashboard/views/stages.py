@@ -16,10 +16,10 @@ from urllib.parse import urlsplit
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.domain.contract import INT, LINK, LONG_TEXT, Table, View, changed_filters
+from dashboard.domain.contract import INT, LINK, LONG_TEXT, Table, View
 from dashboard.domain.figures import BASE_COLOUR, REQUEST_COLOUR, amount_axis
 from dashboard.domain.format import oku
-from dashboard.domain.params import Param
+from dashboard.domain.params import Filter, FilterValues, filter_dataclass
 from dashboard.domain.reference import attribution
 from dashboard.i18n import name, t
 from loaders.budget_checks import book_scope
@@ -127,33 +127,39 @@ def _request_year(tables: Mapping[str, pd.DataFrame]) -> int | None:
     return int(docs["request_fiscal_year"].iloc[0]) if len(docs) else None
 
 
-def specs(tables: Mapping[str, pd.DataFrame]) -> list[Param]:
-    """``year`` (fiscal year, default the document's request year), ``account`` (URL code), ``stage``."""
+def _default_year(tables: Mapping[str, pd.DataFrame]) -> str | None:
+    """The document's request year when the budget books have it, else their last year."""
     years = [str(y) for y in _years(tables)]
     request_year = _request_year(tables)
-    default_year = str(request_year) if request_year is not None and str(request_year) in years else None
-    if default_year is None and years:
-        default_year = years[-1]
+    if request_year is not None and str(request_year) in years:
+        return str(request_year)
+    return years[-1] if years else None
+
+
+def _default_account(tables: Mapping[str, pd.DataFrame]) -> str | None:
     codes = _codes(tables["accounts"])
-    general = next((a for a, c in codes.items() if c == "general"), next(iter(codes), None))
-    return [
-        Param("year", "choice", tuple(years), default=default_year),
-        Param("account", "choice", tuple(codes), default=general, url_names=codes),
-        Param("stage", "choice", STAGES, default="initial"),
-    ]
+    return next((a for a, c in codes.items() if c == "general"), next(iter(codes), None))
 
 
-@dataclass(frozen=True)
-class Filters:
-    """The page's filters: fiscal year, account (its name) and the stage of the 事項 list."""
+@filter_dataclass
+class Filters(FilterValues):
+    """The page's filters: ``year`` (fiscal year, default the document's request year), ``account``
+    (its name; the URL writes its code) and the ``stage`` of the 事項 list."""
 
-    year: str | None = None
-    account: str | None = None
-    stage: str = "initial"
+    FILTERS = (
+        Filter("year", "choice", default=_default_year, choices=lambda tables: [str(y) for y in _years(tables)]),
+        Filter(
+            "account",
+            "choice",
+            default=_default_account,
+            choices=lambda tables: tuple(_codes(tables["accounts"])),
+            url_names=lambda tables: _codes(tables["accounts"]),
+        ),
+        Filter("stage", "choice", default="initial", choices=STAGES),
+    )
 
-    @classmethod
-    def from_values(cls, values: Mapping[str, object]) -> Filters:
-        return cls(values.get("year"), values.get("account"), values.get("stage") or "initial")
+
+specs = Filters.specs
 
 
 # --- tables and figures ------------------------------------------------------------------------
@@ -317,8 +323,6 @@ def view(tables: Mapping[str, pd.DataFrame], filters: Filters, lang: str) -> Vie
     ministry, request_year = doc["ministry"], int(doc["request_fiscal_year"])
     if not (book["ministry"] == ministry).any():
         return View(texts=texts | {"note": t("st.ministry_missing", lang, ministry=ministry)})
-    values = {"year": filters.year, "account": filters.account, "stage": filters.stage}
-    the_specs = specs(tables)
     year = int(filters.year) if filters.year else request_year
     codes = _codes(accounts)
     request = dict(zip(accounts["account"], accounts["request_oku"], strict=True)) if year == request_year else {}
@@ -335,7 +339,7 @@ def view(tables: Mapping[str, pd.DataFrame], filters: Filters, lang: str) -> Vie
     }
     tables_out: dict[str, Table] = {}
     figures: dict[str, go.Figure] = {}
-    csv_filters = changed_filters(values, the_specs)
+    csv_filters = filters.csv_filters(tables)
     selected = next((s for s in all_stages if s.account == filters.account), None) or all_stages[0]
     texts["account"] = name(selected.account, lang)
     texts["selected_reason"] = (

@@ -11,7 +11,6 @@ smaller than its children.
 
 from __future__ import annotations
 
-import html
 import math
 import textwrap
 from collections.abc import Mapping
@@ -21,10 +20,19 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.domain.contract import INT, PCT, SIGNED, Table, View
-from dashboard.domain.format import basis_label, oku, pct, signed_number, signed_oku, signed_pct, wrap_label
+from dashboard.domain.format import (
+    basis_label,
+    oku,
+    pct,
+    plotly_text,
+    signed_number,
+    signed_oku,
+    signed_pct,
+    wrap_label,
+)
 from dashboard.domain.labels import section_labels, section_url_names, year_labels
-from dashboard.domain.listings import flag_words, primary
-from dashboard.domain.params import Param
+from dashboard.domain.listings import counted_mask, flag_words, portion_mask, primary
+from dashboard.domain.params import Filter, FilterValues, filter_dataclass
 from dashboard.i18n import name, t
 from dashboard.i18n.names import SHORT_NAMES
 from loaders.accounts import REGISTRY, by_name
@@ -80,9 +88,9 @@ def build(items: pd.DataFrame, sections: pd.DataFrame, size: str = "request", po
     over_oku, value_oku, stated_request_oku, stated_base_oku, n_listed``.
     """
     rows = primary(items)
-    portions = rows[rows["is_portion"]]
+    portions = rows[portion_mask(rows)]
     if not portion:
-        rows = rows[~rows["is_portion"]]
+        rows = rows[counted_mask(rows)]
     column = _size_column(size)
     sized = rows[rows[column].fillna(0.0) > 0].copy()
     sized["size_oku"] = sized[column]
@@ -180,11 +188,6 @@ def legend_entries(color: str, lang: str) -> list[tuple[str, str]]:
     return [*entries, (t("tm.unlisted", lang), UNLISTED_COLOUR)]
 
 
-def _esc(text: object) -> str:
-    # Plotly reads a few HTML-like tags in labels and hovers; document text stays text.
-    return html.escape(str(text), quote=False)
-
-
 def _label(text: str, lang: str, width: int) -> str:
     """A tile label broken into lines (plotly does not wrap), each line escaped.
 
@@ -268,7 +271,7 @@ def _node(
     return {
         "id": id_,
         "parent": parent,
-        "label": _esc(title),
+        "label": plotly_text(title),
         "value": value,
         "colour": colour,
         "text": _label(title, lang, width) + "<br>" + detail,
@@ -281,7 +284,7 @@ def _unlisted_record(leaf: object, totals: object, section_title: str, lang: str
     label = t("tm.unlisted", lang)
     hover = "<br>".join(
         [
-            f"<b>{_esc(label)}</b> — {_esc(section_title)}",
+            f"<b>{plotly_text(label)}</b> — {plotly_text(section_title)}",
             t(
                 "tm.hover.unlisted",
                 lang,
@@ -295,7 +298,7 @@ def _unlisted_record(leaf: object, totals: object, section_title: str, lang: str
     node = _node(leaf.id, leaf.section_id, label, leaf.size_oku, UNLISTED_COLOUR, "", hover, "unlisted", lang)
     # The tile says its amount and what it is: "未掲載 1,086億円 / 資料の合計のうち…".
     node["text"] = "<br>".join(
-        [_esc(f"{label} {oku(leaf.size_oku, lang)}"), _label(t("tm.unlisted.what", lang), lang, 14)]
+        [plotly_text(f"{label} {oku(leaf.size_oku, lang)}"), _label(t("tm.unlisted.what", lang), lang, 14)]
     )
     return node
 
@@ -311,13 +314,13 @@ def _item_record(leaf: object, color: str, lang: str, years: tuple[str, str]) ->
         filter(
             None,
             [
-                f"<b>{_esc(leaf.name)}</b>",
+                f"<b>{plotly_text(leaf.name)}</b>",
                 t("tm.hover.request", lang, year=request_year, amount=oku(leaf.request_oku, lang)),
                 t("tm.hover.base", lang, year=base_year, amount=base_text),
                 t("tm.hover.change", lang, base=base_year, request=request_year)
                 + f": {signed_oku(leaf.change_oku, lang)} ({rate_text})",
-                f"{t('tm.hover.account', lang)}: {_esc(account)}",
-                f"{t('tm.hover.flags', lang)}: {_esc(qualifiers)}" if qualifiers else "",
+                f"{t('tm.hover.account', lang)}: {plotly_text(account)}",
+                f"{t('tm.hover.flags', lang)}: {plotly_text(qualifiers)}" if qualifiers else "",
             ],
         )
     )
@@ -335,7 +338,7 @@ def _item_record(leaf: object, color: str, lang: str, years: tuple[str, str]) ->
     )
     if marks and lang == "en":
         # "[new]" on a line of its own: the document's Japanese name is wrapped apart from English words.
-        node["text"] = "<br>".join([_esc(marks.strip()), _label(str(leaf.name), lang, 7), detail])
+        node["text"] = "<br>".join([plotly_text(marks.strip()), _label(str(leaf.name), lang, 7), detail])
     return node
 
 
@@ -371,7 +374,7 @@ def _sums(leaves: pd.DataFrame, sections: pd.DataFrame, parent_of: dict[str, str
 
 
 def _section_hover(row: object, totals: object, title: str, lang: str, years: tuple[str, str], size_year: str) -> str:
-    lines = [f"<b>{_esc(title)}</b>", *_stated_lines(row.request_oku, row.base_oku, lang, years)]
+    lines = [f"<b>{plotly_text(title)}</b>", *_stated_lines(row.request_oku, row.base_oku, lang, years)]
     lines.append(
         t("tm.hover.listed", lang, year=size_year, listed=oku(totals.listed_oku, lang), n=int(totals.n_listed))
     )
@@ -429,7 +432,7 @@ def parent_records(
         if node not in values:
             continue
         request, base = stated.get(node, [float("nan"), float("nan")])
-        hover = "<br>".join([f"<b>{_esc(node_titles[node])}</b>", *_stated_lines(request, base, lang, years)])
+        hover = "<br>".join([f"<b>{plotly_text(node_titles[node])}</b>", *_stated_lines(request, base, lang, years)])
         colour = PARENT_COLOUR if node == ROOT_ID else _parent_colour(pct(request, base), color)
         records.append(
             _node(
@@ -541,7 +544,7 @@ def figure(
                 y=[None],
                 mode="markers",
                 marker={"symbol": "square", "size": 13, "color": colour, "line": {"width": 1, "color": "#8a8f98"}},
-                name=_esc(words),
+                name=plotly_text(words),
                 hoverinfo="skip",
             )
         )
@@ -568,7 +571,7 @@ def figure(
     if lines:
         # An annotation, not the title: plotly misplaces a multi-line title anchored at its top.
         fig.add_annotation(
-            text="<br>".join(_esc(line) for line in lines),
+            text="<br>".join(plotly_text(line) for line in lines),
             xref="paper",
             yref="paper",
             x=0,
@@ -707,47 +710,27 @@ def legend(color: str, lang: str) -> str:
 # --- page contract (see dashboard/domain/contract.py) ---------------------------------------------
 
 
-def specs(tables: Mapping[str, pd.DataFrame]) -> list[Param]:
-    """URL keys of /treemap: ``size``, ``color``, ``portion`` (1 or absent), ``focus`` (a section, by its readable URL name), ``tab`` (the table shown)."""
-    return [
-        Param("size", "choice", SIZES, default="request"),
-        Param("color", "choice", COLORS, default="change"),
-        Param("portion", "choice", ("1",), default=None),
-        Param(
+@filter_dataclass
+class Filters(FilterValues):
+    """What /treemap shows (hashable: it is part of the view's cache key): ``size``, ``color``,
+    ``portion`` (1 or absent), ``focus`` (a section, by its readable URL name); the page keeps ``tab``
+    (the table shown), which the view does not depend on."""
+
+    FILTERS = (
+        Filter("size", "choice", default="request", choices=SIZES),
+        Filter("color", "choice", default="change", choices=COLORS),
+        Filter("portion", "flag"),
+        Filter(
             "focus",
             "choice",
-            tuple(section_labels(tables["sections"], "ja")),
-            default=None,
-            url_names=section_url_names(tables["sections"]),
+            choices=lambda tables: tuple(section_labels(tables["sections"], "ja")),
+            url_names=lambda tables: section_url_names(tables["sections"]),
         ),
-        Param("tab", "choice", TABS, default=TABS[0]),
-    ]
+    )
+    PAGE_ONLY = (Filter("tab", "choice", default=TABS[0], choices=TABS, named="never"),)
 
 
-@dataclass(frozen=True)
-class Filters:
-    """What /treemap shows (hashable: it is part of the view's cache key)."""
-
-    size: str = "request"
-    color: str = "change"
-    portion: bool = False
-    focus: str | None = None
-
-    @classmethod
-    def from_values(cls, values: Mapping[str, object]) -> Filters:
-        return cls(
-            size=str(values.get("size") or "request"),
-            color=str(values.get("color") or "change"),
-            portion=values.get("portion") == "1",
-            focus=str(values["focus"]) if values.get("focus") else None,
-        )
-
-    def url_values(self) -> dict[str, object]:
-        """The filters as their URL keys, defaults left out (what a CSV file name mentions)."""
-        values = {"size": self.size, "color": self.color, "portion": "1" if self.portion else None}
-        values["focus"] = self.focus
-        defaults = {"size": "request", "color": "change"}
-        return {k: v for k, v in values.items() if v is not None and defaults.get(k) != v}
+specs = Filters.specs
 
 
 def view(tables: Mapping[str, pd.DataFrame], filters: Filters, lang: str) -> View:
@@ -760,7 +743,7 @@ def view(tables: Mapping[str, pd.DataFrame], filters: Filters, lang: str) -> Vie
     years = year_labels(tables["documents"], lang)
     tree = build(items, sections, filters.size, filters.portion)
     frame = nodes(tree, sections, filters.color, lang, years)
-    csv_filters = filters.url_values()
+    csv_filters = filters.csv_filters(tables)
     size_year = years[0] if filters.size == "request" else years[1]
     tiles = leaf_table(tree, sections, lang, years, filters.focus)
     per_section = section_table(tree, sections, lang, years, filters.focus)
@@ -785,6 +768,10 @@ def view(tables: Mapping[str, pd.DataFrame], filters: Filters, lang: str) -> Vie
             "legend": legend(filters.color, lang),
             "focus": filters.focus,
             "focus_label": section_labels(sections, lang).get(filters.focus) if filters.focus else None,
+            # The focused section's projects on /items (``section=`` as the URL writes it).
+            "focus_link": {"section": section_url_names(sections).get(filters.focus, filters.focus)}
+            if filters.focus
+            else None,
             "size_year": size_year,
         },
     )

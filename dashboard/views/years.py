@@ -5,8 +5,8 @@ not one). How rows of two documents are matched, and said so in a column:
 
 - **accounts** by the account registry (``loaders/accounts.py``): a registry account is
   the same account in every year; a row the registry does not know is matched by its
-  normalized name (NFKC, no spaces) only.
-- **sections** by normalized name (NFKC, no spaces): a renamed section is two sections.
+  normalized name (:func:`dashboard.domain.text.normalize`: NFKC, no spaces, case-folded) only.
+- **sections** by normalized name (the same normalizer): a renamed section is two sections.
 - **projects** by project key (each document's primary listings): the same key in two
   documents is an *exact* match; then, between documents next to each other in time,
   a project only in the newer one is matched with one only in the older one when the
@@ -16,19 +16,18 @@ not one). How rows of two documents are matched, and said so in a column:
 
 from __future__ import annotations
 
-import html
 import itertools
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.domain.contract import AMOUNT, INT, PCT, SCORE, SIGNED, TEXT, Table, View
 from dashboard.domain.figures import BASE_COLOUR, LEGEND_TOP, REQUEST_COLOUR, amount_axis, bar_height
-from dashboard.domain.format import oku, signed_oku, signed_pct, wrap, year_label
-from dashboard.domain.listings import base_figures, other_base_text
-from dashboard.domain.params import Param
+from dashboard.domain.format import oku, plotly_text, signed_oku, signed_pct, wrap_label, year_label
+from dashboard.domain.listings import base_figures, other_base_text, primary_mask
+from dashboard.domain.params import Filter, FilterValues, Param, filter_dataclass
 from dashboard.domain.text import Query, normalize
 from dashboard.i18n import name, t
 from loaders import accounts as registry
@@ -45,16 +44,6 @@ CHANGES = (CHANGED, NEW, DROPPED, UNCHANGED)
 SORTS = ("order", "change", "pct")
 #: Bars in the chart of the largest changes.
 TOP_CHANGES = 15
-
-
-def normalized(text: str | None) -> str:
-    """A name as matched across documents: the app's one normalizer (:func:`dashboard.domain.text.normalize`:
-    NFKC, no spaces, case-folded), so /years finds what /items and /search find.
-
-    >>> normalized("GX サプライチェーン") == normalized("gxサプライチェーン")
-    True
-    """
-    return normalize(text)
 
 
 def ordered(documents: pd.DataFrame) -> list[str]:
@@ -85,7 +74,7 @@ def account_key(account: str) -> tuple[str, str]:
     """
     if registry.is_known(account):
         return registry.by_name(account).code, REGISTRY
-    return normalized(account), NAME
+    return normalize(account), NAME
 
 
 def match_accounts(accounts: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
@@ -125,7 +114,7 @@ def match_sections(sections: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFr
     for rank, doc in enumerate(reversed(ids)):
         frame = sections[sections["document_id"] == doc].sort_values("order")
         for row in frame.itertuples():
-            key = normalized(row.name)
+            key = normalize(row.name)
             entry = rows.setdefault(
                 key,
                 {
@@ -169,7 +158,7 @@ def project_links(items: pd.DataFrame, documents: pd.DataFrame) -> tuple[dict[tu
     between documents next to each other in time, exact or fuzzy.
     """
     ids = ordered(documents)
-    primary = items[items["is_primary"]]
+    primary = items[primary_mask(items)]
     keys = {d: list(dict.fromkeys(primary.loc[primary["document_id"] == d, "project_key"])) for d in ids}
     parent: dict[tuple[str, str], tuple[str, str]] = {}
 
@@ -226,7 +215,7 @@ def match_projects(items: pd.DataFrame, sections: pd.DataFrame, documents: pd.Da
         if link.kind == FUZZY:
             g = group[(link.newer, link.new_key)]
             fuzzy[g] = min(fuzzy.get(g, 1.0), link.score)
-    primary = items[items["is_primary"]]
+    primary = items[primary_mask(items)]
     primary = pd.concat([primary, base_figures(primary)[["initial_base_oku", "other_base_oku"]]], axis=1)
     rows: dict[str, dict] = {}
     for doc in reversed(ids):
@@ -333,7 +322,7 @@ def changes_figure(rows: pd.DataFrame, older: str, newer: str, lang: str, top: i
     moved = sorted_by_change(moved, "change").head(top)
     labels, seen = [], set()
     for name_, status in zip(moved["name"], moved["status"], strict=True):
-        label = wrap(_escape(name_), 18, 2)
+        label = wrap_label(name_, 18, 2)
         if status in (NEW, DROPPED):
             label = f"{t(f'yrs.change.{status}', lang)}: {label}"
         while label in seen:  # two projects with one short label must not share a bar
@@ -352,8 +341,8 @@ def changes_figure(rows: pd.DataFrame, older: str, newer: str, lang: str, top: i
             marker_color=[REQUEST_COLOUR if v >= 0 else DECREASE_COLOUR for v in moved["change_oku"]],
             text=texts,
             textposition="auto",
-            customdata=[[_escape(n), x] for n, x in zip(moved["name"], texts, strict=True)],
-            hovertemplate=f"%{{customdata[0]}}<br>{_escape(older)}→{_escape(newer)}: %{{customdata[1]}}<extra></extra>",
+            customdata=[[plotly_text(n), x] for n, x in zip(moved["name"], texts, strict=True)],
+            hovertemplate=f"%{{customdata[0]}}<br>{plotly_text(older)}→{plotly_text(newer)}: %{{customdata[1]}}<extra></extra>",
         )
     )
     figure.update_layout(
@@ -436,7 +425,7 @@ def history_figure(rows: pd.DataFrame, title: str, lang: str) -> go.Figure:
         xaxis={"type": "category", "categoryorder": "array", "categoryarray": _year_order(rows, years, lang)},
         legend=LEGEND_TOP,
         # The project's name is the menu above the chart; a title here would collide with the legend.
-        meta={"project": _escape(title)},
+        meta={"project": plotly_text(title)},
     )
     return figure
 
@@ -448,10 +437,6 @@ def _year_order(rows: pd.DataFrame, years: list[int], lang: str) -> list[str]:
     for y, p in zip(rows.get("request_fiscal_year", []), rows.get("request_year_label", []), strict=True):
         printed[y] = p
     return [year_label(printed[y], y, lang) for y in years]
-
-
-def _escape(text: str) -> str:
-    return html.escape(str(text), quote=False)
 
 
 # --- tables as shown ---------------------------------------------------------------------
@@ -588,51 +573,73 @@ def _section_names(tables: Mapping[str, pd.DataFrame], lang: str) -> dict[str, s
     return names
 
 
-def specs(tables: Mapping[str, pd.DataFrame]) -> list[Param]:
-    """URL keys of /years: ``older`` and ``newer`` (document ids), ``project`` (a project's key in the
-    newest document that lists it), ``q`` (words in a project's name), ``match`` (exact | fuzzy | only),
-    ``change`` (repeatable: changed, new, dropped, unchanged; none means all), ``sort`` (order | change | pct)."""
+def project_groups(tables: Mapping[str, pd.DataFrame]) -> tuple[str, ...]:
+    """The projects' keys across the documents (the fuzzy project linking): the ``project`` key's choices."""
     ids = ordered(tables["documents"])
-    older = ids[-2] if len(ids) > 1 else (ids[0] if ids else None)
-    newer = ids[-1] if ids else None
-    groups: tuple[str, ...] = ()
-    if len(ids) > 1:
-        group, _ = project_links(tables["items"], tables["documents"])
-        groups = tuple(dict.fromkeys(group.values()))
-    return [
-        Param("older", "choice", tuple(ids), default=older),
-        Param("newer", "choice", tuple(ids), default=newer),
-        Param("project", "choice", groups, default=None),
-        Param("q", "text", default=""),
-        Param("match", "choice", (EXACT, FUZZY, ONLY), default=None),
-        Param("change", "multi", CHANGES, default=[]),
-        Param("sort", "choice", SORTS, default="order"),
-    ]
+    if len(ids) < 2:
+        return ()
+    group, _ = project_links(tables["items"], tables["documents"])
+    return tuple(dict.fromkeys(group.values()))
 
 
-@dataclass(frozen=True)
-class Filters:
-    """What /years filters on (hashable: part of the view's cache key)."""
+#: Where a page hands :func:`specs` the groups it got from :func:`groups_view` (cached): the linking
+#: runs once per set of documents, not on every rerun.
+GROUPS = "_project_groups"
 
-    older: str | None = None
-    newer: str | None = None
-    project: str | None = None
-    q: str = ""
-    match: str | None = None
-    change: tuple[str, ...] = ()
-    sort: str = "order"
 
-    @classmethod
-    def from_values(cls, values: Mapping[str, object]) -> Filters:
-        return cls(
-            older=values.get("older") or None,
-            newer=values.get("newer") or None,
-            project=values.get("project") or None,
-            q=str(values.get("q") or "").strip(),
-            match=values.get("match") or None,
-            change=tuple(values.get("change") or ()),
-            sort=str(values.get("sort") or "order"),
-        )
+def _older(tables: Mapping[str, pd.DataFrame]) -> str | None:
+    ids = ordered(tables["documents"])
+    return ids[-2] if len(ids) > 1 else (ids[0] if ids else None)
+
+
+def _newer(tables: Mapping[str, pd.DataFrame]) -> str | None:
+    ids = ordered(tables["documents"])
+    return ids[-1] if ids else None
+
+
+@filter_dataclass
+class Filters(FilterValues):
+    """What /years filters on (hashable: part of the view's cache key): ``older`` and ``newer``
+    (document ids), ``project`` (a project's key in the newest document that lists it), ``q`` (words in
+    a project's name), ``match`` (exact | fuzzy | only), ``change`` (repeatable: changed, new, dropped,
+    unchanged; none means all), ``sort`` (order | change | pct). The file names always say the two
+    documents compared."""
+
+    FILTERS = (
+        Filter(
+            "older",
+            "choice",
+            default=_older,
+            choices=lambda tables: tuple(ordered(tables["documents"])),
+            named="always",
+        ),
+        Filter(
+            "newer",
+            "choice",
+            default=_newer,
+            choices=lambda tables: tuple(ordered(tables["documents"])),
+            named="always",
+        ),
+        Filter(
+            "project",
+            "choice",
+            choices=lambda tables: tables[GROUPS] if GROUPS in tables else project_groups(tables),
+        ),
+        Filter("q", "text", default="", parse=lambda value: str(value or "").strip()),
+        Filter("match", "choice", choices=(EXACT, FUZZY, ONLY)),
+        Filter("change", "multi", default=(), choices=CHANGES),
+        Filter("sort", "choice", default="order", choices=SORTS),
+    )
+
+
+def specs(tables: Mapping[str, pd.DataFrame], groups: tuple[str, ...] | None = None) -> list[Param]:
+    """The URL keys of /years (:class:`Filters`); ``groups``: :func:`project_groups`, when the page has them."""
+    return Filters.specs(tables if groups is None else {**tables, GROUPS: groups})
+
+
+def groups_view(tables: Mapping[str, pd.DataFrame], filters: Filters, lang: str) -> View:
+    """:func:`project_groups` as a view, so a page gets them from the cache."""
+    return View(texts={"groups": project_groups(tables)})
 
 
 def _empty_view(n: int) -> View:
@@ -651,7 +658,9 @@ def view(tables: Mapping[str, pd.DataFrame], filters: Filters, lang: str) -> Vie
         older = next(d for d in reversed(ids) if d != newer)
     labels = column_labels(documents, lang)
     sections = _section_names(tables, lang)
-    csv = {"older": older, "newer": newer}
+    # The documents compared are the ones shown (an older equal to the newer was moved), as is the project.
+    named = replace(filters, older=older, newer=newer)
+    csv = named.csv_filters(tables, ("older", "newer"))
 
     accounts = match_accounts(tables["accounts"], documents)
     matched_sections = match_sections(tables["sections"], documents)
@@ -694,17 +703,16 @@ def view(tables: Mapping[str, pd.DataFrame], filters: Filters, lang: str) -> Vie
             projects_table(shown, sections, ids, labels, older, newer, lang),
             {},
             "years_projects",
-            csv
-            | {
-                "q": filters.q,
-                "match": filters.match,
-                "change": list(filters.change),
-                "sort": None if filters.sort == "order" else filters.sort,
-            },
+            named.csv_filters(tables, ("older", "newer", "q", "match", "change", "sort")),
         ),
         "new": Table(listing_table(new, sections, newer, lang), {}, "years_new", csv),
         "dropped": Table(listing_table(dropped, sections, older, lang), {}, "years_dropped", csv),
-        "history": Table(history_table(hist, lang), {}, "years_history", {"project": project}),
+        "history": Table(
+            history_table(hist, lang),
+            {},
+            "years_history",
+            replace(named, project=project).csv_filters({**tables, GROUPS: tuple(projects["group"])}, ("project",)),
+        ),
     }
     for key, table in tables_out.items():
         frame = table.frame
