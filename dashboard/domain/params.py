@@ -89,6 +89,15 @@ def parse_all(raw: Mapping[str, Sequence[str]], specs: Sequence[Param]) -> tuple
     return values, bad
 
 
+def choices_of(specs: Sequence[Param], key: str) -> Sequence[str]:
+    """The choices of URL key ``key`` among ``specs`` (what a page's widget offers), by key, not position.
+
+    >>> choices_of([Param("a", "choice", ("x", "y")), Param("b", "text")], "a")
+    ('x', 'y')
+    """
+    return next(spec.choices for spec in specs if spec.key == key)
+
+
 def serialize(spec: Param, value: Any) -> list[str] | None:
     """The URL values for ``value``; None when it is the default (the key is left out).
 
