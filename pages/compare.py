@@ -3,6 +3,7 @@
 import streamlit as st
 
 from dashboard.domain.labels import section_labels, year_labels
+from dashboard.domain.params import choices_of
 from dashboard.i18n import name, t
 from dashboard.st import charts, grids, session, urlstate
 from dashboard.views import compare as cmp
@@ -39,7 +40,7 @@ c5.multiselect(
 )
 c6.multiselect(
     t("cmp.filter.account", lang),
-    specs[2].choices,
+    choices_of(specs, "account"),
     key=keys["account"],
     format_func=lambda a: name(a, lang),
     placeholder=t("cmp.filter.all", lang),

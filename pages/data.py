@@ -4,6 +4,7 @@ import dataclasses
 
 import streamlit as st
 
+from dashboard.domain.params import choices_of
 from dashboard.domain.urls import app_root
 from dashboard.i18n import t
 from dashboard.st import downloads, grids, prose, session, urlstate
@@ -58,7 +59,7 @@ st.caption(t("data.urls.caption", lang))
 st.code(texts["urls"], language=None, wrap_lines=True)
 
 st.subheader(t("data.table", lang))
-st.selectbox(t("data.table", lang), options=specs[0].choices, key=keys["table"], label_visibility="collapsed")
+st.selectbox(t("data.table", lang), options=choices_of(specs, "table"), key=keys["table"], label_visibility="collapsed")
 urlstate.sync_url(PAGE, specs)
 name = filters.table
 if texts["package"] is not None:

@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from dashboard.domain.params import choices_of
 from dashboard.i18n import t
 from dashboard.st import charts, grids, prose, session, urlstate
 from dashboard.views import years as yrs
@@ -43,7 +44,9 @@ c7.pills(
 c8.selectbox(t("yrs.sort", lang), yrs.SORTS, key=keys["sort"], format_func=lambda s: t(f"yrs.sort.{s}", lang))
 c5, c6 = st.columns([3, 2])
 c5.text_input(t("yrs.q", lang), key=keys["q"])
-c6.pills(t("yrs.match", lang), specs[4].choices, key=keys["match"], format_func=lambda m: t(f"yrs.match.{m}", lang))
+c6.pills(
+    t("yrs.match", lang), choices_of(specs, "match"), key=keys["match"], format_func=lambda m: t(f"yrs.match.{m}", lang)
+)
 slots = []
 if view.figures["changes"].layout.meta["rows"]:
     st.caption(t("yrs.chart.changes", lang, n=yrs.TOP_CHANGES))
@@ -54,7 +57,9 @@ st.caption(t("yrs.projects.count", lang, **texts) + " " + t("yrs.projects.note",
 grids.table(view.tables["projects"], key="projects")
 
 st.subheader(t("yrs.history", lang))
-st.selectbox(t("yrs.project", lang), specs[2].choices, key=keys["project"], index=None, placeholder=texts["project"])
+st.selectbox(
+    t("yrs.project", lang), choices_of(specs, "project"), key=keys["project"], index=None, placeholder=texts["project"]
+)
 if texts["project_suggested"]:
     st.caption(t("yrs.project.suggested", lang))
 slots.append(charts.chart_slot(view.figures["history"], "years.history", view.tables["history"].csv_filters))

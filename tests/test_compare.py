@@ -17,8 +17,14 @@ from tests.conftest import open_app_page
 YEARS = ("令和6年度", "令和5年度")
 
 
-def rows(tables: dict, level: str, lang: str = "ja", **kwargs) -> pd.DataFrame:
-    return comparison.compare_rows(tables["items"], tables["sections"], tables["accounts"], level, lang, **kwargs)
+def rows(
+    tables: dict, level: str, lang: str = "ja", sort: str = "change", top: int | None = None, **fields
+) -> pd.DataFrame:
+    """/compare's rows at ``level`` for the filters' fields (``sections=("p2",)``, ``new_only=True`` …)."""
+    filters = cmp.Filters(level=level, **{k: tuple(v) if isinstance(v, list) else v for k, v in fields.items()})
+    return comparison.compare_rows(
+        tables["items"], tables["sections"], tables["accounts"], level, lang, filters, sort=sort, top=top
+    )
 
 
 def test_section_listed_sums_equal_primary_listings(tables: dict) -> None:
@@ -76,7 +82,7 @@ def test_account_level_with_stated_totals(tables: dict) -> None:
     assert out.at["東日本大震災復興特別会計", "measure"] == "listed"  # not in the summary table
     assert out.at["東日本大震災復興特別会計", "change_oku"] == pytest.approx(-4.4)
     # a section filter makes the stated account totals incomparable: listed sums, said so
-    filtered = rows(tables, "account", section_filter=["p2"])
+    filtered = rows(tables, "account", sections=["p2"])
     assert (filtered["measure"] == "listed").all() and "breakdown" not in set(filtered["kind"])
 
 
@@ -99,10 +105,10 @@ def test_item_level_keeps_portion_marked_and_basis_noted(tables: dict) -> None:
     ("kwargs", "count", "request_sum"),
     [
         ({"new_only": True}, 20, None),
-        ({"section_filter": ["p2"]}, 11, 975.8),
-        ({"account_filter": ["特許特別会計"]}, 1, 3.0),
-        ({"section_filter": ["p2", "p1-t4-s2"], "account_filter": ["一般会計"]}, 3, 199.0),
-        ({"section_filter": ["p2"], "new_only": True}, 0, 0.0),
+        ({"sections": ["p2"]}, 11, 975.8),
+        ({"accounts": ["特許特別会計"]}, 1, 3.0),
+        ({"sections": ["p2", "p1-t4-s2"], "accounts": ["一般会計"]}, 3, 199.0),
+        ({"sections": ["p2"], "new_only": True}, 0, 0.0),
     ],
 )
 def test_filters(tables: dict, kwargs: dict, count: int, request_sum: float | None) -> None:
@@ -146,12 +152,12 @@ def test_table_headers_and_words(tables: dict) -> None:
         "増減（億円）",
     ]
     assert "令和6年度 未掲載分（資料の合計−掲載計、億円）" in out.columns
-    listed = cmp.table(rows(tables, "section", account_filter=["一般会計"]), "section", "ja", YEARS)
+    listed = cmp.table(rows(tables, "section", accounts=["一般会計"]), "section", "ja", YEARS)
     assert (
         "令和6年度 要求額（掲載事業の計、億円）" in listed.columns
         and "令和6年度 未掲載分（資料の合計−掲載計、億円）" not in listed
     )
-    items = cmp.table(rows(tables, "item", section_filter=["p2"]), "item", "en", ("FY2024", "FY2023"))
+    items = cmp.table(rows(tables, "item", sections=["p2"]), "item", "en", ("FY2024", "FY2023"))
     directions = dict(zip(items["Project"], items["Direction"], strict=True))
     assert directions["福島国際研究教育機構関連事業"] == "down"  # 88 → 83: a decrease said in words
     assert directions["廃炉・汚染水・処理水対策事業"] == "base not an initial budget"  # 149 is R4補正

@@ -16,6 +16,7 @@ from dashboard.domain.listings import (
     portion_mask,
     primary,
 )
+from dashboard.domain.params import FilterValues
 from dashboard.i18n import name
 
 STATED, LISTED = "stated", "listed"
@@ -53,18 +54,10 @@ ROW_COLUMNS = [
 ]
 
 
-def filtered(
-    items: pd.DataFrame, sections: list[str] | None = None, accounts: list[str] | None = None, new_only: bool = False
-) -> pd.DataFrame:
-    """Primary listings in the chosen sections and accounts (all when empty), optionally 新規 only."""
+def filtered(items: pd.DataFrame, filters: FilterValues | None = None) -> pd.DataFrame:
+    """Primary listings kept by every listing filter of ``filters`` that is set (each its ``apply``)."""
     rows = primary(items)
-    if sections:
-        rows = rows[rows["section_id"].isin(sections)]
-    if accounts:
-        rows = rows[rows["account"].isin(accounts)]
-    if new_only:
-        rows = rows[rows["is_new"]]
-    return rows
+    return rows[filters.mask(rows)] if filters is not None else rows
 
 
 def _listed(rows: pd.DataFrame, key: str) -> pd.DataFrame:
@@ -219,31 +212,31 @@ def compare_rows(
     accounts: pd.DataFrame,
     level: str,
     lang: str,
-    section_filter: list[str] | None = None,
-    account_filter: list[str] | None = None,
-    new_only: bool = False,
+    filters: FilterValues | None = None,
     sort: str = "change",
     top: int | None = None,
 ) -> pd.DataFrame:
     """One row per account (with its うち rows), section or project, columns :data:`ROW_COLUMNS`.
 
-    Sorted by ``sort`` (largest first; no percentage last), cut to ``top`` rows (a うち row
-    counts as a row). On the account and section levels the figures are the stated totals
-    wherever they fit the filters (``measure``), else the listed sums.
+    ``filters``: /compare's (its listing filters, each with its ``apply``: ``section``, ``account``,
+    ``new``). Sorted by ``sort`` (largest first; no percentage last), cut to ``top`` rows (a うち row
+    counts as a row). On the account and section levels the figures are the stated totals wherever
+    they fit the filters (``measure``): when no listing filter is set but the level's own (a section's
+    stated total fits a choice of sections), else the listed sums.
     """
     if level not in LEVELS:
         raise ValueError(f"unknown level {level!r}")
-    rows = filtered(items, section_filter, account_filter, new_only)
+    rows = filtered(items, filters)
+    chosen = {f.key: getattr(filters, f.field) for f in filters.set_filters()} if filters else {}
     if level == "item":
         out = item_rows(rows, sections, lang)
     else:
-        other_filter = account_filter if level == "section" else section_filter
-        comparable = not other_filter and not new_only
+        comparable = not set(chosen) - {level}
         out = _LEVEL_ROWS[level](rows, sections, accounts, comparable, lang)
-        if level == "section" and section_filter:
-            out = out[out["key"].isin(section_filter)]
-        if level == "account" and account_filter:
-            out = out[out["key"].isin(account_filter) | out["parent"].isin(account_filter)]
+        if level == "section" and "section" in chosen:
+            out = out[out["key"].isin(list(chosen["section"]))]
+        if level == "account" and "account" in chosen:
+            out = out[out["key"].isin(list(chosen["account"])) | out["parent"].isin(list(chosen["account"]))]
     out = _sorted(out.reindex(columns=ROW_COLUMNS), sort)
     if top:
         out = out.head(int(top))

@@ -16,6 +16,8 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
+import pandas as pd
+
 
 @dataclass(frozen=True)
 class Param:
@@ -87,6 +89,15 @@ def parse_all(raw: Mapping[str, Sequence[str]], specs: Sequence[Param]) -> tuple
         values[spec.key], dropped = parse(spec, raw.get(spec.key, []))
         bad += [(spec.key, v) for v in dropped]
     return values, bad
+
+
+def choices_of(specs: Sequence[Param], key: str) -> Sequence[str]:
+    """The choices of URL key ``key`` among ``specs`` (what a page's widget offers), by key, not position.
+
+    >>> choices_of([Param("a", "choice", ("x", "y")), Param("b", "text")], "a")
+    ('x', 'y')
+    """
+    return next(spec.choices for spec in specs if spec.key == key)
 
 
 def serialize(spec: Param, value: Any) -> list[str] | None:
@@ -220,6 +231,10 @@ class Filter:
         return self.to_field(None if callable(self.default) else self.default)
 
 
+#: Field values that mean "not set" (every row kept).
+_UNSET = (None, False, "", (), [])
+
+
 class FilterValues:
     """What a view's ``Filters`` derive from their declarations (``FILTERS``); see :func:`filters`."""
 
@@ -249,6 +264,17 @@ class FilterValues:
     def values(self) -> dict[str, Any]:
         """Every filter as its parsed URL value (what its widget holds)."""
         return {f.key: f.to_value(getattr(self, f.field)) for f in self.FILTERS}
+
+    def set_filters(self) -> list[Filter]:
+        """The declared filters that keep rows (an ``apply``) and are set: what narrows a view's rows."""
+        return [f for f in self.FILTERS if f.apply is not None and getattr(self, f.field) not in _UNSET]
+
+    def mask(self, rows: pd.DataFrame, context: Any = None) -> pd.Series:
+        """Rows kept by every filter that is set (each its ``apply(rows, value, context)``); all rows when none is."""
+        keep = pd.Series(True, index=rows.index)
+        for f in self.set_filters():
+            keep &= f.apply(rows, getattr(self, f.field), context)
+        return keep
 
     def url_values(self, tables: Tables | None = None) -> dict[str, list[str]]:
         """The URL's query for these filters, defaults left out (``key → values``)."""

@@ -102,7 +102,7 @@ def _stated_total(accounts: pd.DataFrame, rows: pd.DataFrame, filters: Filters) 
     """The accounts table's total row when the account level shows every stated account, unfiltered."""
     total = accounts[accounts["kind"] == "total"]
     stated = set(accounts.loc[accounts["kind"] == "account", "account"])
-    if filters.level != "account" or total.empty or filters.sections or filters.new_only or filters.accounts:
+    if filters.level != "account" or total.empty or filters.set_filters():
         return None
     if not stated <= set(rows["key"]):
         return None
@@ -271,6 +271,7 @@ class Filters(FilterValues):
             attr="sections",
             choices=lambda tables: tuple(_sections(tables)["section_id"]),
             url_names=lambda tables: section_url_names(_sections(tables)),
+            apply=lambda rows, ids, context: rows["section_id"].isin(ids),
         ),
         Filter(
             "account",
@@ -279,8 +280,9 @@ class Filters(FilterValues):
             attr="accounts",
             choices=lambda tables: tuple(account_choices(tables)),
             url_names=account_choices,
+            apply=lambda rows, names, context: rows["account"].isin(names),
         ),
-        Filter("new", "flag", attr="new_only", words={"0": None}),
+        Filter("new", "flag", attr="new_only", words={"0": None}, apply=lambda rows, on, context: rows["is_new"]),
         Filter("sort", "choice", default="change", choices=SORTS, named="always"),
         Filter("top", "int", default=20, minimum=1, maximum=1000, words={"all": None, "0": None}, named="always"),
     )
@@ -298,9 +300,7 @@ def view(tables: Mapping[str, pd.DataFrame], filters: Filters, lang: str) -> Vie
         tables["accounts"],
         filters.level,
         lang,
-        section_filter=list(filters.sections),
-        account_filter=list(filters.accounts),
-        new_only=filters.new_only,
+        filters,
         sort=filters.sort,
     )
     rows = everything.head(filters.top) if filters.top else everything

@@ -165,12 +165,7 @@ def filter_items(
     each declared filter that is set keeps the rows its ``apply`` says.
     """
     filters = filters if filters is not None else Filters(**fields)
-    keep = pd.Series(True, index=items.index)
-    for f in Filters.FILTERS:
-        value = getattr(filters, f.field)
-        if f.apply is not None and value not in (None, False, "", (), []):
-            keep &= f.apply(items, value, links)
-    return items[keep].sort_values("order")
+    return items[filters.mask(items, links)].sort_values("order")
 
 
 # --- the project reviews (行政事業レビュー) beside each listing -----------------------------------
