@@ -5,10 +5,11 @@ from __future__ import annotations
 from tests.e2e.conftest import exceptions, open_page, shot, streamlit_server
 
 
-def test_first_request_to_a_subpage_goes_through_the_router(page) -> None:
+def test_first_request_to_a_subpage_goes_through_the_router(page, shipped_dir) -> None:
     # Streamlit runs pages/*.py on their own until st.navigation has run once in the
     # process; the link must still get the router's language, navigation and filters.
-    with streamlit_server("streamlit-fresh") as url:
+    # The shipped document's tables of every server (they all write the checkout's static/data).
+    with streamlit_server("streamlit-fresh", env={"BUDGET_OUT_DIR": str(shipped_dir)}) as url:
         open_page(page, f"{url}/treemap?size=base&lang=en", charts=1)
         shot(page, "fresh-server-treemap")
         assert exceptions(page) == []

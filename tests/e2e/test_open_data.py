@@ -13,7 +13,6 @@ import pytest
 
 from dashboard.domain.data import read_tables
 from dashboard.domain.urls import iframe_src
-from loaders.build import data_dirs
 from loaders.package import STATIC_DIR, csv_path, parquet_path
 from loaders.schema import TABLES
 from tests.e2e.conftest import WIDTHS, exceptions, grid_rows, open_page, shot, wait_idle
@@ -39,8 +38,8 @@ def _get(url: str) -> tuple[int, dict, bytes]:
         return exc.code, dict(exc.headers), b""
 
 
-def test_pandas_reads_every_table_from_the_static_urls(served: str) -> None:
-    tables = read_tables(data_dirs()[1])  # the folder the server reads (BUDGET_OUT_DIR in tests)
+def test_pandas_reads_every_table_from_the_static_urls(served: str, shipped_dir) -> None:
+    tables = read_tables(shipped_dir)  # the folder the server reads
     for name in TABLES:
         # string columns read as strings: a code such as the budget book's 項 "001" keeps its zeros
         strings = {f.name: str for f in TABLES[name].schema if pa.types.is_string(f.type)}
