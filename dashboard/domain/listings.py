@@ -11,6 +11,8 @@ from __future__ import annotations
 import pandas as pd
 
 from dashboard.domain.format import basis_label, oku
+from dashboard.domain.labels import section_url_names
+from dashboard.domain.params import Filter
 from dashboard.i18n import name, t
 from loaders.accounts import REGISTRY, by_name
 
@@ -165,3 +167,21 @@ def primary(items: pd.DataFrame) -> pd.DataFrame:
     with_base = initial.notna() & (initial != 0)
     rows["change_pct"] = ((rows["request_oku"] - initial) / initial * 100).where(with_base).round(4)
     return rows
+
+
+def _ordered_sections(tables) -> pd.DataFrame:
+    return tables["sections"].sort_values("order")
+
+
+#: The section filter of the pages that list projects by section (/items, /compare), declared once:
+#: ``section=<url name>`` (repeatable; section ids of older links still read), a row kept when its
+#: section is one of those chosen.
+SECTION_FILTER = Filter(
+    "section",
+    "multi",
+    default=(),
+    attr="sections",
+    choices=lambda tables: tuple(_ordered_sections(tables)["section_id"]),
+    url_names=lambda tables: section_url_names(_ordered_sections(tables)),
+    apply=lambda rows, ids, context: rows["section_id"].isin(ids),
+)

@@ -27,7 +27,8 @@ from dashboard.domain.comparison import LEVELS, LISTED, STATED, compare_rows, me
 from dashboard.domain.contract import AMOUNT, INT, PCT, SIGNED, Table, View
 from dashboard.domain.figures import BASE_COLOUR, LEGEND_TOP, REQUEST_COLOUR, UNLISTED_COLOUR, amount_axis, bar_height
 from dashboard.domain.format import oku, plotly_text, signed_oku, signed_pct, wrap_label
-from dashboard.domain.labels import section_url_names, year_labels
+from dashboard.domain.labels import year_labels
+from dashboard.domain.listings import SECTION_FILTER
 from dashboard.domain.params import Filter, FilterValues, filter_dataclass
 from dashboard.i18n import t
 from loaders.accounts import by_name
@@ -249,10 +250,6 @@ def account_choices(tables: Mapping[str, pd.DataFrame]) -> dict[str, str]:
     return {a: by_name(a).code for a in present if kinds.get(a, "account") == "account"}
 
 
-def _sections(tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
-    return tables["sections"].sort_values("order")
-
-
 @filter_dataclass
 class Filters(FilterValues):
     """What /compare filters on (hashable: it is part of the view's cache key).
@@ -264,15 +261,7 @@ class Filters(FilterValues):
 
     FILTERS = (
         Filter("level", "choice", default="section", choices=LEVELS, named="always"),
-        Filter(
-            "section",
-            "multi",
-            default=(),
-            attr="sections",
-            choices=lambda tables: tuple(_sections(tables)["section_id"]),
-            url_names=lambda tables: section_url_names(_sections(tables)),
-            apply=lambda rows, ids, context: rows["section_id"].isin(ids),
-        ),
+        SECTION_FILTER,
         Filter(
             "account",
             "multi",

@@ -14,9 +14,10 @@ import pandas as pd
 
 from dashboard.domain.contract import INT, SIGNED, Table, View
 from dashboard.domain.format import change, oku
-from dashboard.domain.labels import section_labels, section_url_names, year_labels
+from dashboard.domain.labels import section_labels, year_labels
 from dashboard.domain.listings import (
     FLAG_CODES,
+    SECTION_FILTER,
     account_codes,
     account_label,
     base_figures,
@@ -90,24 +91,12 @@ def _every_figure(items: pd.DataFrame, codes, links: pd.DataFrame | None) -> pd.
     return keep
 
 
-def _sections_of(tables: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
-    return tables["sections"].sort_values("order")
-
-
 #: The filters of /items, each declared once: its URL key, its field, its default and how it keeps rows
 #: (``apply(items, value, review_links) → mask``, used when the value is set). The open project is no filter
 #: of the rows and no part of a CSV name.
 FILTERS = (
     Filter("q", "text", default="", apply=_query_mask),
-    Filter(
-        "section",
-        "multi",
-        default=(),
-        attr="sections",
-        choices=lambda tables: tuple(_sections_of(tables)["section_id"]),
-        url_names=lambda tables: section_url_names(_sections_of(tables)),
-        apply=lambda items, ids, links: items["section_id"].isin(ids),
-    ),
+    SECTION_FILTER,
     # URL codes (:func:`account_codes`); an unknown code matches nothing.
     Filter(
         "account",
