@@ -48,20 +48,16 @@ def test_a_browser_tab_is_sent_every_table_before_the_first_chart(server, path: 
 
 
 @pytest.mark.parametrize("path", CHART_PAGES)
-def test_the_chart_stays_above_the_first_table(browser, server, path: str) -> None:
-    context = browser.new_context(viewport={"width": WIDTHS["desktop"], "height": 1000})
-    try:
-        page = context.new_page()
-        page.goto(f"{server}/{path}")
-        wait_idle(page, charts=1)
-        assert exceptions(page) == []
-        above = page.evaluate(
-            """() => {
-              const chart = document.querySelector('[data-testid=stMain] .js-plotly-plot').getBoundingClientRect();
-              const table = document.querySelector('[data-testid=stMain] [data-testid=stDataFrame]').getBoundingClientRect();
-              return chart.top < table.top;
-            }"""
-        )
-        assert above, f"/{path}: the chart moved below the table"
-    finally:
-        context.close()
+def test_the_chart_stays_above_the_first_table(page, server, path: str) -> None:
+    page.set_viewport_size({"width": WIDTHS["desktop"], "height": 1000})
+    page.goto(f"{server}/{path}")
+    wait_idle(page, charts=1)
+    assert exceptions(page) == []
+    above = page.evaluate(
+        """() => {
+          const chart = document.querySelector('[data-testid=stMain] .js-plotly-plot').getBoundingClientRect();
+          const table = document.querySelector('[data-testid=stMain] [data-testid=stDataFrame]').getBoundingClientRect();
+          return chart.top < table.top;
+        }"""
+    )
+    assert above, f"/{path}: the chart moved below the table"

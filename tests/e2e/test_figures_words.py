@@ -86,24 +86,20 @@ def test_compare_shows_the_supplementary_base_in_its_own_column(page, server) ->
 @pytest.mark.parametrize(
     ("lang", "total", "note"), [("ja", "経済産業省関連合計", "新規要求"), ("en", "METI total", "too")]
 )
-def test_overview_shows_every_account_row_and_the_notes_whole(browser, server, width, lang, total, note) -> None:
-    context = browser.new_context(viewport={"width": width, "height": 1000})
-    page = context.new_page()
-    try:
-        open_page(page, f"{server}/?lang={lang}", charts=1)
-        grid = _grid(page, 0)
-        assert int(grid.locator("[role=grid]").get_attribute("aria-rowcount")) - 1 == 11
-        # No scrolling inside the grid: its scroller is as tall as its content, so the last row is drawn.
-        inner = grid.locator(".dvn-scroller").first.evaluate("e => [e.scrollHeight, e.clientHeight]")
-        assert inner[0] <= inner[1] + 1, inner
-        # The accessibility table holds the rows the grid draws: the total is among them.
-        assert total in grid.locator("tbody [role=row]").last.text_content()
-        notes = page.locator("[data-testid=stMarkdown] li").all_inner_texts()
-        gx = next(n for n in notes if "1兆8691億円" in n or "1.8691 trillion" in n)
-        assert gx.rstrip().endswith(note)
-        shot(page, f"figures-overview-{lang}-{width}")
-    finally:
-        context.close()
+def test_overview_shows_every_account_row_and_the_notes_whole(page, server, width, lang, total, note) -> None:
+    page.set_viewport_size({"width": width, "height": 1000})
+    open_page(page, f"{server}/?lang={lang}", charts=1)
+    grid = _grid(page, 0)
+    assert int(grid.locator("[role=grid]").get_attribute("aria-rowcount")) - 1 == 11
+    # No scrolling inside the grid: its scroller is as tall as its content, so the last row is drawn.
+    inner = grid.locator(".dvn-scroller").first.evaluate("e => [e.scrollHeight, e.clientHeight]")
+    assert inner[0] <= inner[1] + 1, inner
+    # The accessibility table holds the rows the grid draws: the total is among them.
+    assert total in grid.locator("tbody [role=row]").last.text_content()
+    notes = page.locator("[data-testid=stMarkdown] li").all_inner_texts()
+    gx = next(n for n in notes if "1兆8691億円" in n or "1.8691 trillion" in n)
+    assert gx.rstrip().endswith(note)
+    shot(page, f"figures-overview-{lang}-{width}")
 
 
 @pytest.mark.parametrize(

@@ -132,9 +132,8 @@ def test_share_snippet_opens_the_same_view_embedded(page, served: str, server: s
 
 @pytest.mark.parametrize("lang", ["ja", "en"])
 @pytest.mark.parametrize("width", ["desktop", "phone"])
-def test_data_page_in_the_browser(browser, served: str, server: str, lang: str, width: str) -> None:
-    context = browser.new_context(viewport={"width": WIDTHS[width], "height": 1000})
-    page = context.new_page()
+def test_data_page_in_the_browser(page, served: str, server: str, lang: str, width: str) -> None:
+    page.set_viewport_size({"width": WIDTHS[width], "height": 1000})
     open_page(page, f"{server}/data" + ("?lang=en" if lang == "en" else ""))
     assert exceptions(page) == []
     grids = page.locator("[data-testid=stDataFrame]").count()
@@ -142,4 +141,3 @@ def test_data_page_in_the_browser(browser, served: str, server: str, lang: str, 
     urls = page.locator("[data-testid=stCode]").first.text_content()  # DOM text: soft wraps do not matter
     assert f"{served}csv/items.csv" in urls.split()
     shot(page, f"data-{lang}-{width}")
-    context.close()

@@ -15,11 +15,10 @@ CYBER = "サイバー対処能力"
 
 
 @pytest.fixture
-def phone(browser):
-    context = browser.new_context(viewport={"width": WIDTHS["phone"], "height": 900}, accept_downloads=True)
-    page = context.new_page()
-    yield page
-    context.close()
+def phone(page):
+    """The module's tab at a phone's width."""
+    page.set_viewport_size({"width": WIDTHS["phone"], "height": 900})
+    return page
 
 
 def _query(url: str) -> dict[str, list[str]]:
@@ -115,7 +114,7 @@ def test_priority_filtered_set_shows_shares_and_subtotals(page, server) -> None:
     assert sum(float(r[2]) for r in body) == pytest.approx(242.2)
 
 
-def test_priority_section_filter_screens(page, phone, server) -> None:
+def test_priority_section_filter_screens(page, server) -> None:
     open_page(page, f"{server}/priority?section=p1-t3-s2", charts=2)
     assert grid_rows(page, 0) == 10
     joined = " ".join(page.locator("[data-testid=stMetric]").all_inner_texts())
@@ -127,10 +126,13 @@ def test_priority_section_filter_screens(page, phone, server) -> None:
     joined = " ".join(page.locator("[data-testid=stMetric]").all_inner_texts())
     assert "Share of the total" in joined and "10.1%" in joined
     shot(page, "priority-q-en-desktop")
-    open_page(phone, f"{server}/priority?q={urllib.parse.quote('中小企業')}", charts=2)
-    shot(phone, "priority-q-ja-phone")
-    open_page(phone, f"{server}/priority?section=p1-t3-s2&lang=en", charts=2)
-    shot(phone, "priority-section-en-phone")
+    page.set_viewport_size({"width": WIDTHS["phone"], "height": 900})
+    open_page(page, f"{server}/priority?q={urllib.parse.quote('中小企業')}", charts=2)
+    assert exceptions(page) == [] and grid_rows(page, 0) == 8  # the requests named 中小企業 (tests/test_priority.py), on a phone
+    shot(page, "priority-q-ja-phone")
+    open_page(page, f"{server}/priority?section=p1-t3-s2&lang=en", charts=2)
+    assert exceptions(page) == [] and grid_rows(page, 0) == 10
+    shot(page, "priority-section-en-phone")
 
 
 def test_priority_name_search_leads_to_the_topic(page, server) -> None:

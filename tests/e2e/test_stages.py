@@ -15,28 +15,24 @@ JOINTLY = {"ja": "複数府省の共管", "en": "managed jointly"}
 
 
 @pytest.mark.parametrize(("lang", "width"), CASES, ids=[f"{lang}-{width}" for lang, width in CASES])
-def test_stages_page(browser, server, lang: str, width: int) -> None:
-    context = browser.new_context(viewport={"width": width, "height": 1000})
-    page = context.new_page()
-    try:
-        query = "" if lang == "ja" else "?lang=en"
-        open_page(page, f"{server}/stages{query}", charts=3)  # the stages, the years by account, by 主要経費
-        assert exceptions(page) == []
-        body = page.inner_text("body")
-        for heading in HEADINGS[lang]:
-            assert heading in body
-        assert JOINTLY[lang] in body  # エネルギー対策特別会計: a sentence, not a number
-        assert grid_rows(page, 0) == 2  # 一般会計 and 特許特別会計, the comparable accounts
-        assert grid_rows(page, 1) == 7  # request, initial, supplementary no. 1, and the four settled figures
-        assert grid_rows(page, 4) == 46  # FY2024's initial 事項 of the general account
-        buttons = page.locator("[data-testid=stDownloadButton]").count()
-        assert buttons >= 5  # a CSV under every table
-        # the page must not scroll sideways on a phone
-        overflow = page.evaluate("() => document.querySelector('[data-testid=stMain]').scrollWidth - innerWidth")
-        assert overflow <= 1
-        shot(page, f"stages-{lang}-{width}")
-    finally:
-        context.close()
+def test_stages_page(page, server, lang: str, width: int) -> None:
+    page.set_viewport_size({"width": width, "height": 1000})
+    query = "" if lang == "ja" else "?lang=en"
+    open_page(page, f"{server}/stages{query}", charts=3)  # the stages, the years by account, by 主要経費
+    assert exceptions(page) == []
+    body = page.inner_text("body")
+    for heading in HEADINGS[lang]:
+        assert heading in body
+    assert JOINTLY[lang] in body  # エネルギー対策特別会計: a sentence, not a number
+    assert grid_rows(page, 0) == 2  # 一般会計 and 特許特別会計, the comparable accounts
+    assert grid_rows(page, 1) == 7  # request, initial, supplementary no. 1, and the four settled figures
+    assert grid_rows(page, 4) == 46  # FY2024's initial 事項 of the general account
+    buttons = page.locator("[data-testid=stDownloadButton]").count()
+    assert buttons >= 5  # a CSV under every table
+    # the page must not scroll sideways on a phone
+    overflow = page.evaluate("() => document.querySelector('[data-testid=stMain]').scrollWidth - innerWidth")
+    assert overflow <= 1
+    shot(page, f"stages-{lang}-{width}")
 
 
 def test_a_click_on_a_stage_writes_the_url_and_reopens(page, server) -> None:

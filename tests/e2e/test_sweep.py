@@ -187,43 +187,34 @@ def _name(view: str, suffix: str) -> str:
 
 @pytest.mark.parametrize("lang", ["ja", "en"])
 @pytest.mark.parametrize("view", SWEPT)
-def test_desktop(browser, request, tables: dict, view: str, lang: str) -> None:
-    context = browser.new_context(viewport={"width": WIDTHS["desktop"], "height": 1000}, accept_downloads=True)
-    try:
-        page = context.new_page()
-        _open(page, request, view, lang)
-        problems = _rendered(page, WIDTHS["desktop"])
-        if not exceptions(page):
-            problems += _wcag(page)
-            if lang == "en":
-                # The words the page shows in Japanese: the shipped document's names, on a page of its defaults.
-                plain = view in page_paths() and server_for(request, view) == request.getfixturevalue("server")
-                problems += _english(page, tables if plain else None, _script(view))
-            if view in FITTING:
-                problems += _fitting(page, view)
-            if view in WIDE:
-                problems += _wide(page, view)
-            if view in CSV_BUTTONS and lang == "ja":
-                problems += _csv_buttons(page)
-        shot(page, _name(view, "desktop" if lang == "ja" else "en"))
-        assert problems == [], f"/{view} ({lang}, {WIDTHS['desktop']} px): " + "\n".join(problems)
-    finally:
-        context.close()
+def test_desktop(page, request, tables: dict, view: str, lang: str) -> None:
+    _open(page, request, view, lang)
+    problems = _rendered(page, WIDTHS["desktop"])
+    if not exceptions(page):
+        problems += _wcag(page)
+        if lang == "en":
+            # The words the page shows in Japanese: the shipped document's names, on a page of its defaults.
+            plain = view in page_paths() and server_for(request, view) == request.getfixturevalue("server")
+            problems += _english(page, tables if plain else None, _script(view))
+        if view in FITTING:
+            problems += _fitting(page, view)
+        if view in WIDE:
+            problems += _wide(page, view)
+        if view in CSV_BUTTONS and lang == "ja":
+            problems += _csv_buttons(page)
+    shot(page, _name(view, "desktop" if lang == "ja" else "en"))
+    assert problems == [], f"/{view} ({lang}, {WIDTHS['desktop']} px): " + "\n".join(problems)
 
 
 @pytest.mark.parametrize("view", page_paths())
-def test_phone(browser, request, view: str) -> None:
-    context = browser.new_context(viewport={"width": WIDTHS["phone"], "height": 900})
-    try:
-        page = context.new_page()
-        _open(page, request, view, "ja")
-        shot(page, _name(view, "phone"))
-        problems = _rendered(page, WIDTHS["phone"])
-        if view in CSV_BUTTONS:
-            problems += _csv_buttons(page)
-        assert problems == [], f"/{view} ({WIDTHS['phone']} px): " + "\n".join(problems)
-    finally:
-        context.close()
+def test_phone(page, request, view: str) -> None:
+    page.set_viewport_size({"width": WIDTHS["phone"], "height": 900})
+    _open(page, request, view, "ja")
+    shot(page, _name(view, "phone"))
+    problems = _rendered(page, WIDTHS["phone"])
+    if view in CSV_BUTTONS:
+        problems += _csv_buttons(page)
+    assert problems == [], f"/{view} ({WIDTHS['phone']} px): " + "\n".join(problems)
 
 
 def test_the_sweep_names_only_pages_of_the_registry() -> None:

@@ -74,24 +74,20 @@ def _japanese_outside_names(lines: list[str], names: list[str]) -> list[str]:
 
 @pytest.mark.parametrize("lang", ["ja", "en"])
 @pytest.mark.parametrize("width", ["desktop", "phone"])
-def test_labels_are_readable_and_fit_their_tiles(browser, server: str, lang: str, width: str) -> None:
-    context = browser.new_context(viewport={"width": WIDTHS[width], "height": 1000})
-    page = context.new_page()
-    try:
-        open_page(page, f"{server}/treemap" + ("?lang=en" if lang == "en" else ""), charts=1)
-        assert not exceptions(page)
-        tiles = _tiles(page)
-        shot(page, f"treemap_{lang}_{WIDTHS[width]}")
-        text = _text(tiles)
-        theme = "(1) 先端分野への" if lang == "ja" else "(1) Advanced fields"  # short titles (names.SHORT_NAMES)
-        assert theme in text, text
-        assert len(tiles) >= 3  # the pillar's title strip and at least two themes are labelled
-        assert all(tile["inside"] for tile in tiles), [t["lines"] for t in tiles if not t["inside"]]
-        assert min(tile["size"] for tile in tiles) >= 10, "no label is shrunk below a readable size"
-        # two levels at a time: no project tile is drawn from the top (plotly keeps the rest at zero size)
-        assert page.evaluate(VISIBLE_SLICES) <= 20
-    finally:
-        context.close()
+def test_labels_are_readable_and_fit_their_tiles(page, server: str, lang: str, width: str) -> None:
+    page.set_viewport_size({"width": WIDTHS[width], "height": 1000})
+    open_page(page, f"{server}/treemap" + ("?lang=en" if lang == "en" else ""), charts=1)
+    assert not exceptions(page)
+    tiles = _tiles(page)
+    shot(page, f"treemap_{lang}_{WIDTHS[width]}")
+    text = _text(tiles)
+    theme = "(1) 先端分野への" if lang == "ja" else "(1) Advanced fields"  # short titles (names.SHORT_NAMES)
+    assert theme in text, text
+    assert len(tiles) >= 3  # the pillar's title strip and at least two themes are labelled
+    assert all(tile["inside"] for tile in tiles), [t["lines"] for t in tiles if not t["inside"]]
+    assert min(tile["size"] for tile in tiles) >= 10, "no label is shrunk below a readable size"
+    # two levels at a time: no project tile is drawn from the top (plotly keeps the rest at zero size)
+    assert page.evaluate(VISIBLE_SLICES) <= 20
 
 
 def test_a_click_on_a_theme_opens_its_sections_and_projects(page, server: str) -> None:
@@ -114,40 +110,32 @@ def test_a_click_on_a_theme_opens_its_sections_and_projects(page, server: str) -
 
 
 @pytest.mark.parametrize("lang", ["ja", "en"])
-def test_the_focused_section_links_to_its_project_list(browser, server: str, tables: dict, lang: str) -> None:
-    context = browser.new_context(viewport={"width": WIDTHS["desktop"], "height": 1000})
-    page = context.new_page()
-    try:
-        query = f"?focus={SMALL_SECTION}" + ("&lang=en" if lang == "en" else "")
-        open_page(page, f"{server}/treemap{query}", charts=1)
-        text = _text(_tiles(page))
-        assert ("経済安全保障" if lang == "ja" else "Economic security") in text
-        assert "重要技術総合管理事業" in text  # its projects are readable once opened
-        shot(page, f"treemap_{lang}_1400_focus")
-        link = page.locator("[data-testid=stPageLink] a")
-        assert link.count() == 1
-        link.click()
-        page.wait_for_url(re.compile(r"/items\?"), timeout=20_000)
-        wait_idle(page)
-        query = parse_qs(urlparse(page.url).query)
-        assert query["section"] == ["economic-security"]  # the readable name of SMALL_SECTION
-        assert query.get("lang") == (["en"] if lang == "en" else None)
-        expected = int((tables["items"]["section_id"] == SMALL_SECTION).sum())
-        assert grid_rows(page, 0) == expected
-    finally:
-        context.close()
+def test_the_focused_section_links_to_its_project_list(page, server: str, tables: dict, lang: str) -> None:
+    page.set_viewport_size({"width": WIDTHS["desktop"], "height": 1000})
+    query = f"?focus={SMALL_SECTION}" + ("&lang=en" if lang == "en" else "")
+    open_page(page, f"{server}/treemap{query}", charts=1)
+    text = _text(_tiles(page))
+    assert ("経済安全保障" if lang == "ja" else "Economic security") in text
+    assert "重要技術総合管理事業" in text  # its projects are readable once opened
+    shot(page, f"treemap_{lang}_1400_focus")
+    link = page.locator("[data-testid=stPageLink] a")
+    assert link.count() == 1
+    link.click()
+    page.wait_for_url(re.compile(r"/items\?"), timeout=20_000)
+    wait_idle(page)
+    query = parse_qs(urlparse(page.url).query)
+    assert query["section"] == ["economic-security"]  # the readable name of SMALL_SECTION
+    assert query.get("lang") == (["en"] if lang == "en" else None)
+    expected = int((tables["items"]["section_id"] == SMALL_SECTION).sum())
+    assert grid_rows(page, 0) == expected
 
 
-def test_phone_focus_on_a_small_section(browser, server: str) -> None:
-    context = browser.new_context(viewport={"width": WIDTHS["phone"], "height": 900})
-    page = context.new_page()
-    try:
-        open_page(page, f"{server}/treemap?focus={SMALL_SECTION}&lang=en", charts=1)
-        tiles = _tiles(page)
-        assert tiles and all(tile["inside"] for tile in tiles)
-        shot(page, "treemap_en_400_focus")
-    finally:
-        context.close()
+def test_phone_focus_on_a_small_section(page, server: str) -> None:
+    page.set_viewport_size({"width": WIDTHS["phone"], "height": 900})
+    open_page(page, f"{server}/treemap?focus={SMALL_SECTION}&lang=en", charts=1)
+    tiles = _tiles(page)
+    assert tiles and all(tile["inside"] for tile in tiles)
+    shot(page, "treemap_en_400_focus")
 
 
 def test_english_page_shows_no_japanese_outside_source_names(page, server: str, source_names: list[str]) -> None:
