@@ -128,9 +128,8 @@ def test_priority_section_filter_screens(page, server) -> None:
     shot(page, "priority-q-en-desktop")
     page.set_viewport_size({"width": WIDTHS["phone"], "height": 900})
     open_page(page, f"{server}/priority?q={urllib.parse.quote('中小企業')}", charts=2)
-    assert (
-        exceptions(page) == [] and grid_rows(page, 0) == 8
-    )  # the requests named 中小企業 (tests/test_priority.py), on a phone
+    # the requests named 中小企業 (tests/test_priority.py), on a phone
+    assert exceptions(page) == [] and grid_rows(page, 0) == 8
     shot(page, "priority-q-ja-phone")
     open_page(page, f"{server}/priority?section=p1-t3-s2&lang=en", charts=2)
     assert exceptions(page) == [] and grid_rows(page, 0) == 10
