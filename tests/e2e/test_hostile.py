@@ -15,7 +15,7 @@ import pytest
 
 from dashboard.domain.csvout import neutralize
 from dashboard.i18n import t
-from tests.e2e.conftest import exceptions, open_page, page_paths, shot, skip_if_needs_documents, streamlit_server
+from tests.e2e.conftest import exceptions, open_page, page_paths, shot, skip_if_needs_documents, streamlit_server, visit
 from tests.e2e.test_years_upload import _upload
 from tests.hostile import EVIL, FORMULAS, HOSTILE, hostile_text, write_hostile
 
@@ -91,11 +91,12 @@ def markup_from_text(page) -> list[str]:
 
 
 @pytest.mark.parametrize("query", PAGES)
-def test_document_text_never_renders_as_markup(page, hostile_server: str, hostile_folder: Path, query: str) -> None:
+def test_document_text_never_renders_as_markup(tabs, hostile_server: str, hostile_folder: Path, query: str) -> None:
     assert {q.split("?")[0] for q in FILLED} <= set(page_paths()), "FILLED names a page the registry does not have"
     skip_if_needs_documents(query, documents=1)  # the hostile server serves one document
     query = query.replace("HOSTILE", _hostile_project(hostile_folder))
-    open_page(page, f"{hostile_server}/{query}")
+    page = tabs()  # one app session for the sweep (tests/e2e/conftest.py: visit)
+    visit(page, f"{hostile_server}/{query}")
     shot(page, f"hostile-{query.split('?')[0] or 'overview'}")
     assert not exceptions(page)
     assert markup_from_text(page) == []

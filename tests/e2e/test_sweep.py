@@ -5,6 +5,11 @@ exception and shows something, nothing scrolls sideways, axe-core finds no WCAG 
 the English interface holds no Japanese interface text, every figure in a grid is drawn whole,
 every table has its CSV button. A load's checks all run and every problem is reported together.
 
+One tab per width serves the whole sweep: the first view is loaded, the others are reached in the
+open app session as Back/Forward does (``visit`` in tests/e2e/conftest.py; the app seeds its
+widgets from a URL that changed from outside, as from a pasted link), which costs about half of a
+load. What a pasted link opens in a new session is tested by the other browser tests.
+
 The pages come from ``dashboard/registry.py`` (a page that needs two documents opens on the
 two-document server), plus the views that show other tables (tabs, levels, a query that fills the
 page). Pages of other servers (the hostile document, the proxy) have their own sweeps
@@ -25,7 +30,7 @@ from importlib.resources import files
 import pytest
 
 from dashboard.registry import PAGES
-from tests.e2e.conftest import WIDTHS, exceptions, open_page, page_paths, server_for, shot
+from tests.e2e.conftest import WIDTHS, exceptions, page_paths, server_for, shot, visit
 from tests.e2e.grids import cut_figures, figure_columns, grids, measure
 from tests.english_scan import REFERENCE_PAGES, reference_words, source_lines, source_strings, untranslated
 
@@ -176,7 +181,7 @@ def _csv_buttons(page) -> list[str]:
 
 
 def _open(page, request, view: str, lang: str) -> None:
-    open_page(page, _url(server_for(request, view), view, lang), charts=1 if view.split("?")[0] in CHART_PAGES else 0)
+    visit(page, _url(server_for(request, view), view, lang), charts=1 if view.split("?")[0] in CHART_PAGES else 0)
     if grids(page).count():  # the tests read a grid's accessibility tree: wait for its rows
         page.wait_for_selector("[data-testid=stDataFrame] [role=grid] [role=row]", state="attached", timeout=45_000)
 
@@ -187,7 +192,8 @@ def _name(view: str, suffix: str) -> str:
 
 @pytest.mark.parametrize("lang", ["ja", "en"])
 @pytest.mark.parametrize("view", SWEPT)
-def test_desktop(page, request, tables: dict, view: str, lang: str) -> None:
+def test_desktop(tabs, request, tables: dict, view: str, lang: str) -> None:
+    page = tabs(WIDTHS["desktop"], 1000)
     _open(page, request, view, lang)
     problems = _rendered(page, WIDTHS["desktop"])
     if not exceptions(page):
@@ -207,8 +213,8 @@ def test_desktop(page, request, tables: dict, view: str, lang: str) -> None:
 
 
 @pytest.mark.parametrize("view", page_paths())
-def test_phone(page, request, view: str) -> None:
-    page.set_viewport_size({"width": WIDTHS["phone"], "height": 900})
+def test_phone(tabs, request, view: str) -> None:
+    page = tabs(WIDTHS["phone"], 900)
     _open(page, request, view, "ja")
     shot(page, _name(view, "phone"))
     problems = _rendered(page, WIDTHS["phone"])

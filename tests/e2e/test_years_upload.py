@@ -15,7 +15,7 @@ from collections.abc import Iterator
 import pytest
 
 from dashboard.i18n import t
-from tests.e2e.conftest import WIDTHS, exceptions, open_page, page_paths, shot, streamlit_server, wait_idle
+from tests.e2e.conftest import WIDTHS, exceptions, open_page, page_paths, shot, streamlit_server, visit, wait_idle
 from tests.fixtures_years import CHANGED, DROPPED, NEW, NEXT_TITLE, RENAMED, SHIPPED, next_year_text
 
 NEXT_CAPTION = f"表示中の資料: {NEXT_TITLE}（令和7年度 概算要求 / 令和6年度 当初予算との比較）"
@@ -40,7 +40,7 @@ def _nav_paths(page) -> list[str]:
 
 def test_every_page_names_its_document_and_keeps_doc(page, two_server) -> None:
     for path in PAGES:
-        open_page(page, f"{two_server}/{path}")
+        visit(page, f"{two_server}/{path}")  # the first loaded, the others in its session
         body = page.inner_text("[data-testid=stMain]")
         assert NEXT_CAPTION in body, path
         assert not exceptions(page), path
