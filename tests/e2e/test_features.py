@@ -39,10 +39,9 @@ def test_compare_bars_and_level_change(page, server) -> None:
     after = grid_rows(page)
     assert after != before
     shot(page, "compare-items")
-    reopened = page.context.new_page()
-    open_page(reopened, page.url, charts=1)
-    assert grid_rows(reopened) == after
-    assert exceptions(reopened) == []
+    open_page(page, page.url, charts=1)  # the link, loaded again: a new app session
+    assert grid_rows(page) == after
+    assert exceptions(page) == []
 
 
 def _type_filter(page, label: str, text: str) -> None:
@@ -66,11 +65,10 @@ def test_typed_filter_changes_rows_and_url_and_the_url_reproduces_them(
     assert 0 < after < before
     query = urllib.parse.parse_qs(urllib.parse.urlparse(page.url).query)
     assert query.get("q") == [text]
-    fresh = page.context.new_page()
-    open_page(fresh, page.url, charts=charts)
-    assert grid_rows(fresh) == after
-    assert fresh.get_by_label(t(label_key), exact=True).input_value() == text
-    shot(fresh, f"{path}-filtered-reopened")
+    open_page(page, page.url, charts=charts)  # the link, loaded again: a new app session
+    assert grid_rows(page) == after
+    assert page.get_by_label(t(label_key), exact=True).input_value() == text
+    shot(page, f"{path}-filtered-reopened")
 
 
 def _is_number(cell: str) -> bool:
@@ -136,13 +134,13 @@ def test_a_tab_click_opens_its_tables_writes_the_url_and_back_returns(
     if rows is not None:
         assert grid_rows(page) == rows  # one row per section with requests
     shot(page, f"{path}-tab-{tab}")
-    # the link opens the same tab; Back goes to the first tab
-    reopened = page.context.new_page()
-    open_page(reopened, page.url, charts=1)
-    assert reopened.locator("[role=tab][aria-selected=true]").inner_text() == t(label_key)
-    assert exceptions(reopened) == []
+    link = page.url
+    # Back goes to the first tab; the link, loaded again (a new app session), opens the same tab
     page.go_back()
     page.wait_for_function(f"() => !location.search.includes('tab={tab}')", timeout=10_000)
     wait_idle(page, charts=1)
     assert page.locator("[role=tab][aria-selected=true]").inner_text() != t(label_key)
+    assert exceptions(page) == []
+    open_page(page, link, charts=1)
+    assert page.locator("[role=tab][aria-selected=true]").inner_text() == t(label_key)
     assert exceptions(page) == []

@@ -37,6 +37,7 @@ from tests.e2e.conftest import (
     page_paths,
     shot,
     skip_if_needs_documents,
+    visit,
     wait_idle,
 )
 
@@ -68,8 +69,9 @@ def proxy():
         yield topology
 
 
-@pytest.fixture
-def watched(browser):
+@pytest.fixture(scope="module")
+def _watched_tab(browser):
+    """The module's tab with :data:`WATCH` in every document it loads, and its console messages."""
     context = browser.new_context(viewport={"width": WIDTHS["desktop"], "height": 1000})
     context.add_init_script(WATCH)
     page = context.new_page()
@@ -77,6 +79,18 @@ def watched(browser):
     page.on("console", lambda message: page.console.append(message.text))
     yield page
     context.close()
+
+
+@pytest.fixture
+def watched(_watched_tab):
+    """The module's tab with no cookie (a page loaded next is given a replica afresh) and no console message.
+
+    It keeps the page the last test left, so the page sweep reaches each page in the open app session
+    (:func:`tests.e2e.conftest.visit`); every other test loads its page.
+    """
+    _watched_tab.context.clear_cookies()
+    _watched_tab.console.clear()
+    return _watched_tab
 
 
 def _get(url: str, cookie: str = "", gzip_ok: bool = True):
@@ -115,7 +129,9 @@ def _upstreams(lines: list[str]) -> set[str]:
 @pytest.mark.parametrize("path", PAGES)
 def test_every_page_renders_through_the_proxy(watched, proxy, path: str) -> None:
     skip_if_needs_documents(path, documents=1)
-    open_page(watched, f"{proxy.url}/{path}")
+    # The first page is loaded, the others are reached in its app session (Back/Forward's way); the
+    # loads of deeper paths, an embedded page and a failover are tested below.
+    visit(watched, f"{proxy.url}/{path}")
     shot(watched, f"proxy-{path or 'overview'}")
     assert exceptions(watched) == []
     assert len(watched.locator("[data-testid=stMain]").inner_text().strip()) > 50
