@@ -166,21 +166,24 @@ def _module_tab(_module_context) -> dict:
 
 @pytest.fixture
 def page(_module_context, _module_tab):
-    """The module's tab at 1,400 × 1,000, on about:blank: each test opens its pages in it.
+    """The module's tab at 1,400 × 1,000 on about:blank, so each test starts a new app session.
 
-    A test's first ``goto`` starts a new app session (Streamlit keeps nothing of a session in the
-    browser's storage, so a new document is a new session). The tab is reused because a new tab costs
-    far more than a page: measured on 16 opens of 8 pages, a new tab each time took 3.2 s and 4.5
-    CPU-seconds an open, a reused tab 1.6 s and 1.8 (Chromium starts a renderer and sets it up for
-    every tab). After the test any other tab it opened is closed, the viewport is reset and the tab
-    goes back to about:blank (which ends the page's app session). Tabs of one module share their
-    context's cache and cookies (as a reader's tabs do); a test that needs a browser of its own
-    (uploads, cookies of the proxy, an init script) makes its own context.
+    :func:`open_page` loads a page, which starts a new app session (Streamlit keeps nothing of a
+    session in the browser's storage): what a pasted link opens. :func:`visit` reaches a further view
+    in the session the test opened, as Back/Forward does, for about half the cost of a load.
+    The tab is reused because a new tab costs far more than a page: measured on 16 opens of 8 pages,
+    a new tab each time took 3.2 s and 4.5 CPU-seconds an open, a reused tab 1.6 s and 1.8 (Chromium
+    starts a renderer and sets it up for every tab). After the test any other tab it opened is
+    closed and the tab goes back to about:blank (which ends the test's app session: a popover or a
+    choice left open never reaches the next test). Tabs of one module share their context's cache and cookies (as a reader's tabs do); a
+    test that needs a browser of its own (uploads, cookies of the proxy, an init script) makes its own
+    context.
     """
     tab = _module_tab.get("tab")
     if tab is None or tab.is_closed():
         tab = _module_tab["tab"] = _module_context.new_page()
-    tab.set_viewport_size({"width": WIDTHS["desktop"], "height": 1000})
+    if tab.viewport_size != {"width": WIDTHS["desktop"], "height": 1000}:
+        tab.set_viewport_size({"width": WIDTHS["desktop"], "height": 1000})
     yield tab
     for opened in _module_context.pages:  # any tab the test opened beside it
         if opened is not tab:

@@ -13,7 +13,7 @@ from urllib.parse import quote
 
 import pytest
 
-from tests.e2e.conftest import WIDTHS, open_page, shot
+from tests.e2e.conftest import WIDTHS, shot, visit
 
 PROJECT = "廃炉・汚染水・処理水対策事業"
 
@@ -60,7 +60,7 @@ def _row_cells(page, index: int, text: str) -> dict[str, str]:
 def test_items_show_the_supplementary_base_in_its_own_column(
     page, server, lang, base, change, other, other_text, metric, metric_value
 ) -> None:
-    open_page(page, f"{server}/items?q={quote('廃炉')}&project={quote(PROJECT)}&lang={lang}")
+    visit(page, f"{server}/items?q={quote('廃炉')}&project={quote(PROJECT)}&lang={lang}")
     for index in (0, 1):  # the list and the project's detail
         cells = _row_cells(page, index, other_text)
         assert cells[base] in ("—", ""), cells
@@ -75,7 +75,7 @@ def test_items_show_the_supplementary_base_in_its_own_column(
 def test_compare_shows_the_supplementary_base_in_its_own_column(page, server) -> None:
     # Wide enough for the grid to draw every column (its accessibility table holds the drawn ones only).
     page.set_viewport_size({"width": 3000, "height": 1000})
-    open_page(page, f"{server}/compare?level=item&section=fukushima", charts=1)
+    visit(page, f"{server}/compare?level=item&section=fukushima", charts=1)
     cells = _row_cells(page, 0, PROJECT)
     assert cells["令和5年度 当初予算額（億円）"] in ("—", "") and cells["増減（億円）"] in ("—", "")
     assert cells["当初予算以外の比較額（増減に含めない）"] == "149億円（R4補正）"
@@ -88,7 +88,7 @@ def test_compare_shows_the_supplementary_base_in_its_own_column(page, server) ->
 )
 def test_overview_shows_every_account_row_and_the_notes_whole(page, server, width, lang, total, note) -> None:
     page.set_viewport_size({"width": width, "height": 1000})
-    open_page(page, f"{server}/?lang={lang}", charts=1)
+    visit(page, f"{server}/?lang={lang}", charts=1)
     grid = _grid(page, 0)
     assert int(grid.locator("[role=grid]").get_attribute("aria-rowcount")) - 1 == 11
     # No scrolling inside the grid: its scroller is as tall as its content, so the last row is drawn.
@@ -112,7 +112,7 @@ def test_overview_shows_every_account_row_and_the_notes_whole(page, server, widt
 def test_priority_default_view_states_the_transfer_share_in_words(
     page, server, lang, share, without, direction, not_shown
 ) -> None:
-    open_page(page, f"{server}/priority?lang={lang}", charts=1)
+    visit(page, f"{server}/priority?lang={lang}", charts=1)
     captions = " ".join(page.locator("[data-testid=stCaptionContainer]").all_inner_texts())
     assert share in captions and without in captions
     assert direction in captions and not_shown not in captions

@@ -12,13 +12,13 @@ from __future__ import annotations
 
 import pytest
 
-from tests.e2e.conftest import WIDTHS, open_page, shot
+from tests.e2e.conftest import WIDTHS, shot, visit
 from tests.e2e.grids import DRAWN, PADDING, columns, figure_columns, grids, measure
 
 
 def _open(page, url: str, charts: int = 0) -> None:
     """Open ``url``, wait until the app is idle and has drawn a grid (its accessibility tree)."""
-    open_page(page, url, charts)
+    visit(page, url, charts)
     page.wait_for_selector("[data-testid=stDataFrame] [role=grid] [role=row]", state="attached", timeout=45_000)
 
 

@@ -15,7 +15,7 @@ from dashboard.domain.data import read_tables
 from dashboard.domain.urls import iframe_src
 from loaders.package import STATIC_DIR, csv_path, parquet_path
 from loaders.schema import TABLES
-from tests.e2e.conftest import WIDTHS, exceptions, grid_rows, open_page, shot, wait_idle
+from tests.e2e.conftest import WIDTHS, exceptions, grid_rows, open_page, shot, visit, wait_idle
 from tests.test_package import plain
 
 PACKAGE = "/app/static/data/"
@@ -98,7 +98,7 @@ def test_embedded_priority_view_shows_the_filtered_rows_alone(page, served: str,
 
 
 def test_share_snippet_opens_the_same_view_embedded(page, served: str, server: str) -> None:
-    open_page(page, f"{server}/priority?q=サイバー", charts=1)
+    visit(page, f"{server}/priority?q=サイバー", charts=1)
     assert grid_rows(page) == 3
     page.get_by_role("button", name="共有").click()
     wait_idle(page)
@@ -134,7 +134,7 @@ def test_share_snippet_opens_the_same_view_embedded(page, served: str, server: s
 @pytest.mark.parametrize("width", ["desktop", "phone"])
 def test_data_page_in_the_browser(page, served: str, server: str, lang: str, width: str) -> None:
     page.set_viewport_size({"width": WIDTHS[width], "height": 1000})
-    open_page(page, f"{server}/data" + ("?lang=en" if lang == "en" else ""))
+    visit(page, f"{server}/data" + ("?lang=en" if lang == "en" else ""))
     assert exceptions(page) == []
     grids = page.locator("[data-testid=stDataFrame]").count()
     assert len(TABLES) in [grid_rows(page, i) for i in range(grids)]  # the list of tables, one row each

@@ -265,9 +265,12 @@ def test_metrics_are_not_exposed(proxy) -> None:
 
 def test_a_browser_sticks_to_one_replica(watched, proxy) -> None:
     open_page(watched, f"{proxy.url}/compare", charts=1)
+    open_page(watched, f"{proxy.url}/priority", charts=1)  # a second load, a second session, the same cookie
     cookie = next(c["value"] for c in watched.context.cookies() if c["name"] == STICKY_COOKIE)
     lines = _log_lines(proxy, cookie)
-    assert len(lines) >= 5, lines  # the bundles, health, host-config ... after the page set the cookie
+    # After the first page set the cookie: its health and host-config, its websocket (logged when the
+    # second load closed it), the second page and its own; the bundles may come from the tab's cache.
+    assert len(lines) >= 5, lines
     assert len(_upstreams(lines)) == 1, lines
 
 

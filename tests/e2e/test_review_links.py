@@ -6,7 +6,7 @@ from __future__ import annotations
 import urllib.parse
 
 from dashboard.i18n import t
-from tests.e2e.conftest import exceptions, grid_rows, open_page, shot, wait_idle
+from tests.e2e.conftest import exceptions, grid_rows, open_page, shot, visit, wait_idle
 
 
 def _query(url: str) -> dict[str, list[str]]:
@@ -14,7 +14,7 @@ def _query(url: str) -> dict[str, list[str]]:
 
 
 def test_items_filtered_to_unlinked_projects_by_a_click(page, server, tables) -> None:
-    open_page(page, f"{server}/items")
+    visit(page, f"{server}/items")
     everything = grid_rows(page)
     page.locator("[data-testid=stButtonGroup] button", has_text=t("it.review.opt.unlinked", "ja")).first.click()
     page.wait_for_url("**review=unlinked**")
@@ -30,7 +30,7 @@ def test_items_filtered_to_unlinked_projects_by_a_click(page, server, tables) ->
 
 
 def test_search_finds_a_word_of_a_review_overview_and_opens_its_project(page, server) -> None:
-    open_page(page, f"{server}/search")
+    visit(page, f"{server}/search")
     box = page.get_by_label(t("sr.q", "ja"), exact=True)
     box.fill("メタン熱分解")  # only in the review overview of 高温ガス炉実証炉開発事業
     box.press("Enter")

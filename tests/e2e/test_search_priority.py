@@ -9,7 +9,7 @@ import urllib.parse
 import pytest
 
 from dashboard.i18n import t
-from tests.e2e.conftest import WIDTHS, exceptions, grid_rows, open_page, shot, wait_idle
+from tests.e2e.conftest import WIDTHS, exceptions, grid_rows, shot, visit, wait_idle
 
 CYBER = "サイバー対処能力"
 
@@ -26,7 +26,7 @@ def _query(url: str) -> dict[str, list[str]]:
 
 
 def test_search_finds_the_paragraphs_projects_and_opens_one(page, server) -> None:
-    open_page(page, f"{server}/search?q={urllib.parse.quote(CYBER)}")
+    visit(page, f"{server}/search?q={urllib.parse.quote(CYBER)}")
     assert exceptions(page) == []
     assert grid_rows(page) == 1  # one paragraph hit; its 12 projects are listed under it (issue 24)
     shot(page, "search-cyber-ja-desktop")
@@ -44,7 +44,7 @@ def test_search_finds_the_paragraphs_projects_and_opens_one(page, server) -> Non
 
 
 def test_selecting_a_row_offers_its_projects_detail(page, server) -> None:
-    open_page(page, f"{server}/search?q={urllib.parse.quote('サイバー')}")  # the first row: a name hit
+    visit(page, f"{server}/search?q={urllib.parse.quote('サイバー')}")  # the first row: a name hit
     grid = page.locator("[data-testid=stDataFrame]").first
     box = grid.bounding_box()
     # the glide grid is a canvas: click the first row's selection box (left column, under the header)
@@ -59,7 +59,7 @@ def test_selecting_a_row_offers_its_projects_detail(page, server) -> None:
 
 
 def test_search_typed_query_goes_to_the_url(page, server) -> None:
-    open_page(page, f"{server}/search")
+    visit(page, f"{server}/search")
     box = page.get_by_label(t("sr.q"), exact=True)
     box.fill("ｻｲﾊﾞｰ 対処能力")  # half-width with a space: the same hits
     box.press("Enter")
@@ -71,24 +71,24 @@ def test_search_typed_query_goes_to_the_url(page, server) -> None:
 
 
 def test_search_in_english_and_on_a_phone(phone, server) -> None:
-    open_page(phone, f"{server}/search?q={urllib.parse.quote(CYBER)}&lang=en")
+    visit(phone, f"{server}/search?q={urllib.parse.quote(CYBER)}&lang=en")
     assert grid_rows(phone) == 1
     text = phone.locator("[data-testid=stMain]").inner_text()
     assert t("sr.title", "en") in text and "1 hits" in text
     shot(phone, "search-cyber-en-phone")
-    open_page(phone, f"{server}/search?q={urllib.parse.quote(CYBER)}")
+    visit(phone, f"{server}/search?q={urllib.parse.quote(CYBER)}")
     shot(phone, "search-cyber-ja-phone")
 
 
 def test_search_english_desktop(page, server) -> None:
-    open_page(page, f"{server}/search?q={urllib.parse.quote(CYBER)}&lang=en")
+    visit(page, f"{server}/search?q={urllib.parse.quote(CYBER)}&lang=en")
     link = page.get_by_role("link", name="サイバーセキュリティ経済基盤構築事業", exact=True)
     assert "lang=en" in (link.get_attribute("href") or "")
     shot(page, "search-cyber-en-desktop")
 
 
 def test_priority_filtered_set_shows_shares_and_subtotals(page, server) -> None:
-    open_page(page, f"{server}/priority?q={urllib.parse.quote('中小企業')}", charts=2)
+    visit(page, f"{server}/priority?q={urllib.parse.quote('中小企業')}", charts=2)
     assert exceptions(page) == []
     metrics = page.locator("[data-testid=stMetric]").all_inner_texts()
     joined = " ".join(metrics)
@@ -99,7 +99,7 @@ def test_priority_filtered_set_shows_shares_and_subtotals(page, server) -> None:
     assert grid_rows(page, 0) == 8
     shot(page, "priority-q-ja-desktop")
     # the subtotals tab: (1)② (3)② (3)③ and the unlinked requests, with their own CSV
-    open_page(page, f"{server}/priority?q={urllib.parse.quote('中小企業')}&tab=sections", charts=1)
+    visit(page, f"{server}/priority?q={urllib.parse.quote('中小企業')}&tab=sections", charts=1)
     assert grid_rows(page, 0) == 4
     assert "10.1%" in " ".join(page.locator("[data-testid=stMetric]").all_inner_texts())
     shot(page, "priority-q-sections-ja-desktop")
@@ -115,29 +115,29 @@ def test_priority_filtered_set_shows_shares_and_subtotals(page, server) -> None:
 
 
 def test_priority_section_filter_screens(page, server) -> None:
-    open_page(page, f"{server}/priority?section=p1-t3-s2", charts=2)
+    visit(page, f"{server}/priority?section=p1-t3-s2", charts=2)
     assert grid_rows(page, 0) == 10
     joined = " ".join(page.locator("[data-testid=stMetric]").all_inner_texts())
     assert "11.9%" in joined and "35.0%" in joined  # 285 of 2,400 and of 814.08
     shot(page, "priority-section-ja-desktop")
-    open_page(page, f"{server}/priority?section=p1-t3-s2&tab=sections", charts=1)
+    visit(page, f"{server}/priority?section=p1-t3-s2&tab=sections", charts=1)
     assert grid_rows(page, 0) == 1  # the one section's subtotal
-    open_page(page, f"{server}/priority?q={urllib.parse.quote('中小企業')}&lang=en", charts=2)
+    visit(page, f"{server}/priority?q={urllib.parse.quote('中小企業')}&lang=en", charts=2)
     joined = " ".join(page.locator("[data-testid=stMetric]").all_inner_texts())
     assert "Share of the total" in joined and "10.1%" in joined
     shot(page, "priority-q-en-desktop")
     page.set_viewport_size({"width": WIDTHS["phone"], "height": 900})
-    open_page(page, f"{server}/priority?q={urllib.parse.quote('中小企業')}", charts=2)
+    visit(page, f"{server}/priority?q={urllib.parse.quote('中小企業')}", charts=2)
     # the requests named 中小企業 (tests/test_priority.py), on a phone
     assert exceptions(page) == [] and grid_rows(page, 0) == 8
     shot(page, "priority-q-ja-phone")
-    open_page(page, f"{server}/priority?section=p1-t3-s2&lang=en", charts=2)
+    visit(page, f"{server}/priority?section=p1-t3-s2&lang=en", charts=2)
     assert exceptions(page) == [] and grid_rows(page, 0) == 10
     shot(page, "priority-section-en-phone")
 
 
 def test_priority_name_search_leads_to_the_topic(page, server) -> None:
-    open_page(page, f"{server}/priority?q={urllib.parse.quote('中小企業')}", charts=2)
+    visit(page, f"{server}/priority?q={urllib.parse.quote('中小企業')}", charts=2)
     page.get_by_role("button", name="テーマ「中小企業・小規模事業者」で見る（関連する語も含めて11件）").click()
     wait_idle(page, charts=2)
     assert _query(page.url) == {"topic": ["sme"]}
@@ -173,7 +173,7 @@ def hostile_server(tmp_path_factory: pytest.TempPathFactory):
 def test_hostile_text_stays_characters_on_search_and_priority(page, hostile_server, query: str, charts: int) -> None:
     from tests.e2e.test_hostile import markup_from_text
 
-    open_page(page, f"{hostile_server}/{query}", charts=charts)
+    visit(page, f"{hostile_server}/{query}", charts=charts)
     assert exceptions(page) == []
     # Not markup: a link to a project's detail on this server carries its key (the name) URL-encoded,
     # and Streamlit's own in-page anchors (#stMain …) repeat the page's URL with its query.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.e2e.conftest import exceptions, grid_rows, open_page, shot, wait_idle
+from tests.e2e.conftest import exceptions, grid_rows, shot, visit, wait_idle
 
 CASES = [(lang, width) for lang in ("ja", "en") for width in (1400, 400)]
 HEADINGS = {
@@ -18,7 +18,7 @@ JOINTLY = {"ja": "複数府省の共管", "en": "managed jointly"}
 def test_stages_page(page, server, lang: str, width: int) -> None:
     page.set_viewport_size({"width": width, "height": 1000})
     query = "" if lang == "ja" else "?lang=en"
-    open_page(page, f"{server}/stages{query}", charts=3)  # the stages, the years by account, by 主要経費
+    visit(page, f"{server}/stages{query}", charts=3)  # the stages, the years by account, by 主要経費
     assert exceptions(page) == []
     body = page.inner_text("body")
     for heading in HEADINGS[lang]:
@@ -36,7 +36,7 @@ def test_stages_page(page, server, lang: str, width: int) -> None:
 
 
 def test_a_click_on_a_stage_writes_the_url_and_reopens(page, server) -> None:
-    open_page(page, f"{server}/stages?year=2024", charts=3)
+    visit(page, f"{server}/stages?year=2024", charts=3)
     page.locator("[data-testid=stButtonGroup] button", has_text="決算").first.click()
     page.wait_for_url("**stage=settled**")
     wait_idle(page)
@@ -44,5 +44,5 @@ def test_a_click_on_a_stage_writes_the_url_and_reopens(page, server) -> None:
     assert grid_rows(page, 4) == 59  # FY2024's settled 事項 of the general account (繰入 left out)
     shot(page, "stages-settled-ja-1400")
     reopened = page.url
-    open_page(page, reopened, charts=3)
+    visit(page, reopened, charts=3)
     assert grid_rows(page, 4) == 59 and "stage=settled" in page.url

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.e2e.conftest import grid_rows, open_page, shot
+from tests.e2e.conftest import grid_rows, open_page, shot, visit
 
 
 def _ticks(page) -> list[str]:
@@ -19,7 +19,7 @@ def _headers(page, index: int = 0) -> list[str]:
 
 
 def test_sections_by_stated_totals_gx_first_digital_second(page, server) -> None:
-    open_page(page, f"{server}/compare", charts=1)
+    visit(page, f"{server}/compare", charts=1)
     ticks = _ticks(page)
     assert "GX" in ticks[0] and "+5,165億円" in ticks[0]
     assert "デジタル" in ticks[1] and "+1,225億円" in ticks[1]
@@ -27,26 +27,26 @@ def test_sections_by_stated_totals_gx_first_digital_second(page, server) -> None
 
 
 def test_account_gx_by_code_is_the_stated_plus_124_percent(page, server) -> None:
-    open_page(page, f"{server}/compare?level=account&account=gx", charts=1)
+    visit(page, f"{server}/compare?level=account&account=gx", charts=1)
     ticks = _ticks(page)
     assert len(ticks) == 1 and "+6,089億円" in ticks[0] and "+124.4%" in ticks[0]
     assert "account=gx" in page.url
 
 
 def test_a_decrease_is_a_triangle_in_japanese_and_a_minus_in_english(page, server) -> None:
-    open_page(page, f"{server}/compare?level=item&section=fukushima&top=all", charts=1)
+    visit(page, f"{server}/compare?level=item&section=fukushima&top=all", charts=1)
     ticks = _ticks(page)
     decrease = next(t for t in ticks if t.startswith("福島国際研究教育機構関連事業"))  # 88 → 83億円
     assert decrease.endswith("▲5億円 (▲5.7%)")
     assert not [t for t in ticks if "+" in t and "▲" in t]  # never ▲ beside an increase
     shot(page, "stated-decrease-ja")
-    open_page(page, f"{server}/compare?level=item&section=fukushima&top=all&lang=en", charts=1)
+    visit(page, f"{server}/compare?level=item&section=fukushima&top=all&lang=en", charts=1)
     english = " ".join(_ticks(page))
     assert "▲" not in english and "\u2212¥500 million (\u22125.7%)" in english
 
 
 def test_top_all_survives_a_reload(page, server) -> None:
-    open_page(page, f"{server}/compare?level=item&top=all", charts=1)
+    visit(page, f"{server}/compare?level=item&top=all", charts=1)
     assert grid_rows(page) == 120
     page.reload()
     open_page(page, page.url, charts=1)

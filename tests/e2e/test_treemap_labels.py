@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.e2e.conftest import exceptions, open_page, shot
+from tests.e2e.conftest import exceptions, shot, visit
 
 DRAWN = """() => {
   const shown = el => {
@@ -47,7 +47,7 @@ DRAWN = """() => {
     ],
 )
 def test_top_level_is_labelled_with_a_legend(page, server, lang: str, labels: list[str], legend: list[str]) -> None:
-    open_page(page, f"{server}/treemap?lang={lang}", charts=1)
+    visit(page, f"{server}/treemap?lang={lang}", charts=1)
     assert not exceptions(page)
     drawn = page.evaluate(DRAWN)
     missing = [label for label in labels if not any(text.startswith(label) for text in drawn["tiles"])]
@@ -57,7 +57,7 @@ def test_top_level_is_labelled_with_a_legend(page, server, lang: str, labels: li
 
 
 def test_an_opened_section_names_its_path_and_its_unlisted_part(page, server) -> None:
-    open_page(page, f"{server}/treemap?focus=digital-ai", charts=1)
+    visit(page, f"{server}/treemap?focus=digital-ai", charts=1)
     drawn = page.evaluate(DRAWN)
     assert "(1) 先端分野への投資" in drawn["path"] and "施策体系の合計" in drawn["path"]
     assert any(text.startswith("未掲載（個別記載なし） 1,263億円資料の合計のうち") for text in drawn["tiles"])

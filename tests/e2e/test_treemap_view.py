@@ -13,7 +13,7 @@ import pandas as pd
 import pytest
 
 from dashboard.views.treemap import MAXDEPTH
-from tests.e2e.conftest import WIDTHS, after_transition, exceptions, grid_rows, open_page, shot, wait_idle
+from tests.e2e.conftest import WIDTHS, after_transition, exceptions, grid_rows, shot, visit, wait_idle
 
 #: Japanese script, CJK punctuation and full-width forms.
 JAPANESE = re.compile(r"[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]")
@@ -76,7 +76,7 @@ def _japanese_outside_names(lines: list[str], names: list[str]) -> list[str]:
 @pytest.mark.parametrize("width", ["desktop", "phone"])
 def test_labels_are_readable_and_fit_their_tiles(page, server: str, lang: str, width: str) -> None:
     page.set_viewport_size({"width": WIDTHS[width], "height": 1000})
-    open_page(page, f"{server}/treemap" + ("?lang=en" if lang == "en" else ""), charts=1)
+    visit(page, f"{server}/treemap" + ("?lang=en" if lang == "en" else ""), charts=1)
     assert not exceptions(page)
     tiles = _tiles(page)
     shot(page, f"treemap_{lang}_{WIDTHS[width]}")
@@ -91,7 +91,7 @@ def test_labels_are_readable_and_fit_their_tiles(page, server: str, lang: str, w
 
 
 def test_a_click_on_a_theme_opens_its_sections_and_projects(page, server: str) -> None:
-    open_page(page, f"{server}/treemap", charts=1)
+    visit(page, f"{server}/treemap", charts=1)
     before = page.evaluate(VISIBLE_SLICES)
     theme = page.locator(".js-plotly-plot g.slice").filter(has_text="(2) イノベーション").first
     after_transition(page, theme.click)  # plotly's zoom transition has ended (plotly_animated)
@@ -113,7 +113,7 @@ def test_a_click_on_a_theme_opens_its_sections_and_projects(page, server: str) -
 def test_the_focused_section_links_to_its_project_list(page, server: str, tables: dict, lang: str) -> None:
     page.set_viewport_size({"width": WIDTHS["desktop"], "height": 1000})
     query = f"?focus={SMALL_SECTION}" + ("&lang=en" if lang == "en" else "")
-    open_page(page, f"{server}/treemap{query}", charts=1)
+    visit(page, f"{server}/treemap{query}", charts=1)
     text = _text(_tiles(page))
     assert ("経済安全保障" if lang == "ja" else "Economic security") in text
     assert "重要技術総合管理事業" in text  # its projects are readable once opened
@@ -132,14 +132,14 @@ def test_the_focused_section_links_to_its_project_list(page, server: str, tables
 
 def test_phone_focus_on_a_small_section(page, server: str) -> None:
     page.set_viewport_size({"width": WIDTHS["phone"], "height": 900})
-    open_page(page, f"{server}/treemap?focus={SMALL_SECTION}&lang=en", charts=1)
+    visit(page, f"{server}/treemap?focus={SMALL_SECTION}&lang=en", charts=1)
     tiles = _tiles(page)
     assert tiles and all(tile["inside"] for tile in tiles)
     shot(page, "treemap_en_400_focus")
 
 
 def test_english_page_shows_no_japanese_outside_source_names(page, server: str, source_names: list[str]) -> None:
-    open_page(page, f"{server}/treemap?lang=en", charts=1)
+    visit(page, f"{server}/treemap?lang=en", charts=1)
     main = page.locator("[data-testid=stMain]")
     lines = [line for line in main.inner_text().splitlines() if line.strip()]
     lines += [line for tile in page.evaluate(TILES) for line in tile["lines"]]

@@ -26,7 +26,7 @@ from dashboard.views import compare as cmp
 from dashboard.views import priority as pr
 from loaders.build import parse_sources
 from tests.conftest import ROOT
-from tests.e2e.conftest import exceptions, grid_rows, open_page, shot, streamlit_server, wait_idle
+from tests.e2e.conftest import exceptions, grid_rows, shot, streamlit_server, visit, wait_idle
 from tests.fixtures_years import SHIPPED_ID, WORKFLOW_CHANGED, WORKFLOW_DELETED, WORKFLOW_ID, write_workflow
 
 PRINTS = ROOT / "artifacts" / "print"
@@ -68,7 +68,7 @@ def _csv(page, index: int, lang: str = "ja") -> list[dict[str, str]]:
 
 
 def test_years_shows_the_changes_as_rows_with_counts_filter_sort_and_chart(page, workflow) -> None:
-    open_page(page, f"{workflow}/years", charts=2)
+    visit(page, f"{workflow}/years", charts=2)
     assert exceptions(page) == []
     metrics = dict(
         zip(
@@ -96,7 +96,7 @@ def test_years_shows_the_changes_as_rows_with_counts_filter_sort_and_chart(page,
 
 
 def test_years_sorted_by_change_from_a_link(page, workflow) -> None:
-    open_page(page, f"{workflow}/years?change=changed&change=dropped&sort=change&lang=en", charts=2)
+    visit(page, f"{workflow}/years?change=changed&change=dropped&sort=change&lang=en", charts=2)
     assert exceptions(page) == []
     rows = _csv(page, 0, "en")
     assert [r["Project"] for r in rows] == [
@@ -114,7 +114,7 @@ def test_years_sorted_by_change_from_a_link(page, workflow) -> None:
 
 
 def test_search_says_what_matched(page, workflow) -> None:
-    open_page(page, f"{workflow}/search?q={urllib.parse.quote('サイバー')}")
+    visit(page, f"{workflow}/search?q={urllib.parse.quote('サイバー')}")
     assert exceptions(page) == []
     main = page.locator("[data-testid=stMain]").inner_text()
     assert "事業名に一致した事業（4件）" in main and "施策の説明文に一致（1件）" in main
@@ -129,7 +129,7 @@ def test_search_says_what_matched(page, workflow) -> None:
 
 def test_a_priority_only_hit_links_to_priority_with_the_query_language_and_document(page, workflow) -> None:
     q = "伝統的工芸品"
-    open_page(page, f"{workflow}/search?q={urllib.parse.quote(q)}&lang=en&doc={SHIPPED_ID}")
+    visit(page, f"{workflow}/search?q={urllib.parse.quote(q)}&lang=en&doc={SHIPPED_ID}")
     link = page.get_by_role("link", name=re.compile("^See the requests matching"))
     href = link.get_attribute("href") or ""
     assert _query(href) == {"q": [q], "lang": ["en"], "doc": [SHIPPED_ID]}
@@ -198,7 +198,7 @@ def _find(words: list[Word], text: str) -> Word | None:
 
 
 def _print(page, url: str, name: str, charts: int) -> tuple[str, list[list[Word]], float]:
-    open_page(page, url, charts=charts)
+    visit(page, url, charts=charts)
     PRINTS.mkdir(parents=True, exist_ok=True)
     pdf = PRINTS / f"{name}.pdf"
     page.pdf(path=str(pdf), print_background=True, prefer_css_page_size=True)
@@ -283,7 +283,7 @@ def test_the_printout_in_english_of_the_widest_table(page, workflow, poppler, co
 def test_every_chart_downloads_as_a_named_png_from_a_toolbar_in_the_pages_language(
     page, workflow, url: str, charts: int, button: str, name: str
 ) -> None:
-    open_page(page, f"{workflow}/{url}", charts=charts)
+    visit(page, f"{workflow}/{url}", charts=charts)
     chart = page.locator(".js-plotly-plot").first
     chart.hover()
     titles = [b.get_attribute("data-title") for b in chart.locator(".modebar-btn").all()]
@@ -309,7 +309,7 @@ def test_title_and_header_years_that_disagree_are_said_in_both_languages(page, w
         "en": "The title says FY2025, but the accounts table's header says 令和6年度 / 令和5年度 (line 5).",
     }[lang]
     for path in ("priority", "quality"):
-        open_page(page, f"{workflow}/{path}?lang={lang}", charts=1 if path == "priority" else 0)
+        visit(page, f"{workflow}/{path}?lang={lang}", charts=1 if path == "priority" else 0)
         alerts = " ".join(page.locator("[data-testid=stAlert]").all_inner_texts())
         assert expected in alerts, path
         assert exceptions(page) == []
@@ -317,5 +317,5 @@ def test_title_and_header_years_that_disagree_are_said_in_both_languages(page, w
     assert sum(expected in a for a in page.locator("[data-testid=stAlert]").all_inner_texts()) == 2
     shot(page, f"workflow-header-years-quality-{lang}")
     # the shipped document's title and header agree: no warning
-    open_page(page, f"{workflow}/quality?lang={lang}&doc={SHIPPED_ID}")
+    visit(page, f"{workflow}/quality?lang={lang}&doc={SHIPPED_ID}")
     assert expected not in " ".join(page.locator("[data-testid=stAlert]").all_inner_texts())
