@@ -114,10 +114,10 @@ def test_the_hostile_text_is_shown_as_characters(page, hostile_server: str, host
     assert "**bold**" in body and "[link](http" in body and "$x^2$" in body and "<b>tag</b>" in body
     assert body.count(HOSTILE) >= 2
     # A project's detail: its name (heading), its policy paragraph (caption), its 推進枠 request.
-    open_page(page, f"{hostile_server}/items?project={_hostile_project(hostile_folder)}")
+    visit(page, f"{hostile_server}/items?project={_hostile_project(hostile_folder)}")
     assert _shown(page).count(HOSTILE) >= 2
     # Search hits: the links to projects are named by them.
-    open_page(page, f"{hostile_server}/search?q=rocket")
+    visit(page, f"{hostile_server}/search?q=rocket")
     links = page.locator("[data-testid=stPageLink]").all_inner_texts()
     assert any(HOSTILE in link.replace("\u2060", "") for link in links)
 
@@ -136,7 +136,7 @@ def test_an_uploaded_hostile_summary_renders_no_markup(browser, server: str) -> 
         assert markup_from_text(page) == []
         shot(page, "hostile-upload")
         for query in ("search?q=rocket", "quality?status=gap"):
-            open_page(page, f"{server}/{query}&doc={page.url.split('doc=')[-1].split('&')[0]}")
+            visit(page, f"{server}/{query}&doc={page.url.split('doc=')[-1].split('&')[0]}")
             assert markup_from_text(page) == [], query
     finally:
         context.close()
@@ -177,24 +177,30 @@ def test_app_csv_has_no_formula_cells(page, hostile_server: str) -> None:
     assert _formula_cells(cells) == []  # … and none starts like a formula
 
 
-@pytest.mark.parametrize(("query", "charts"), [("priority", 1), ("compare?level=item&top=all", 1), ("items", 0)])
-def test_grid_toolbar_csv_has_no_formula_cells(browser, hostile_server: str, query: str, charts: int) -> None:
-    """The grid's own "Download as CSV" exports what the grid shows: that must be formula-safe too."""
+@pytest.fixture(scope="module")
+def plain_download_tab(browser):
+    """A tab without the File System Access API: the grid's toolbar then falls back to a plain
+    download Playwright can catch."""
     context = browser.new_context(viewport={"width": 1400, "height": 1000}, accept_downloads=True)
-    # Without the File System Access API the grid falls back to a plain download Playwright can catch.
     context.add_init_script("delete window.showSaveFilePicker;")
-    page = context.new_page()
-    try:
-        open_page(page, f"{hostile_server}/{query}", charts=charts)
-        grid = page.locator("[data-testid=stDataFrame]").first
-        grid.scroll_into_view_if_needed()
-        grid.hover()
-        button = page.locator("[data-testid=stElementToolbar] button[aria-label='Download as CSV']").first
-        with page.expect_download() as info:
-            button.click()
-        cells = _cells(Path(info.value.path()).read_bytes())
-    finally:
-        context.close()
+    yield context.new_page()
+    context.close()
+
+
+@pytest.mark.parametrize(("query", "charts"), [("priority", 1), ("compare?level=item&top=all", 1), ("items", 0)])
+def test_grid_toolbar_csv_has_no_formula_cells(
+    plain_download_tab, hostile_server: str, query: str, charts: int
+) -> None:
+    """The grid's own "Download as CSV" exports what the grid shows: that must be formula-safe too."""
+    page = plain_download_tab
+    open_page(page, f"{hostile_server}/{query}", charts=charts)
+    grid = page.locator("[data-testid=stDataFrame]").first
+    grid.scroll_into_view_if_needed()
+    grid.hover()
+    button = page.locator("[data-testid=stElementToolbar] button[aria-label='Download as CSV']").first
+    with page.expect_download() as info:
+        button.click()
+    cells = _cells(Path(info.value.path()).read_bytes())
     assert any(FORMULAS[0] in c for c in cells)
     assert _formula_cells(cells) == []
 
@@ -207,8 +213,8 @@ def test_no_request_leaves_the_server(browser, server: str) -> None:
     host = server.split("//", 1)[1]
     page.on("request", lambda request: outside.append(request.url) if host not in request.url.split("/")[2] else None)
     try:
-        for query in PAGES[:3]:
-            open_page(page, f"{server}/{query}")
+        for query in PAGES[:3]:  # the first loaded, the others reached in its session (their lazy code loads)
+            visit(page, f"{server}/{query}")
         icons = page.evaluate("() => [...document.querySelectorAll('link[rel~=icon]')].map(l => l.href)")
     finally:
         context.close()
