@@ -158,9 +158,20 @@ def _module_context(browser):
     context.close()
 
 
+def _kept_tab(context, kept: dict, width: int, height: int):
+    """The tab kept in ``kept`` for this size, opened in ``context`` on first use (or after a test
+    closed it), at this size (a test may have resized it)."""
+    tab = kept.get((width, height))
+    if tab is None or tab.is_closed():
+        tab = kept[width, height] = context.new_page()
+    if tab.viewport_size != {"width": width, "height": height}:
+        tab.set_viewport_size({"width": width, "height": height})
+    return tab
+
+
 @pytest.fixture(scope="module")
 def _module_tab(_module_context) -> dict:
-    """The module's one tab, made on first use (a holder, so a test that closed it gets a new one)."""
+    """Where :func:`page` keeps the module's one tab (see :func:`_kept_tab`)."""
     return {}
 
 
@@ -175,15 +186,11 @@ def page(_module_context, _module_tab):
     a new tab each time took 3.2 s and 4.5 CPU-seconds an open, a reused tab 1.6 s and 1.8 (Chromium
     starts a renderer and sets it up for every tab). After the test any other tab it opened is
     closed and the tab goes back to about:blank (which ends the test's app session: a popover or a
-    choice left open never reaches the next test). Tabs of one module share their context's cache and cookies (as a reader's tabs do); a
-    test that needs a browser of its own (uploads, cookies of the proxy, an init script) makes its own
-    context.
+    choice left open never reaches the next test). Tabs of one module share their context's cache
+    and cookies (as a reader's tabs do); a test that needs a browser of its own (uploads, cookies of
+    the proxy, an init script) makes its own context.
     """
-    tab = _module_tab.get("tab")
-    if tab is None or tab.is_closed():
-        tab = _module_tab["tab"] = _module_context.new_page()
-    if tab.viewport_size != {"width": WIDTHS["desktop"], "height": 1000}:
-        tab.set_viewport_size({"width": WIDTHS["desktop"], "height": 1000})
+    tab = _kept_tab(_module_context, _module_tab, WIDTHS["desktop"], 1000)
     yield tab
     for opened in _module_context.pages:  # any tab the test opened beside it
         if opened is not tab:
@@ -201,13 +208,10 @@ def tabs(browser):
     :func:`visit`, as Back/Forward does, instead of a new load per test.
     """
     context = browser.new_context(accept_downloads=True)
-    opened = {}
+    kept: dict = {}
 
     def tab(width: int = WIDTHS["desktop"], height: int = 1000):
-        if (width, height) not in opened or opened[width, height].is_closed():
-            opened[width, height] = context.new_page()
-            opened[width, height].set_viewport_size({"width": width, "height": height})
-        return opened[width, height]
+        return _kept_tab(context, kept, width, height)
 
     yield tab
     context.close()
@@ -353,7 +357,7 @@ CONNECTED = """() => !!window.__runs && document.querySelector('[data-testid=stA
 def visit(page, url: str, charts: int = 0) -> None:
     """Show ``url`` in the tab: as Back/Forward does when the tab shows the same server's app, else by loading it.
 
-    For the sweeps, which look at every page: a view reached in the open app session costs about half
+    For the sweeps and a test's further views: a view reached in the open app session costs about half
     of a page load (measured on 16 views of 8 pages in one tab: 1.0 s and 0.8 CPU-seconds a view, a load
     1.6 s and 1.8: the load starts Streamlit's frontend again). Tests of what a pasted link opens in a
     new session use :func:`open_page`.
