@@ -4,8 +4,8 @@ glide-data-grid draws on a canvas, so these read what it drew: the column border
 pixels (a grey vertical line at each column's right edge), the grid's accessibility tree
 ([role=grid]: each visible column's header and cell texts, aria-colindex), the width of each figure
 as the page's own canvas font draws it (``measureText`` with the grid's ``--gdg-*`` font), and the
-grid's scroller (``scrollWidth`` vs ``clientWidth``). Long grids are scrolled through so every
-row's figure is measured, not only the first ones.
+grid's scroller (``scrollWidth`` vs ``clientWidth``). Long grids are stretched (and scrolled) so
+every row's figure is measured, not only the first ones.
 """
 
 from __future__ import annotations
@@ -73,13 +73,42 @@ def grids(page):
     return page.locator("[data-testid=stDataFrame]")
 
 
+#: The grid's frame (the outermost element with an inline pixel height, set by Streamlit) stretched
+#: to ``height`` px, or back to what it was: glide-data-grid then draws, and lists in its
+#: accessibility tree, as many rows as its new height holds.
+STRETCH = """(df, height) => {
+  const frame = [...df.querySelectorAll('div')].find((e) => /px$/.test(e.style.height));
+  if (!frame) return null;
+  const before = frame.style.height;
+  frame.style.height = typeof height === 'number' ? height + 'px' : height;
+  return before;
+}"""
+#: Resolves once the accessibility tree lists a row after ``seen`` (it follows a scroll or a
+#: resize 200 ms later, debounced).
+MORE_ROWS = """(df, seen) => new Promise((ok, fail) => {
+  const t0 = Date.now();
+  const tick = () => {
+    const rows = [...df.querySelectorAll('[role=grid] [role=row]')].map((r) => +r.getAttribute('aria-rowindex'));
+    if (Math.max(...rows) > seen) ok(); else if (Date.now() - t0 > 20000) fail('no rows after ' + seen); else setTimeout(tick, 50);
+  };
+  tick();
+})"""
+ROW_PX = 35  # glide's row height in Streamlit
+TALLEST = 10_000  # px: a stretched canvas stays well within Chromium's canvas limits
+
+
 def measure(page, index: int, every_row: bool = True) -> dict:
-    """One grid's borders and texts; with ``every_row`` its texts from top to bottom (scrolled through)."""
+    """One grid's borders and texts; with ``every_row`` its texts from top to bottom.
+
+    The borders are read as the page shows the grid. For the texts of every row the grid's frame is
+    stretched (up to :data:`TALLEST` px, then scrolled through in steps of that height) and put back:
+    a long table is read in one or two steps instead of one per screenful.
+    """
     grid = grids(page).nth(index)
     grid.scroll_into_view_if_needed()
     first = grid.evaluate(MEASURE)
     texts: dict[str, dict[int, str]] = {}
-    state = first
+    state, before = first, None
     while True:
         for cell in state["cells"]:
             for col, text in cell["texts"].items():
@@ -87,20 +116,14 @@ def measure(page, index: int, every_row: bool = True) -> dict:
         seen = max((c["row"] for c in state["cells"]), default=0)
         if not every_row or seen >= state["rowcount"]:
             break
-        grid.evaluate("(df, y) => { df.querySelector('.dvn-scroller').scrollTop = y; }", (seen - 2) * 35)
-        # The accessibility tree follows the scroll (debounced): wait for the rows it now lists.
-        grid.evaluate(
-            """(df, seen) => new Promise((ok, fail) => {
-                 const t0 = Date.now();
-                 const tick = () => {
-                   const rows = [...df.querySelectorAll('[role=grid] [role=row]')].map(r => +r.getAttribute('aria-rowindex'));
-                   if (Math.max(...rows) > seen) ok(); else if (Date.now() - t0 > 20000) fail('no scroll'); else setTimeout(tick, 50);
-                 };
-                 tick();
-               })""",
-            seen,
-        )
+        if before is None:
+            before = grid.evaluate(STRETCH, min(state["rowcount"] * ROW_PX + 60, TALLEST)) or ""
+        else:
+            grid.evaluate("(df, y) => { df.querySelector('.dvn-scroller').scrollTop = y; }", (seen - 2) * ROW_PX)
+        grid.evaluate(MORE_ROWS, seen)
         state = grid.evaluate(MEASURE)
+    if before:
+        grid.evaluate(STRETCH, before)
     grid.evaluate("(df) => { df.querySelector('.dvn-scroller').scrollTop = 0; }")
     first["texts"] = texts
     return first
