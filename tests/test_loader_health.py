@@ -40,13 +40,24 @@ TEXT = SHIPPED.read_text(encoding="utf-8")
 LINES = TEXT.split("\n")
 
 
+@pytest.fixture(scope="module")
+def _built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A folder with raw/ (a copy of the shipped document) and data/ (its tables), built once."""
+    root = tmp_path_factory.mktemp("built")
+    (root / "raw").mkdir()
+    shutil.copy2(SHIPPED, root / "raw" / SHIPPED.name)
+    assert ensure_built(root / "raw", root / "data" / "processed")
+    return root
+
+
 @pytest.fixture
-def dirs(tmp_path: Path) -> tuple[Path, Path]:
-    """A raw folder holding a copy of the shipped document, and its built tables."""
+def dirs(tmp_path: Path, _built: Path) -> tuple[Path, Path]:
+    """A raw folder holding a copy of the shipped document, and its built tables: a copy of one
+    build (with the files' times, so they are current), which the test may damage."""
     raw, out = tmp_path / "raw", tmp_path / "data" / "processed"
-    raw.mkdir()
-    shutil.copy2(SHIPPED, raw / SHIPPED.name)
-    assert ensure_built(raw, out)
+    shutil.copytree(_built / "raw", raw)
+    shutil.copytree(_built / "data", tmp_path / "data")
+    assert is_fresh(raw, out)
     return raw, out
 
 

@@ -23,15 +23,33 @@ from loaders.schema import TABLES
 from tests.conftest import SHIPPED, app_test
 
 
+def _folders(root: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, Path]:
+    """raw/, processed/ and static/ under ``root``, named in the environment as the app reads them."""
+    monkeypatch.setenv("BUDGET_RAW_DIR", str(root / "raw"))
+    monkeypatch.setenv("BUDGET_OUT_DIR", str(root / "processed"))
+    monkeypatch.setenv("BUDGET_STATIC_DIR", str(root / "static"))
+    return root / "raw", root / "processed"
+
+
+@pytest.fixture(scope="module")
+def _built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The shipped document's raw folder, tables and data package, built once."""
+    root = tmp_path_factory.mktemp("built")
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        raw, out = _folders(root, monkeypatch)
+        raw.mkdir()
+        shutil.copy2(SHIPPED, raw / SHIPPED.name)
+        assert ensure_built(raw, out)
+    return root
+
+
 @pytest.fixture
-def dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, Path]:
-    raw, out = tmp_path / "raw", tmp_path / "processed"
-    raw.mkdir()
-    shutil.copy2(SHIPPED, raw / SHIPPED.name)
-    monkeypatch.setenv("BUDGET_RAW_DIR", str(raw))
-    monkeypatch.setenv("BUDGET_OUT_DIR", str(out))
-    monkeypatch.setenv("BUDGET_STATIC_DIR", str(tmp_path / "static"))
-    assert ensure_built(raw, out)
+def dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, _built: Path) -> tuple[Path, Path]:
+    """A copy of one build (with the files' times, so it is current), which the test may damage."""
+    for folder in ("raw", "processed", "static"):
+        shutil.copytree(_built / folder, tmp_path / folder)
+    raw, out = _folders(tmp_path, monkeypatch)
+    assert not ensure_built(raw, out) and package_problems(package_dir()) == []
     return raw, out
 
 

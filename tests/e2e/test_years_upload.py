@@ -69,17 +69,18 @@ def _csv(page, index: int) -> list[dict[str, str]]:
     return list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
 
 
-@pytest.mark.parametrize(("lang", "width"), [("ja", "desktop"), ("en", "desktop"), ("ja", "phone"), ("en", "phone")])
-def test_years_page_lists_both_years(page, two_server, lang: str, width: str) -> None:
-    page.set_viewport_size({"width": WIDTHS[width], "height": 1000})
-    open_page(page, f"{two_server}/years?lang={lang}", charts=1)
-    body = page.inner_text("[data-testid=stMain]")
-    assert not exceptions(page)
-    if lang == "ja":
-        assert "令和6年度 → 令和7年度: 新規に掲載 1 事業（要求 計 50億円）、掲載がなくなった 1 事業" in body
-    else:
-        assert "FY2024 → FY2025: newly listed projects: 1 (¥5 billion requested)" in body
-    shot(page, f"years-{lang}-{width}")
+def test_years_page_lists_both_years(page, two_server) -> None:
+    """In both languages at both widths: the first view loaded, the others reached in its session."""
+    for lang, width in [("ja", "desktop"), ("en", "desktop"), ("ja", "phone"), ("en", "phone")]:
+        page.set_viewport_size({"width": WIDTHS[width], "height": 1000})
+        visit(page, f"{two_server}/years?lang={lang}", charts=1)
+        body = page.inner_text("[data-testid=stMain]")
+        assert not exceptions(page), (lang, width)
+        if lang == "ja":
+            assert "令和6年度 → 令和7年度: 新規に掲載 1 事業（要求 計 50億円）、掲載がなくなった 1 事業" in body, width
+        else:
+            assert "FY2024 → FY2025: newly listed projects: 1 (¥5 billion requested)" in body, width
+        shot(page, f"years-{lang}-{width}")
 
 
 def test_years_history_new_dropped_and_csvs_match_the_fixture(page, two_server) -> None:
