@@ -202,13 +202,14 @@ def page(_shared_context, _shared_tab):
         tab.goto("about:blank")
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def tabs(browser):
-    """``tabs(width, height)``: a tab of that size kept open from one test of the module to the next,
-    in a context of its own (the :func:`page` fixture closes the other tabs of its context).
+    """``tabs(width, height)``: a tab of that size kept open from one test to the next (per pytest
+    worker), in a context of its own (the :func:`page` fixture closes the other tabs of its context).
 
-    For the sweeps: each view after the first is reached in the open app session with
-    :func:`visit`, as Back/Forward does, instead of a new load per test.
+    For the tests that only look at views (the sweeps, a view per parameter): each view after the
+    first is reached in the open app session with :func:`visit`, as Back/Forward does, instead of a
+    new load per test. A test that clicks, types or reloads uses :func:`page`.
     """
     context = browser.new_context(accept_downloads=True)
     kept: dict = {}
@@ -363,9 +364,14 @@ def visit(page, url: str, charts: int = 0) -> None:
     For the sweeps and a test's further views: a view reached in the open app session costs about half
     of a page load (measured on 16 views of 8 pages in one tab: 1.0 s and 0.8 CPU-seconds a view, a load
     1.6 s and 1.8: the load starts Streamlit's frontend again). Tests of what a pasted link opens in a
-    new session use :func:`open_page`.
+    new session use :func:`open_page`. A URL without ``lang=`` is visited with ``lang=ja``: a session
+    keeps the language it last showed, a new session starts in Japanese.
     """
     same = page.url.split("/")[:3] == url.split("/")[:3] and page.evaluate(CONNECTED)
+    if same and "lang=" not in url.split("#")[0].partition("?")[2]:
+        # The session keeps the language it was last shown in (a link without lang= does not reset
+        # it); a new session starts in Japanese. Naming it makes the view the one a load would show.
+        url += ("&" if "?" in url else "?") + "lang=ja"
     if not same:
         open_page(page, url, charts)
         return

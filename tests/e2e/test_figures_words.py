@@ -58,8 +58,9 @@ def _row_cells(page, index: int, text: str) -> dict[str, str]:
     ],
 )
 def test_items_show_the_supplementary_base_in_its_own_column(
-    page, server, lang, base, change, other, other_text, metric, metric_value
+    tabs, server, lang, base, change, other, other_text, metric, metric_value
 ) -> None:
+    page = tabs()  # a view only looked at: reached in the kept session (conftest.tabs)
     visit(page, f"{server}/items?q={quote('廃炉')}&project={quote(PROJECT)}&lang={lang}")
     for index in (0, 1):  # the list and the project's detail
         cells = _row_cells(page, index, other_text)
@@ -72,9 +73,9 @@ def test_items_show_the_supplementary_base_in_its_own_column(
     shot(page, f"figures-items-base-{lang}")
 
 
-def test_compare_shows_the_supplementary_base_in_its_own_column(page, server) -> None:
+def test_compare_shows_the_supplementary_base_in_its_own_column(tabs, server) -> None:
+    page = tabs(3000, 1000)  # a view only looked at: reached in the kept session (conftest.tabs)
     # Wide enough for the grid to draw every column (its accessibility table holds the drawn ones only).
-    page.set_viewport_size({"width": 3000, "height": 1000})
     visit(page, f"{server}/compare?level=item&section=fukushima", charts=1)
     cells = _row_cells(page, 0, PROJECT)
     assert cells["令和5年度 当初予算額（億円）"] in ("—", "") and cells["増減（億円）"] in ("—", "")
@@ -86,8 +87,8 @@ def test_compare_shows_the_supplementary_base_in_its_own_column(page, server) ->
 @pytest.mark.parametrize(
     ("lang", "total", "note"), [("ja", "経済産業省関連合計", "新規要求"), ("en", "METI total", "too")]
 )
-def test_overview_shows_every_account_row_and_the_notes_whole(page, server, width, lang, total, note) -> None:
-    page.set_viewport_size({"width": width, "height": 1000})
+def test_overview_shows_every_account_row_and_the_notes_whole(tabs, server, width, lang, total, note) -> None:
+    page = tabs(width, 1000)  # a view only looked at: reached in the kept session (conftest.tabs)
     visit(page, f"{server}/?lang={lang}", charts=1)
     grid = _grid(page, 0)
     assert int(grid.locator("[role=grid]").get_attribute("aria-rowcount")) - 1 == 11
@@ -110,8 +111,9 @@ def test_overview_shows_every_account_row_and_the_notes_whole(page, server, widt
     ],
 )
 def test_priority_default_view_states_the_transfer_share_in_words(
-    page, server, lang, share, without, direction, not_shown
+    tabs, server, lang, share, without, direction, not_shown
 ) -> None:
+    page = tabs()  # a view only looked at: reached in the kept session (conftest.tabs)
     visit(page, f"{server}/priority?lang={lang}", charts=1)
     captions = " ".join(page.locator("[data-testid=stCaptionContainer]").all_inner_texts())
     assert share in captions and without in captions

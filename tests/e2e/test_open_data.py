@@ -132,8 +132,8 @@ def test_share_snippet_opens_the_same_view_embedded(page, served: str, server: s
 
 @pytest.mark.parametrize("lang", ["ja", "en"])
 @pytest.mark.parametrize("width", ["desktop", "phone"])
-def test_data_page_in_the_browser(page, served: str, server: str, lang: str, width: str) -> None:
-    page.set_viewport_size({"width": WIDTHS[width], "height": 1000})
+def test_data_page_in_the_browser(tabs, served: str, server: str, lang: str, width: str) -> None:
+    page = tabs(WIDTHS[width], 1000)  # a view only looked at: reached in the kept session (conftest.tabs)
     visit(page, f"{server}/data" + ("?lang=en" if lang == "en" else ""))
     assert exceptions(page) == []
     grids = page.locator("[data-testid=stDataFrame]").count()

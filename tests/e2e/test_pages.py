@@ -10,7 +10,7 @@ import re
 
 import pytest
 
-from tests.e2e.conftest import exceptions, open_page, page_paths, wait_idle
+from tests.e2e.conftest import exceptions, open_page, page_paths, visit, wait_idle
 
 # Every page of dashboard/registry.py; one that needs two documents opens on the two-document server.
 PAGES = page_paths()
@@ -40,8 +40,9 @@ def test_language_survives_navigation(page, server) -> None:
         "?lang=xx",
     ],
 )
-def test_invalid_parameter_shows_notice(page, server, query: str) -> None:
-    open_page(page, f"{server}/{query}")
+def test_invalid_parameter_shows_notice(tabs, server, query: str) -> None:
+    page = tabs()  # a view only looked at: reached in the kept session (conftest.tabs)
+    visit(page, f"{server}/{query}")  # a URL changed from outside, as a pasted link
     assert exceptions(page) == []
     key, value = query.split("?")[1].split("=")
     # The notice names the key and the bad value as code (never as Markdown).

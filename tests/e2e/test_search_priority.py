@@ -170,7 +170,8 @@ def hostile_server(tmp_path_factory: pytest.TempPathFactory):
         ("priority?q=拠出金", 2),  # the name-search caption, the search link, the topic button
     ],
 )
-def test_hostile_text_stays_characters_on_search_and_priority(page, hostile_server, query: str, charts: int) -> None:
+def test_hostile_text_stays_characters_on_search_and_priority(tabs, hostile_server, query: str, charts: int) -> None:
+    page = tabs()  # a view only looked at: reached in the kept session (conftest.tabs)
     from tests.e2e.test_hostile import markup_from_text
 
     visit(page, f"{hostile_server}/{query}", charts=charts)

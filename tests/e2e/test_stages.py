@@ -15,8 +15,8 @@ JOINTLY = {"ja": "複数府省の共管", "en": "managed jointly"}
 
 
 @pytest.mark.parametrize(("lang", "width"), CASES, ids=[f"{lang}-{width}" for lang, width in CASES])
-def test_stages_page(page, server, lang: str, width: int) -> None:
-    page.set_viewport_size({"width": width, "height": 1000})
+def test_stages_page(tabs, server, lang: str, width: int) -> None:
+    page = tabs(width, 1000)  # a view only looked at: reached in the kept session (conftest.tabs)
     query = "" if lang == "ja" else "?lang=en"
     visit(page, f"{server}/stages{query}", charts=3)  # the stages, the years by account, by 主要経費
     assert exceptions(page) == []

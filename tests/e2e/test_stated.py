@@ -18,7 +18,8 @@ def _headers(page, index: int = 0) -> list[str]:
     return page.locator("[data-testid=stDataFrame]").nth(index).locator("[role=columnheader]").all_inner_texts()
 
 
-def test_sections_by_stated_totals_gx_first_digital_second(page, server) -> None:
+def test_sections_by_stated_totals_gx_first_digital_second(tabs, server) -> None:
+    page = tabs()  # a view only looked at: reached in the kept session (conftest.tabs)
     visit(page, f"{server}/compare", charts=1)
     ticks = _ticks(page)
     assert "GX" in ticks[0] and "+5,165億円" in ticks[0]
@@ -26,14 +27,16 @@ def test_sections_by_stated_totals_gx_first_digital_second(page, server) -> None
     assert "資料の合計" in _headers(page)[1]
 
 
-def test_account_gx_by_code_is_the_stated_plus_124_percent(page, server) -> None:
+def test_account_gx_by_code_is_the_stated_plus_124_percent(tabs, server) -> None:
+    page = tabs()  # a view only looked at: reached in the kept session (conftest.tabs)
     visit(page, f"{server}/compare?level=account&account=gx", charts=1)
     ticks = _ticks(page)
     assert len(ticks) == 1 and "+6,089億円" in ticks[0] and "+124.4%" in ticks[0]
     assert "account=gx" in page.url
 
 
-def test_a_decrease_is_a_triangle_in_japanese_and_a_minus_in_english(page, server) -> None:
+def test_a_decrease_is_a_triangle_in_japanese_and_a_minus_in_english(tabs, server) -> None:
+    page = tabs()  # a view only looked at: reached in the kept session (conftest.tabs)
     visit(page, f"{server}/compare?level=item&section=fukushima&top=all", charts=1)
     ticks = _ticks(page)
     decrease = next(t for t in ticks if t.startswith("福島国際研究教育機構関連事業"))  # 88 → 83億円

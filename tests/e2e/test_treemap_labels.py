@@ -46,7 +46,8 @@ DRAWN = """() => {
         ),
     ],
 )
-def test_top_level_is_labelled_with_a_legend(page, server, lang: str, labels: list[str], legend: list[str]) -> None:
+def test_top_level_is_labelled_with_a_legend(tabs, server, lang: str, labels: list[str], legend: list[str]) -> None:
+    page = tabs()  # a view only looked at: reached in the kept session (conftest.tabs)
     visit(page, f"{server}/treemap?lang={lang}", charts=1)
     assert not exceptions(page)
     drawn = page.evaluate(DRAWN)
@@ -56,7 +57,8 @@ def test_top_level_is_labelled_with_a_legend(page, server, lang: str, labels: li
     shot(page, f"treemap-labels-{lang}")
 
 
-def test_an_opened_section_names_its_path_and_its_unlisted_part(page, server) -> None:
+def test_an_opened_section_names_its_path_and_its_unlisted_part(tabs, server) -> None:
+    page = tabs()  # a view only looked at: reached in the kept session (conftest.tabs)
     visit(page, f"{server}/treemap?focus=digital-ai", charts=1)
     drawn = page.evaluate(DRAWN)
     assert "(1) 先端分野への投資" in drawn["path"] and "施策体系の合計" in drawn["path"]

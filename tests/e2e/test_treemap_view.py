@@ -74,8 +74,8 @@ def _japanese_outside_names(lines: list[str], names: list[str]) -> list[str]:
 
 @pytest.mark.parametrize("lang", ["ja", "en"])
 @pytest.mark.parametrize("width", ["desktop", "phone"])
-def test_labels_are_readable_and_fit_their_tiles(page, server: str, lang: str, width: str) -> None:
-    page.set_viewport_size({"width": WIDTHS[width], "height": 1000})
+def test_labels_are_readable_and_fit_their_tiles(tabs, server: str, lang: str, width: str) -> None:
+    page = tabs(WIDTHS[width], 1000)  # a view only looked at: reached in the kept session (conftest.tabs)
     visit(page, f"{server}/treemap" + ("?lang=en" if lang == "en" else ""), charts=1)
     assert not exceptions(page)
     tiles = _tiles(page)
@@ -130,8 +130,8 @@ def test_the_focused_section_links_to_its_project_list(page, server: str, tables
     assert grid_rows(page, 0) == expected
 
 
-def test_phone_focus_on_a_small_section(page, server: str) -> None:
-    page.set_viewport_size({"width": WIDTHS["phone"], "height": 900})
+def test_phone_focus_on_a_small_section(tabs, server: str) -> None:
+    page = tabs(WIDTHS["phone"], 900)  # a view only looked at: reached in the kept session (conftest.tabs)
     visit(page, f"{server}/treemap?focus={SMALL_SECTION}&lang=en", charts=1)
     tiles = _tiles(page)
     assert tiles and all(tile["inside"] for tile in tiles)
