@@ -365,7 +365,8 @@ def visit(page, url: str, charts: int = 0) -> None:
     of a page load (measured on 16 views of 8 pages in one tab: 1.0 s and 0.8 CPU-seconds a view, a load
     1.6 s and 1.8: the load starts Streamlit's frontend again). Tests of what a pasted link opens in a
     new session use :func:`open_page`. A URL without ``lang=`` is visited with ``lang=ja``: a session
-    keeps the language it last showed, a new session starts in Japanese.
+    keeps the language it last showed, a new session starts in Japanese. (A session keeps its document
+    too: tests in a kept session on a server of several documents name ``doc=`` or use :func:`page`.)
     """
     same = page.url.split("/")[:3] == url.split("/")[:3] and page.evaluate(CONNECTED)
     if same and "lang=" not in url.split("#")[0].partition("?")[2]:

@@ -9,7 +9,7 @@ import urllib.parse
 import pytest
 
 from dashboard.i18n import t
-from tests.e2e.conftest import exceptions, grid_rows, open_page, shot, wait_idle
+from tests.e2e.conftest import exceptions, grid_rows, open_page, shot, visit, wait_idle
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -96,8 +96,9 @@ def _download(page) -> tuple[bytes, str]:
         ("quality?status=gap", 0),
     ],
 )
-def test_csv_download_matches_the_rows_shown(page, server, query: str, charts: int) -> None:
-    open_page(page, f"{server}/{query}", charts=charts)
+def test_csv_download_matches_the_rows_shown(tabs, server, query: str, charts: int) -> None:
+    page = tabs()  # a view looked at and downloaded: reached in the kept session (conftest.tabs)
+    visit(page, f"{server}/{query}", charts=charts)
     shown = grid_rows(page)
     data, filename = _download(page)
     assert data.startswith(b"\xef\xbb\xbf"), "no UTF-8 BOM: Japanese Excel would garble it"

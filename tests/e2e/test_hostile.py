@@ -192,8 +192,8 @@ def test_grid_toolbar_csv_has_no_formula_cells(
     plain_download_tab, hostile_server: str, query: str, charts: int
 ) -> None:
     """The grid's own "Download as CSV" exports what the grid shows: that must be formula-safe too."""
-    page = plain_download_tab
-    open_page(page, f"{hostile_server}/{query}", charts=charts)
+    page = plain_download_tab  # kept across the cases: each view reached in its session
+    visit(page, f"{hostile_server}/{query}", charts=charts)
     grid = page.locator("[data-testid=stDataFrame]").first
     grid.scroll_into_view_if_needed()
     grid.hover()
