@@ -32,10 +32,13 @@ from tests.conftest import SHIPPED
 COLUMNS = [(name, field.name) for name, table in TABLES.items() for field in table.schema]
 
 
-@pytest.mark.parametrize(("table", "column"), COLUMNS, ids=[f"{t}.{c}" for t, c in COLUMNS])
-def test_every_column_has_a_description_in_both_languages(table: str, column: str) -> None:
-    doc = column_doc(table, column)
-    assert doc.en.strip() and doc.ja.strip()
+def test_every_column_has_a_description_in_both_languages() -> None:
+    """One test naming every column without a description in a language (an item per column made 200)."""
+    missing = []
+    for table, column in COLUMNS:
+        doc = column_doc(table, column)  # KeyError for a column with no entry at all
+        missing += [f"{table}.{column}: {lang}" for lang in ("ja", "en") if not getattr(doc, lang).strip()]
+    assert len(COLUMNS) > 100 and missing == []
 
 
 def test_a_column_without_a_description_is_an_error() -> None:
