@@ -368,14 +368,13 @@ def visit(page, url: str, charts: int = 0) -> None:
     keeps the language it last showed, a new session starts in Japanese. (A session keeps its document
     too: tests in a kept session on a server of several documents name ``doc=`` or use :func:`page`.)
     """
-    same = page.url.split("/")[:3] == url.split("/")[:3] and page.evaluate(CONNECTED)
-    if same and "lang=" not in url.split("#")[0].partition("?")[2]:
+    if page.url.split("/")[:3] != url.split("/")[:3] or not page.evaluate(CONNECTED):
+        open_page(page, url, charts)
+        return
+    if "lang=" not in url.split("#")[0].partition("?")[2]:
         # The session keeps the language it was last shown in (a link without lang= does not reset
         # it); a new session starts in Japanese. Naming it makes the view the one a load would show.
         url += ("&" if "?" in url else "?") + "lang=ja"
-    if not same:
-        open_page(page, url, charts)
-        return
     asked = page.evaluate("() => window.__runs.asked")
     page.evaluate(NAVIGATE, url)
     page.wait_for_function("(n) => window.__runs.asked > n", arg=asked, polling=POLL_MS, timeout=20_000)

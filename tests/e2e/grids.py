@@ -116,9 +116,11 @@ def measure(page, index: int, every_row: bool = True) -> dict:
         seen = max((c["row"] for c in state["cells"]), default=0)
         if not every_row or seen >= state["rowcount"]:
             break
-        if before is None:
+        stretched = False
+        if before is None:  # the first step: stretch the frame (a grid without one is scrolled instead)
             before = grid.evaluate(STRETCH, min(state["rowcount"] * ROW_PX + 60, TALLEST)) or ""
-        else:
+            stretched = bool(before)
+        if not stretched:
             grid.evaluate("(df, y) => { df.querySelector('.dvn-scroller').scrollTop = y; }", (seen - 2) * ROW_PX)
         grid.evaluate(MORE_ROWS, seen)
         state = grid.evaluate(MEASURE)
