@@ -37,6 +37,15 @@ os.environ["BUDGET_OUT_DIR"] = str(_SESSION_DATA / "processed")
 os.environ["BUDGET_STATIC_DIR"] = str(_SESSION_DATA / "static")
 
 
+def pytest_xdist_make_scheduler(config: pytest.Config, log):
+    """``--dist loadfile`` with the browser files kept off one worker (tests/scheduling.py)."""
+    if config.getvalue("dist") == "loadfile":
+        from tests.scheduling import BrowserFilesApart
+
+        return BrowserFilesApart(config, log)
+    return None
+
+
 @pytest.fixture(scope="session")
 def built_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The shipped document built into a private folder."""
