@@ -194,31 +194,31 @@ def page(_shared_context, _shared_tab):
     """
     _shared_context.clear_cookies()
     tab = _kept_tab(_shared_context, _shared_tab, WIDTHS["desktop"], 1000)
+    kept = set(_shared_context.pages)  # this tab and the sweeps' tabs (:func:`tabs`)
     yield tab
-    for opened in _shared_context.pages:  # any tab the test opened beside it
-        if opened is not tab:
+    for opened in _shared_context.pages:  # any tab the test opened beside them
+        if opened not in kept:
             opened.close()
     if not tab.is_closed():
         tab.goto("about:blank")
 
 
 @pytest.fixture(scope="session")
-def tabs(browser):
+def tabs(_shared_context):
     """``tabs(width, height)``: a tab of that size kept open from one test to the next (per pytest
-    worker), in a context of its own (the :func:`page` fixture closes the other tabs of its context).
+    worker), in the context of :func:`page` (whose warm HTTP cache it shares; :func:`page` closes only
+    the tabs a test opened).
 
     For the tests that only look at views (the sweeps, a view per parameter): each view after the
     first is reached in the open app session with :func:`visit`, as Back/Forward does, instead of a
     new load per test. A test that clicks, types or reloads uses :func:`page`.
     """
-    context = browser.new_context(accept_downloads=True)
     kept: dict = {}
 
     def tab(width: int = WIDTHS["desktop"], height: int = 1000):
-        return _kept_tab(context, kept, width, height)
+        return _kept_tab(_shared_context, kept, width, height)
 
-    yield tab
-    context.close()
+    return tab
 
 
 #: Installed in every page before the app's scripts (and by :func:`wait_idle` in a page without it).

@@ -122,24 +122,22 @@ def test_the_hostile_text_is_shown_as_characters(page, hostile_server: str, host
     assert any(HOSTILE in link.replace("\u2060", "") for link in links)
 
 
-def test_an_uploaded_hostile_summary_renders_no_markup(browser, server: str) -> None:
-    """The upload message (sidebar), the "document shown" caption and the uploaded document's pages."""
-    context = browser.new_context(viewport={"width": 1400, "height": 1000})
-    page = context.new_page()
-    try:
-        open_page(page, server)
-        _upload(page, "hostile.txt", hostile_text().encode("utf-8"))
-        assert not exceptions(page)
-        sidebar = page.inner_text("[data-testid=stSidebar]").replace("\u2060", "")
-        assert t("up.loaded", title="").strip() in sidebar and HOSTILE in sidebar  # the message, literally
-        assert _shown(page).count(HOSTILE) >= 2  # the caption and the title
-        assert markup_from_text(page) == []
-        shot(page, "hostile-upload")
-        for query in ("search?q=rocket", "quality?status=gap"):
-            visit(page, f"{server}/{query}&doc={page.url.split('doc=')[-1].split('&')[0]}")
-            assert markup_from_text(page) == [], query
-    finally:
-        context.close()
+def test_an_uploaded_hostile_summary_renders_no_markup(page, server: str) -> None:
+    """The upload message (sidebar), the "document shown" caption and the uploaded document's pages.
+
+    The upload stays in this browser's session (its cookie): :func:`page` starts without cookies.
+    """
+    open_page(page, server)
+    _upload(page, "hostile.txt", hostile_text().encode("utf-8"))
+    assert not exceptions(page)
+    sidebar = page.inner_text("[data-testid=stSidebar]").replace("\u2060", "")
+    assert t("up.loaded", title="").strip() in sidebar and HOSTILE in sidebar  # the message, literally
+    assert _shown(page).count(HOSTILE) >= 2  # the caption and the title
+    assert markup_from_text(page) == []
+    shot(page, "hostile-upload")
+    for query in ("search?q=rocket", "quality?status=gap"):
+        visit(page, f"{server}/{query}&doc={page.url.split('doc=')[-1].split('&')[0]}")
+        assert markup_from_text(page) == [], query
 
 
 def test_hostile_url_values_show_as_code_once(page, server: str) -> None:

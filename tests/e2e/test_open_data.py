@@ -22,11 +22,9 @@ PACKAGE = "/app/static/data/"
 
 
 @pytest.fixture(scope="module")
-def served(browser, server) -> str:
+def served(tabs, server) -> str:
     """The package's base URL, once the app has run a session (the app writes the package on start)."""
-    context = browser.new_context()
-    open_page(context.new_page(), f"{server}/data")
-    context.close()
+    visit(tabs(), f"{server}/data")
     return f"{server}{PACKAGE}"
 
 

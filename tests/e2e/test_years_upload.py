@@ -124,11 +124,10 @@ def _upload(page, name: str, data: bytes) -> None:
     wait_idle(page)  # waits for the upload and the run that follows it (conftest.RUNS)
 
 
-def test_an_upload_shows_in_its_browser_only_and_survives_a_reload(browser, one_server) -> None:
-    first = browser.new_context(viewport={"width": WIDTHS["desktop"], "height": 1000}, accept_downloads=True)
+def test_an_upload_shows_in_its_browser_only_and_survives_a_reload(page, browser, one_server) -> None:
+    """The upload stays in this browser (:func:`page` starts without cookies); another browser does not see it."""
     second = browser.new_context(viewport={"width": WIDTHS["desktop"], "height": 1000})
     try:
-        page = first.new_page()
         open_page(page, f"{one_server}/priority")
         assert "years" not in _nav_paths(page)  # one document: no /years in the navigation
         assert "表示中の資料" not in page.inner_text("[data-testid=stMain]")
@@ -172,7 +171,6 @@ def test_an_upload_shows_in_its_browser_only_and_survives_a_reload(browser, one_
         assert "years" not in _nav_paths(other)
         shot(other, "upload-other-browser-ja-desktop")
     finally:
-        first.close()
         second.close()
 
 
