@@ -18,7 +18,7 @@ from loaders.build import check, ensure_built, is_fresh, parse_sources
 from loaders.decode import MAX_SOURCE_BYTES, MAX_SOURCE_MB
 from loaders.schema import TABLES
 from loaders.write import read_table
-from tests.conftest import ROOT, SHIPPED, app_test
+from tests.conftest import ROOT, SHIPPED, app_test, build_shipped, copy_of_build
 
 
 def test_loader_imports_without_fcntl() -> None:
@@ -44,9 +44,7 @@ LINES = TEXT.split("\n")
 def _built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A folder with raw/ (a copy of the shipped document) and data/ (its tables), built once."""
     root = tmp_path_factory.mktemp("built")
-    (root / "raw").mkdir()
-    shutil.copy2(SHIPPED, root / "raw" / SHIPPED.name)
-    assert ensure_built(root / "raw", root / "data" / "processed")
+    build_shipped(root / "raw", root / "data" / "processed")
     return root
 
 
@@ -55,8 +53,7 @@ def dirs(tmp_path: Path, _built: Path) -> tuple[Path, Path]:
     """A raw folder holding a copy of the shipped document, and its built tables: a copy of one
     build (with the files' times, so they are current), which the test may damage."""
     raw, out = tmp_path / "raw", tmp_path / "data" / "processed"
-    shutil.copytree(_built / "raw", raw)
-    shutil.copytree(_built / "data", tmp_path / "data")
+    copy_of_build(_built, tmp_path)
     assert is_fresh(raw, out)
     return raw, out
 

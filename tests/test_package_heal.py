@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import io
 import json
-import shutil
 import zipfile
 from pathlib import Path
 
@@ -20,7 +19,7 @@ from dashboard.st import downloads
 from loaders.build import check, ensure_built
 from loaders.package import MANIFEST, ZIP_NAME, package_dir, package_problems, shipped_files
 from loaders.schema import TABLES
-from tests.conftest import SHIPPED, app_test
+from tests.conftest import app_test, build_shipped, copy_of_build
 
 
 def _folders(root: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, Path]:
@@ -36,18 +35,14 @@ def _built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The shipped document's raw folder, tables and data package, built once."""
     root = tmp_path_factory.mktemp("built")
     with pytest.MonkeyPatch.context() as monkeypatch:
-        raw, out = _folders(root, monkeypatch)
-        raw.mkdir()
-        shutil.copy2(SHIPPED, raw / SHIPPED.name)
-        assert ensure_built(raw, out)
+        build_shipped(*_folders(root, monkeypatch))
     return root
 
 
 @pytest.fixture
 def dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, _built: Path) -> tuple[Path, Path]:
     """A copy of one build (with the files' times, so it is current), which the test may damage."""
-    for folder in ("raw", "processed", "static"):
-        shutil.copytree(_built / folder, tmp_path / folder)
+    copy_of_build(_built, tmp_path)
     raw, out = _folders(tmp_path, monkeypatch)
     assert not ensure_built(raw, out) and package_problems(package_dir()) == []
     return raw, out
