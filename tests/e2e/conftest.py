@@ -189,8 +189,9 @@ def page(_shared_context, _shared_tab):
     starts a renderer and sets it up for every tab). After the test any other tab it opened is
     closed and the tab goes back to about:blank (which ends the test's app session: a popover or a
     choice left open never reaches the next test). The tests share the context's HTTP cache, as a
-    reader's tabs do (:func:`_shared_context`); a test that needs a browser of its own (uploads,
-    cookies of the proxy, an init script) makes its own context.
+    reader's tabs do (:func:`_shared_context`). An upload needs no context of its own (it is found by
+    a cookie, and the cookies are cleared before each test); a test that needs a second browser, the
+    proxy's sticky cookies, an init script or a cold cache makes its own context.
     """
     _shared_context.clear_cookies()
     tab = _kept_tab(_shared_context, _shared_tab, WIDTHS["desktop"], 1000)
