@@ -341,7 +341,7 @@ def test_page_query_filter() -> None:
     assert _metrics(at)["表示中の件数"] == "8 / 71件"
     assert _metrics(at)["表示中の要望額の計"] == "242.2億円"
     assert _bars(at)["x"] == [0.2, 2, 6, 19, 26, 32, 54, 103]
-    assert at.text_input(key="priority.q").value == "中小企業"
+    assert at.text_input(key="priority.ja.q").value == "中小企業"
 
 
 def test_page_all_filters_from_the_url() -> None:
@@ -358,9 +358,9 @@ def test_page_all_filters_from_the_url() -> None:
     ]
     row = table.set_index("事業名").loc["工業用水道事業費"]
     assert (row["事業の要求額（億円）"], row["事業に占める割合（%）"]) == (47, 61.7)
-    assert at.multiselect(key="priority.section").value == ["p1-t3-s2", "unlinked"]
-    assert at.number_input(key="priority.min").value == 10
-    assert at.radio(key="priority.transfer").value == "0"
+    assert at.multiselect(key="priority.ja.section").value == ["p1-t3-s2", "unlinked"]
+    assert at.number_input(key="priority.ja.min").value == 10
+    assert at.radio(key="priority.ja.transfer").value == "0"
     assert _metrics(at)["表示中の件数"] == "7 / 71件"
 
 
@@ -370,8 +370,8 @@ def test_page_bad_params_fall_back_with_a_notice() -> None:
     for key, bad in (("min", "abc"), ("match", "xyz"), ("section", "nope"), ("transfer", "2")):
         assert f"`{key}`" in warnings and f"`{bad}`" in warnings
     assert len(at.dataframe[0].value) == 71
-    assert at.number_input(key="priority.min").value is None
-    assert at.multiselect(key="priority.section").value == []
+    assert at.number_input(key="priority.ja.min").value is None
+    assert at.multiselect(key="priority.ja.section").value == []
 
 
 def test_page_min_above_max_says_so() -> None:
@@ -384,7 +384,7 @@ def test_page_min_above_max_says_so() -> None:
 
 def test_page_widget_change_updates_the_url() -> None:
     at = _page()
-    at.text_input(key="priority.q").input("水道").run()
+    at.text_input(key="priority.ja.q").input("水道").run()
     assert not at.exception
     assert at.query_params["q"] == ["水道"] or at.query_params["q"] == "水道"
     assert at.dataframe[0].value["事業名"].tolist() == ["工業用水道事業費"]
@@ -659,7 +659,7 @@ def test_topic_from_the_url_and_the_query_suggests_it(tables: dict) -> None:
 def test_page_topic() -> None:
     at = _page(topic="sme")
     assert len(at.dataframe[0].value) == 11
-    assert at.selectbox(key="priority.topic").value == "sme"
+    assert at.selectbox(key="priority.ja.topic").value == "sme"
     assert "事業名に 中小企業、小規模、事業承継、後継者 のどれかを含む要望（全71件中11件）" in _captions(at)
     at = _page(q="中小企業")
     button = at.button(key="priority.to_topic.sme")
@@ -668,7 +668,7 @@ def test_page_topic() -> None:
     assert not at.exception
     assert len(at.dataframe[0].value) == 11
     assert at.query_params["topic"] in ("sme", ["sme"]) and "q" not in at.query_params
-    assert at.text_input(key="priority.q").value == ""
+    assert at.text_input(key="priority.ja.q").value == ""
 
 
 def test_page_query_offers_the_section() -> None:
@@ -677,7 +677,7 @@ def test_page_query_offers_the_section() -> None:
     assert not at.exception
     names = at.dataframe[0].value["事業名"].tolist()
     assert len(names) == 10 and "後継者支援ネットワーク事業" in names
-    assert at.multiselect(key="priority.section").value == ["p1-t3-s2"]
+    assert at.multiselect(key="priority.ja.section").value == ["p1-t3-s2"]
 
 
 @pytest.mark.parametrize(

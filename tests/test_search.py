@@ -236,7 +236,7 @@ def test_page_finds_the_projects_of_the_paragraph(tables: dict) -> None:
     table = at.dataframe[0].value
     assert table["一致した箇所"].tolist() == ["施策の説明文"]
     assert table["一致した文（«»が一致部分）"].str.contains("«サイバー対処能力»", regex=False).all()
-    assert at.text_input(key="search.q").value == "サイバー対処能力"
+    assert at.text_input(key="search.ja.q").value == "サイバー対処能力"
     captions = " ".join(c.value for c in at.caption)
     assert "1件（事業名 0、見出し 0、施策の説明文 1" in captions
     assert [s.value for s in at.subheader] == ["施策の説明文に一致（1件）"]

@@ -15,7 +15,14 @@ from dashboard.st import prose, session
 
 
 def _widget_key(page: str, key: str) -> str:
-    return f"{page}.{key}"
+    """The widget key of a page's filter, in the language shown.
+
+    The language is part of the key: Streamlit 1.67's selectbox keeps showing the option label it
+    was drawn with when ``format_func`` gives another (streamlit/streamlit#13788), so after a switch
+    to English the sort of /compare still read 増減額の大きい順. A key per language draws the widgets
+    anew, seeded from the URL as any missing key is (:func:`url_filters`), so no value is lost.
+    """
+    return f"{page}.{session.current_lang()}.{key}"
 
 
 def _url_marker(page: str, specs: Sequence[Param]) -> tuple:

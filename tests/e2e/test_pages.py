@@ -10,6 +10,7 @@ import re
 
 import pytest
 
+from dashboard.i18n import t
 from tests.e2e.conftest import exceptions, open_page, page_paths, visit, wait_idle
 
 # Every page of dashboard/registry.py; one that needs two documents opens on the two-document server.
@@ -24,6 +25,26 @@ def test_language_survives_navigation(page, server) -> None:
     wait_idle(page)
     assert "/glossary" in page.url and "lang=en" in page.url
     assert "Glossary" in page.locator("[data-testid=stSidebarNav]").inner_text()
+
+
+#: The value a selectbox shows (its input), for the widgets of the main area.
+SELECTED = (
+    "() => [...document.querySelectorAll('[data-testid=stMain] [data-testid=stSelectbox] input')].map((i) => i.value)"
+)
+
+
+def test_switching_the_language_redraws_the_choices_and_keeps_them(page, server) -> None:
+    """After a switch to English a selectbox shows its choice in English, and the choice stays.
+
+    Streamlit's selectbox kept the label it was drawn with (dashboard/st/urlstate.py, ``_widget_key``):
+    the sort of /compare read 増減額の大きい順 on the English page.
+    """
+    open_page(page, f"{server}/compare?sort=pct", charts=1)
+    assert page.evaluate(SELECTED) == [t("cmp.sort.pct", "ja")]
+    page.locator("[data-testid=stSidebar] button").filter(has_text=re.compile("^en$")).click()
+    wait_idle(page, charts=1)
+    assert "lang=en" in page.url and "sort=pct" in page.url
+    assert page.evaluate(SELECTED) == [t("cmp.sort.pct", "en")]
 
 
 @pytest.mark.parametrize(

@@ -131,6 +131,10 @@ def _english(page, tables: dict | None, script: str) -> list[str]:
               return out;
             }"""
         )
+        # A selectbox's choice is an input's value, not a text node: read it too.
+        texts += page.evaluate(
+            "() => [...document.querySelectorAll('[data-testid=stMain] [data-testid=stSelectbox] input')].map((i) => i.value)"
+        )
         headers = page.locator("[data-testid=stDataFrame] [role=columnheader]").all_inner_texts()
         words = reference_words(tables) if script in REFERENCE_PAGES else []
         problems += [
