@@ -27,7 +27,9 @@ def _widget_key(page: str, key: str) -> str:
 
 def _url_marker(page: str, specs: Sequence[Param]) -> tuple:
     own = tuple((s.key, tuple(st.query_params.get_all(s.key))) for s in specs)
-    return (page, own)
+    # The language too: its switch enters the page's widgets of that language (``_widget_key``),
+    # seeded from the URL, never from what they held when that language was last shown.
+    return (page, session.current_lang(), own)
 
 
 def url_filters(page: str, specs: Sequence[Param]) -> dict[str, str]:
